@@ -1,1 +1,31 @@
-fn main() {}
+//! `sitrep`: news articles in, ACLED-style events out. See the README and `sitrep --help`.
+
+mod args;
+mod bench;
+mod output;
+mod run;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cmd = match args::parse(std::env::args_os().skip(1)) {
+        Ok(cmd) => cmd,
+        Err(e) => {
+            eprintln!("sitrep: {e}");
+            eprintln!("run 'sitrep --help' for usage");
+            return ExitCode::from(2);
+        }
+    };
+    match cmd {
+        args::Command::Help => {
+            print!("{}", args::USAGE);
+            ExitCode::SUCCESS
+        }
+        args::Command::Version => {
+            println!("sitrep {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        args::Command::Run(opts) => run::run(&opts),
+        args::Command::Bench(opts) => bench::bench(&opts),
+    }
+}

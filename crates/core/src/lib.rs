@@ -29,7 +29,7 @@ mod event;
 mod mention;
 mod taxonomy;
 
-pub use crate::date::{DateValue, PartialDate, Precision};
+pub use crate::date::{days_in_month, is_leap, DateValue, PartialDate, Precision};
 pub use crate::document::{Document, Lang, Origin};
 pub use crate::event::{Event, Evidence, SourceRef, Status};
 pub use crate::mention::{Annotation, Mention, MentionKind, Span};

@@ -1,0 +1,157 @@
+//! Command-line parsing.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use lexopt::prelude::*;
+use sitrep_core::{Lang, PartialDate};
+use sitrep_read::Format;
+
+pub const USAGE: &str = "\
+sitrep: news articles in, ACLED-style political-violence events out
+
+USAGE:
+    sitrep code     [--format jsonl|csv|geojson] [OPTIONS] [INPUT...]
+    sitrep annotate [OPTIONS] [INPUT...]
+    sitrep bench    [--corpus DIR]... [--rounds N]
+
+INPUT is a file or a directory (read recursively); none, or '-', reads stdin.
+Inputs may be seed-format text (' date 2021-09 <text>'), plain text, JSON Lines
+({\"id\", \"text\", \"published\", \"lang\", \"url\", \"source\"}), HTML, or WARC (.gz).
+
+OPTIONS:
+    --format FMT       code: jsonl (default), csv (ACLED column order), geojson
+    --published DATE   publication date for documents that carry none (YYYY[-MM[-DD]])
+    --lang LANG        force the language: fr or en (default: the input's, else identified)
+    --input-format F   force the input format: seed, text, jsonl, html, warc
+    --output FILE      write to FILE instead of stdout
+    --max-bytes N      skip documents larger than N bytes (default 64 MiB)
+    -q, --quiet        no progress and no summary on stderr
+    -h, --help         this help
+    -V, --version      the version
+
+Diagnostics and a summary go to stderr; the exit status is non-zero only when no
+document could be read or the output could not be written.
+";
+
+/// What `sitrep code` and `sitrep annotate` share.
+#[derive(Debug)]
+pub struct RunOpts {
+    pub annotate: bool,
+    pub format: OutFormat,
+    pub published: Option<PartialDate>,
+    pub lang: Option<Lang>,
+    pub input_format: Format,
+    pub output: Option<PathBuf>,
+    pub max_bytes: usize,
+    pub quiet: bool,
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutFormat {
+    Jsonl,
+    Csv,
+    Geojson,
+}
+
+#[derive(Debug)]
+pub struct BenchOpts {
+    pub corpora: Vec<PathBuf>,
+    pub rounds: u32,
+}
+
+#[derive(Debug)]
+pub enum Command {
+    Help,
+    Version,
+    Run(RunOpts),
+    Bench(BenchOpts),
+}
+
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt::Error> {
+    let mut p = lexopt::Parser::from_iter(std::iter::once(OsString::from("sitrep")).chain(args));
+    let sub = match p.next()? {
+        None => return Ok(Command::Help),
+        Some(Short('h') | Long("help")) => return Ok(Command::Help),
+        Some(Short('V') | Long("version")) => return Ok(Command::Version),
+        Some(Value(v)) => v.string()?,
+        Some(other) => return Err(other.unexpected()),
+    };
+    match sub.as_str() {
+        "code" | "annotate" => parse_run(&mut p, sub == "annotate").map(Command::Run),
+        "bench" => parse_bench(&mut p).map(Command::Bench),
+        "help" => Ok(Command::Help),
+        "ingest" | "export" | "query" | "serve" | "unmerge" => {
+            Err(format!("'sitrep {sub}' needs the event store, which this build does not have yet").into())
+        }
+        _ => Err(format!("unknown command '{sub}'").into()),
+    }
+}
+
+fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::Error> {
+    let mut o = RunOpts {
+        annotate,
+        format: OutFormat::Jsonl,
+        published: None,
+        lang: None,
+        input_format: Format::Auto,
+        output: None,
+        max_bytes: sitrep_read::DEFAULT_MAX_BYTES,
+        quiet: false,
+        inputs: Vec::new(),
+    };
+    while let Some(arg) = p.next()? {
+        match arg {
+            Long("format") if !annotate => {
+                o.format = match p.value()?.string()?.as_str() {
+                    "jsonl" | "json" => OutFormat::Jsonl,
+                    "csv" => OutFormat::Csv,
+                    "geojson" => OutFormat::Geojson,
+                    f => return Err(format!("unknown output format '{f}' (jsonl, csv, geojson)").into()),
+                }
+            }
+            Long("published") => {
+                let v = p.value()?.string()?;
+                o.published = Some(
+                    PartialDate::parse_iso(&v)
+                        .ok_or_else(|| format!("--published: '{v}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?,
+                );
+            }
+            Long("lang") => {
+                let v = p.value()?.string()?;
+                match Lang::from_code(&v) {
+                    l @ (Lang::Fr | Lang::En) => o.lang = Some(l),
+                    Lang::Other(_) => return Err(format!("--lang: '{v}' is not a language sitrep codes (fr, en)").into()),
+                }
+            }
+            Long("input-format") => {
+                let v = p.value()?.string()?;
+                o.input_format = Format::from_name(&v).ok_or_else(|| format!("--input-format: unknown format '{v}'"))?;
+            }
+            Long("gazetteer") => {
+                let v = p.value()?;
+                return Err(format!("--gazetteer {}: gazetteer files are not supported by this build yet", v.to_string_lossy()).into());
+            }
+            Long("output") | Short('o') => o.output = Some(p.value()?.into()),
+            Long("max-bytes") => o.max_bytes = p.value()?.parse()?,
+            Short('q') | Long("quiet") => o.quiet = true,
+            Value(v) => o.inputs.push(v.into()),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(o)
+}
+
+fn parse_bench(p: &mut lexopt::Parser) -> Result<BenchOpts, lexopt::Error> {
+    let mut o = BenchOpts { corpora: Vec::new(), rounds: 1 };
+    while let Some(arg) = p.next()? {
+        match arg {
+            Long("corpus") => o.corpora.push(p.value()?.into()),
+            Long("rounds") => o.rounds = p.value()?.parse()?,
+            Value(v) => o.corpora.push(v.into()),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(o)
+}

@@ -1,0 +1,267 @@
+use sitrep_core::{Annotation, Document, Mention, MentionKind, PartialDate, Span};
+use sitrep_geo::PlaceMention;
+use sitrep_lexicon::Hit;
+use sitrep_text::Text;
+use sitrep_time::{DateMention, NumberMention};
+
+use crate::lexicons::{Engine, LangPack};
+
+/// An actor named in the text, resolved to its canonical name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorMention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub inter: Option<u8>,
+    /// The country the name was resolved with, when it has one.
+    pub country: Option<String>,
+    /// People acted upon rather than acting (civilians, villagers).
+    pub victim: bool,
+    /// Needs another cue to count as an actor ("students", "workers").
+    pub weak: bool,
+    /// `lexicon:line` of the entry that matched.
+    pub rule: String,
+}
+
+/// A document read through every tagger: the layer below events.
+#[derive(Debug)]
+pub struct Analysis<'e, 'd> {
+    pub(crate) engine: &'e Engine,
+    pub(crate) doc: &'d Document,
+    pub(crate) text: Text<'d>,
+    pub(crate) lang: String,
+    pub(crate) sentences: Vec<(usize, usize)>,
+    pub(crate) dates: Vec<DateMention>,
+    pub(crate) numbers: Vec<NumberMention>,
+    pub(crate) places: Vec<PlaceMention>,
+    pub(crate) actors: Vec<ActorMention>,
+    pub(crate) sources: Vec<ActorMention>,
+    pub(crate) triggers: Vec<Hit>,
+    pub(crate) cues: Vec<Hit>,
+    /// The document's country (ISO 3166-1 alpha-2), from the places and adjectives it names.
+    pub(crate) country: Option<String>,
+}
+
+impl Engine {
+    /// Runs the text layer and every tagger over `doc`.
+    pub fn analyze<'e, 'd>(&'e self, doc: &'d Document) -> Analysis<'e, 'd> {
+        let text = Text::new(&doc.text);
+        let lang = match &doc.lang {
+            Some(l) => l.code().to_string(),
+            None => sitrep_text::identify(&text).code.unwrap_or("en").to_string(),
+        };
+        let pack = self.pack(&lang);
+        let sentences = sitrep_text::sentences(&text);
+        let dates = sitrep_time::tag_dates(&text, &lang, doc.published);
+        let mut numbers = sitrep_time::tag_numbers(&text, &lang);
+        numbers.retain(|n| !dates.iter().any(|d| d.start < n.end && n.start < d.end));
+        let places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
+        let demonyms = sitrep_geo::country_evidence(&text, &lang);
+        let country = document_country(&places, &demonyms);
+        let actors = find_actors(self, pack, &text, &demonyms, country.as_deref());
+        let triggers = pack.events.find(&text);
+        let cues = pack.cues.find(&text);
+        let sources = find_sources(pack, &text, &cues, &sentences);
+        Analysis {
+            engine: self,
+            doc,
+            text,
+            lang,
+            sentences,
+            dates,
+            numbers,
+            places,
+            actors,
+            sources,
+            triggers,
+            cues,
+            country,
+        }
+    }
+}
+
+impl Analysis<'_, '_> {
+    /// The language the document was read in.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// The annotation layer of the contract (§3): sentences and every mention.
+    pub fn annotation(&self) -> Annotation {
+        let mut mentions = Vec::new();
+        for d in &self.dates {
+            let mut m = self.mention(MentionKind::Date, d.start, d.end);
+            m.value = Some(d.value.value().into());
+            m.precision = Some(d.value.precision);
+            m.rule = Some(d.rule.to_string());
+            m.warnings = d.warnings.clone();
+            mentions.push(m);
+        }
+        for p in &self.places {
+            let mut m = self.mention(MentionKind::Place, p.start, p.end);
+            m.name = Some(p.name.clone());
+            m.country = Some(p.country.clone());
+            m.admin1 = p.admin1.clone();
+            m.admin2 = p.admin2.clone();
+            m.latitude = Some(p.latitude);
+            m.longitude = Some(p.longitude);
+            m.geonames_id = p.geonames_id;
+            m.geo_precision = Some(p.geo_precision);
+            m.rule = Some(p.rule.to_string());
+            mentions.push(m);
+        }
+        for (a, role) in self.actors.iter().map(|a| (a, "actor")).chain(self.sources.iter().map(|a| (a, "source"))) {
+            let mut m = self.mention(MentionKind::Actor, a.start, a.end);
+            m.name = Some(a.name.clone());
+            m.role = Some(role.to_string());
+            m.inter = a.inter;
+            m.country = a.country.clone();
+            m.rule = Some(a.rule.clone());
+            mentions.push(m);
+        }
+        for n in &self.numbers {
+            let mut m = self.mention(MentionKind::Number, n.start, n.end);
+            m.value = Some(n.value.into());
+            m.rule = Some(n.rule.to_string());
+            mentions.push(m);
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        Annotation {
+            doc_id: self.doc.id.clone(),
+            lang: self.lang.clone(),
+            published: self.doc.published.map(|p| p.to_string()),
+            sentences: self.sentences.iter().map(|&(s, e)| [s, e]).collect(),
+            mentions,
+            warnings: self.doc.warnings.clone(),
+        }
+    }
+
+    pub(crate) fn mention(&self, kind: MentionKind, start: usize, end: usize) -> Mention {
+        Mention::new(kind, Span::new(start, end), self.text.slice(start, end))
+    }
+
+    pub(crate) fn published(&self) -> Option<PartialDate> {
+        self.doc.published
+    }
+}
+
+/// The country most places and adjectives of the text point to.
+fn document_country(places: &[PlaceMention], demonyms: &[(usize, usize, &'static str)]) -> Option<String> {
+    let mut votes: Vec<(String, f64)> = Vec::new();
+    let mut vote = |c: &str, w: f64| match votes.iter_mut().find(|(k, _)| k == c) {
+        Some(v) => v.1 += w,
+        None => votes.push((c.to_string(), w)),
+    };
+    for p in places {
+        vote(&p.country, 1.0);
+    }
+    for d in demonyms {
+        vote(d.2, 0.5);
+    }
+    // Ties go to the country named first.
+    let best = votes.iter().map(|v| v.1).fold(0.0, f64::max);
+    votes.into_iter().find(|v| v.1 == best && best > 0.0).map(|v| v.0)
+}
+
+fn find_actors(
+    engine: &Engine,
+    pack: &LangPack,
+    text: &Text<'_>,
+    demonyms: &[(usize, usize, &'static str)],
+    doc_country: Option<&str>,
+) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    for hit in pack.actors.find(text) {
+        let entry = pack.actors.entry(hit.entry);
+        let mut name = entry.key.clone();
+        let mut country = None;
+        if name.contains("{country}") {
+            // An adjective right after the alias ("l'armée malienne") or right before it
+            // ("Malian troops") gives the actor its own country.
+            let own = demonyms
+                .iter()
+                .find(|d| d.0 >= hit.end && d.0 <= hit.end + 2 || d.1 <= hit.start && d.1 + 2 >= hit.start)
+                .map(|d| d.2);
+            country = own.or(doc_country).map(str::to_string);
+            let cname = country.as_deref().and_then(|c| engine.country_name(c));
+            name = match cname {
+                Some(n) => name.replace("{country}", n),
+                None => name.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", ""),
+            };
+        }
+        out.push(ActorMention {
+            start: hit.start,
+            end: hit.end,
+            name,
+            inter: entry.attr("inter").and_then(|v| v.parse().ok()),
+            country,
+            victim: entry.attr("side") == Some("victim"),
+            weak: entry.has("weak"),
+            rule: format!("{}:{}", pack.actors.name(), entry.line),
+        });
+    }
+    out
+}
+
+/// Sources named in the text: the name that a reporting cue ("a rapporté", "selon",
+/// "according to") introduces, a capitalized name in the same clause.
+fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(usize, usize)]) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    let original: Vec<char> = text.original().chars().collect();
+    for hit in cues.iter().filter(|h| pack.cues.entry(h.entry).key == "source") {
+        let entry = pack.cues.entry(hit.entry);
+        if entry.has("weak") {
+            continue;
+        }
+        let Some(&(_, sent_end)) = sentences.iter().find(|s| s.0 <= hit.start && hit.end <= s.1) else {
+            continue;
+        };
+        // Look after the cue, within 12 words and before the clause ends.
+        let mut i = hit.end;
+        let mut words = 0;
+        while i < sent_end && words < 12 {
+            let c = original[i];
+            if matches!(c, ',' | ';' | ':' | '.' | '«' | '"' | '(') && words > 0 {
+                break;
+            }
+            if c.is_alphabetic() {
+                let start = i;
+                let mut end = i;
+                // A run of capitalized words, joined by spaces or hyphens ("Al-Mayadeen").
+                while end < sent_end && original[end].is_uppercase() {
+                    let mut j = end;
+                    while j < sent_end && (original[j].is_alphanumeric() || original[j] == '-') {
+                        j += 1;
+                    }
+                    end = j;
+                    if end < sent_end && original[end] == ' ' && end + 1 < sent_end && original[end + 1].is_uppercase() {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if end > start && original[start].is_uppercase() {
+                    let name: String = original[start..end].iter().collect();
+                    out.push(ActorMention {
+                        start,
+                        end,
+                        name,
+                        inter: None,
+                        country: None,
+                        victim: false,
+                        weak: false,
+                        rule: format!("{}:{}", pack.cues.name(), entry.line),
+                    });
+                    break;
+                }
+                while i < sent_end && original[i].is_alphanumeric() {
+                    i += 1;
+                }
+                words += 1;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,559 @@
+//! From mentions to events: triggers, arguments, status, background, document merge.
+
+use sitrep_core::{DateValue, Event, Evidence, PartialDate, Precision, SourceRef, Status, SubEventType};
+use sitrep_geo::PlaceMention;
+use sitrep_lexicon::Hit;
+
+use crate::analysis::{ActorMention, Analysis};
+
+/// How many days before the dateline an event must be to be history rather than news.
+const BACKGROUND_DAYS: i64 = 60;
+
+/// An event being built, before it is written out.
+#[derive(Clone, Debug)]
+struct Draft {
+    sub: SubEventType,
+    prio: u32,
+    generic: bool,
+    sentence: (usize, usize),
+    sentence_index: usize,
+    trigger: (usize, usize),
+    date: Option<(DateValue, Option<(usize, usize)>)>,
+    own_date: bool,
+    place: Option<PlaceMention>,
+    actor1: Option<ActorMention>,
+    actor2: Option<ActorMention>,
+    fatalities: Option<(u32, Option<(usize, usize)>)>,
+    injured: Option<(u32, (usize, usize))>,
+    arrested: Option<(u32, (usize, usize))>,
+    status: Status,
+    status_span: Option<(usize, usize)>,
+    claimed_by: Option<String>,
+    source: Option<ActorMention>,
+    background: bool,
+}
+
+/// The parts of a sentence an event can take its arguments from.
+struct Segment {
+    start: usize,
+    end: usize,
+}
+
+impl Analysis<'_, '_> {
+    /// The events the document reports, in the order of their first mention.
+    pub fn events(&self) -> Vec<Event> {
+        let mut drafts: Vec<Draft> = Vec::new();
+        for (si, &sentence) in self.sentences.iter().enumerate() {
+            let found = self.code_sentence(si, sentence);
+            if found.is_empty() {
+                self.attach_followups(sentence, si, &mut drafts);
+            }
+            drafts.extend(found);
+        }
+        let drafts = merge_document(drafts);
+        let lead_date = drafts.iter().find(|d| d.own_date && !d.background).and_then(|d| d.date);
+        drafts.into_iter().enumerate().map(|(i, d)| self.finish(i, d, lead_date)).collect()
+    }
+
+    fn code_sentence(&self, si: usize, (s0, s1): (usize, usize)) -> Vec<Draft> {
+        let pack = self.engine.pack(&self.lang);
+        let triggers: Vec<&Hit> = self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1).collect();
+        if triggers.is_empty() {
+            return Vec::new();
+        }
+        let actors: Vec<&ActorMention> =
+            self.actors.iter().filter(|a| a.start >= s0 && a.end <= s1 && !self.inside_trigger(a)).collect();
+        let cues: Vec<&Hit> = self.cues.iter().filter(|c| c.start >= s0 && c.end <= s1).collect();
+        let cue_key = |c: &&Hit| pack.cues.entry(c.entry).key.as_str();
+        let has_kill = cues.iter().any(|c| cue_key(c) == "kill");
+        let has_number = self.numbers.iter().any(|n| n.start >= s0 && n.end <= s1);
+
+        // Protest family: the sentence's modifiers decide the sub-type of any protest in it.
+        let mods: Vec<&str> = triggers.iter().filter_map(|t| pack.events.entry(t.entry).attr("mod")).collect();
+        let protest_sub = if mods.contains(&"violent") {
+            SubEventType::ViolentDemonstration
+        } else if mods.contains(&"lethal") || (has_kill && mods.contains(&"intervention")) {
+            SubEventType::ExcessiveForceAgainstProtesters
+        } else if mods.contains(&"intervention") {
+            SubEventType::ProtestWithIntervention
+        } else {
+            SubEventType::PeacefulProtest
+        };
+        let is_protest_family = |s: SubEventType| {
+            matches!(
+                s,
+                SubEventType::PeacefulProtest
+                    | SubEventType::ProtestWithIntervention
+                    | SubEventType::ExcessiveForceAgainstProtesters
+                    | SubEventType::ViolentDemonstration
+            )
+        };
+        let has_protest = triggers.iter().any(|t| {
+            let e = pack.events.entry(t.entry);
+            !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+        });
+
+        let mut out: Vec<Draft> = Vec::new();
+        for (k, t) in triggers.iter().enumerate() {
+            let entry = pack.events.entry(t.entry);
+            let Some(mut sub) = SubEventType::from_name(&entry.key) else { continue };
+            let weak = entry.has("weak");
+            if weak && actors.iter().all(|a| a.weak) && !(has_kill && has_number) {
+                continue;
+            }
+            if self.negated(t, &cues) {
+                continue;
+            }
+            if is_protest_family(sub) {
+                if entry.has("mod") && !has_protest {
+                    // Tear gas or a dispersal with no protest: not a protest event by itself.
+                    if sub != SubEventType::ViolentDemonstration {
+                        continue;
+                    }
+                } else {
+                    sub = protest_sub;
+                }
+            }
+            if has_protest && sub == SubEventType::ArmedClash {
+                sub = SubEventType::ViolentDemonstration;
+            }
+            let prio: u32 = entry.attr("prio").and_then(|p| p.parse().ok()).unwrap_or(10);
+            let seg_end = triggers.get(k + 1).map_or(s1, |n| n.start);
+            let seg_start = if k == 0 { s0 } else { triggers[k - 1].end };
+            let seg = Segment { start: seg_start, end: seg_end };
+            let place = self.place_for(t, &seg, (s0, s1));
+            let (actor1, actor2) = self.roles(t, &actors, (s0, s1));
+            let mut d = Draft {
+                sub,
+                prio,
+                generic: entry.has("generic"),
+                sentence: (s0, s1),
+                sentence_index: si,
+                trigger: (t.start, t.end),
+                date: None,
+                own_date: false,
+                place,
+                actor1,
+                actor2,
+                fatalities: None,
+                injured: None,
+                arrested: None,
+                status: Status::Reported,
+                status_span: None,
+                claimed_by: None,
+                source: None,
+                background: false,
+            };
+            if let Some(dm) = self.date_for(t, (s0, s1)) {
+                d.date = Some((dm.value, Some((dm.start, dm.end))));
+                d.own_date = true;
+            }
+            self.quantities(&mut d, &cues, (s0, s1));
+            self.status(&mut d, &cues, (s0, s1));
+            d.background = cues.iter().any(|c| cue_key(c) == "background" && c.start < t.start);
+            // One event per sub-type and place in a sentence; a stronger trigger of the
+            // same place absorbs a generic one.
+            if let Some(prev) = out.iter_mut().find(|p| same_place(&p.place, &d.place) && (p.sub == d.sub || p.generic || d.generic)) {
+                if d.prio > prev.prio && !d.generic || prev.generic && !d.generic {
+                    prev.sub = d.sub;
+                    prev.prio = d.prio;
+                    prev.generic = false;
+                    prev.trigger = d.trigger;
+                }
+                fill(prev, d);
+                continue;
+            }
+            out.push(d);
+        }
+        for d in &mut out {
+            if d.generic {
+                d.sub = self.resolve_generic(d);
+            }
+        }
+        out
+    }
+
+    /// Whether the actor mention is part of a trigger phrase ("raid américain").
+    fn inside_trigger(&self, a: &ActorMention) -> bool {
+        self.triggers.iter().any(|t| t.start <= a.start && a.end <= t.end && (t.start, t.end) != (a.start, a.end))
+    }
+
+    fn negated(&self, t: &Hit, cues: &[&Hit]) -> bool {
+        let pack = self.engine.pack(&self.lang);
+        cues.iter().any(|c| pack.cues.entry(c.entry).key == "negation" && c.end <= t.start && t.start - c.end <= 12)
+    }
+
+    /// A generic attack is an armed clash between armed sides, an attack on civilians
+    /// otherwise.
+    fn resolve_generic(&self, d: &Draft) -> SubEventType {
+        match &d.actor2 {
+            Some(a) if matches!(a.inter, Some(1..=4) | Some(8)) => SubEventType::ArmedClash,
+            _ if d.sub == SubEventType::Attack || d.sub == SubEventType::ArmedClash => SubEventType::Attack,
+            _ => d.sub,
+        }
+    }
+
+    /// The place of the trigger's segment, else of its sentence: the most specific one.
+    fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
+        let rank = |p: &PlaceMention| (p.is_country, p.geo_precision, p.start.abs_diff(t.start));
+        let pick = |from: usize, to: usize| {
+            self.places.iter().filter(|p| p.start >= from && p.end <= to).min_by_key(|p| rank(p)).cloned()
+        };
+        pick(seg.start, seg.end).or_else(|| pick(s0, s1))
+    }
+
+    /// The date that governs the trigger: the nearest date of its sentence.
+    fn date_for(&self, t: &Hit, (s0, s1): (usize, usize)) -> Option<&sitrep_time::DateMention> {
+        self.dates.iter().filter(|d| d.start >= s0 && d.end <= s1).min_by_key(|d| d.start.abs_diff(t.start))
+    }
+
+    /// Actor 1 acts, actor 2 is acted upon: passive "par X"/"by X" after the trigger makes
+    /// X actor 1; otherwise the nearest actor before the trigger is actor 1 and the
+    /// nearest after it is actor 2. Victims ("civils", "villagers") are actor 2.
+    fn roles(
+        &self,
+        t: &Hit,
+        actors: &[&ActorMention],
+        (s0, _s1): (usize, usize),
+    ) -> (Option<ActorMention>, Option<ActorMention>) {
+        let folded = self.text.folded();
+        let before: Vec<&&ActorMention> = actors.iter().filter(|a| a.end <= t.start).collect();
+        let after: Vec<&&ActorMention> = actors.iter().filter(|a| a.start >= t.end).collect();
+        let by = after.iter().find(|a| {
+            let f0 = self.text.folded_offset(t.end);
+            let f1 = self.text.folded_offset(a.start);
+            let between = &folded[f0.min(f1)..f1];
+            between.ends_with("par ") || between.ends_with("by ") || between.contains(" par ") || between.contains(" by ")
+        });
+        let mut a1: Option<ActorMention> = None;
+        let mut a2: Option<ActorMention> = None;
+        if let Some(b) = by {
+            a1 = Some((**b).clone());
+            a2 = before.iter().rev().find(|a| a.name != b.name).map(|a| (**a).clone());
+        } else {
+            a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(a1);
+            a2 = after.iter().find(|a| a1.as_ref().is_none_or(|x| x.name != a.name)).map(|a| (**a).clone());
+            if a2.is_none() {
+                a2 = before.iter().rev().find(|a| a.victim).map(|a| (**a).clone());
+            }
+        }
+        // A sentence that opens with a pronoun continues the last named actor.
+        if a1.is_none() {
+            let opening = &folded[self.text.folded_offset(s0)..];
+            if ["il ", "elle ", "ils ", "elles ", "it ", "they ", "he ", "she "].iter().any(|p| opening.starts_with(p)) {
+                a1 = self.actors.iter().rev().find(|a| a.end <= s0 && !a.victim).cloned();
+            }
+        }
+        if let (Some(x), Some(y)) = (&a1, &a2) {
+            if x.name == y.name {
+                a2 = None;
+            }
+        }
+        (a1, a2)
+    }
+
+    /// Deaths, injuries and arrests: a number next to a cue word of its kind.
+    fn quantities(&self, d: &mut Draft, cues: &[&Hit], (s0, s1): (usize, usize)) {
+        let pack = self.engine.pack(&self.lang);
+        for c in cues {
+            let key = pack.cues.entry(c.entry).key.as_str();
+            if key == "zero" && d.fatalities.is_none() {
+                d.fatalities = Some((0, Some((c.start, c.end))));
+                continue;
+            }
+            if !matches!(key, "kill" | "injure" | "arrest") {
+                continue;
+            }
+            // The nearest number within 40 characters before the cue, or 25 after it.
+            let n = self
+                .numbers
+                .iter()
+                .filter(|n| n.start >= s0 && n.end <= s1)
+                .filter(|n| (n.end <= c.start && c.start - n.end <= 40) || (n.start >= c.end && n.start - c.end <= 25))
+                .min_by_key(|n| if n.end <= c.start { c.start - n.end } else { n.start - c.end });
+            let Some(n) = n else { continue };
+            let value = u32::try_from(n.value).unwrap_or(u32::MAX);
+            let span = (n.start, n.end);
+            match key {
+                "kill" if d.fatalities.is_none() => d.fatalities = Some((value, Some(span))),
+                "injure" if d.injured.is_none() => d.injured = Some((value, span)),
+                "arrest" if d.arrested.is_none() => d.arrested = Some((value, span)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Claimed, alleged, denied or planned when a cue of the sentence says so before the
+    /// trigger; who says it is the speaker named before the cue.
+    fn status(&self, d: &mut Draft, cues: &[&Hit], (_s0, _s1): (usize, usize)) {
+        let pack = self.engine.pack(&self.lang);
+        for c in cues.iter().filter(|c| c.start < d.trigger.0 || c.start - d.trigger.1 < 40) {
+            let status = match pack.cues.entry(c.entry).key.as_str() {
+                "claimed" => Status::Claimed,
+                "alleged" => Status::Alleged,
+                "denied" => Status::Denied,
+                "planned" if c.start < d.trigger.0 => Status::Planned,
+                _ => continue,
+            };
+            d.status = status;
+            d.status_span = Some((c.start, c.end));
+            let speaker = self.actors.iter().rev().find(|a| a.end <= c.start && !a.victim);
+            d.claimed_by = match status {
+                Status::Claimed => d.actor1.as_ref().or(speaker).map(|a| a.name.clone()),
+                _ => speaker.map(|a| a.name.clone()),
+            };
+            break;
+        }
+        d.source = self.sources.iter().find(|s| s.start >= d.sentence.0 && s.end <= d.sentence.1).cloned();
+    }
+
+    /// A sentence without a trigger may still finish the previous event: "no casualties".
+    fn attach_followups(&self, (s0, s1): (usize, usize), si: usize, drafts: &mut [Draft]) {
+        let Some(last) = drafts.last_mut() else { return };
+        if si != last.sentence_index + 1 {
+            return;
+        }
+        let pack = self.engine.pack(&self.lang);
+        let cues: Vec<&Hit> = self.cues.iter().filter(|c| c.start >= s0 && c.end <= s1).collect();
+        if last.fatalities.is_none() {
+            if let Some(z) = cues.iter().find(|c| pack.cues.entry(c.entry).key == "zero") {
+                last.fatalities = Some((0, Some((z.start, z.end))));
+            }
+        }
+    }
+
+    /// Writes a draft out as a contract event.
+    fn finish(&self, index: usize, mut d: Draft, lead: Option<(DateValue, Option<(usize, usize)>)>) -> Event {
+        let mut evidence = Vec::new();
+        let mut ev = |field: &str, span: (usize, usize)| {
+            evidence.push(Evidence {
+                field: field.to_string(),
+                start: span.0,
+                end: span.1,
+                text: self.text.slice(span.0, span.1).to_string(),
+            });
+        };
+        ev("sub_event_type", d.trigger);
+
+        // Date: the sentence's own, else the lead event's, else the dateline.
+        let date = d.date.or(lead.filter(|_| !d.background)).or_else(|| {
+            self.published().map(|p| {
+                let p = p.truncate(Precision::Day);
+                (DateValue { start: p, end: None, precision: p.precision().max(Precision::Month) }, None)
+            })
+        });
+        let mut background = d.background;
+        let (event_date, precision) = match date {
+            Some((v, span)) => {
+                if let Some(s) = span {
+                    ev("event_date", s);
+                }
+                if let Some(p) = self.published() {
+                    if is_background(&v, p) {
+                        background = true;
+                    }
+                }
+                let day = v.event_date();
+                let precision = match v.precision {
+                    Precision::Time => Precision::Day,
+                    p => p,
+                };
+                (Some(day.truncate(precision.max(Precision::Day)).to_string()), Some(precision))
+            }
+            None => (None, None),
+        };
+
+        let place = d.place.take();
+        if let Some(p) = &place {
+            ev("location", (p.start, p.end));
+        }
+        let country = place.as_ref().map(|p| p.country.clone()).or_else(|| self.country.clone());
+        let (actor1, inter1) = match &d.actor1 {
+            Some(a) => {
+                ev("actor1", (a.start, a.end));
+                (Some(a.name.clone()), a.inter)
+            }
+            None => self.default_actor1(d.sub, country.as_deref()),
+        };
+        let (actor2, inter2) = match &d.actor2 {
+            Some(a) => {
+                ev("actor2", (a.start, a.end));
+                (Some(a.name.clone()), a.inter)
+            }
+            None => (None, None),
+        };
+        let inter1 = external(inter1, d.actor1.as_ref(), country.as_deref());
+        let inter2 = external(inter2, d.actor2.as_ref(), country.as_deref());
+        if let Some((_, Some(s))) = d.fatalities {
+            ev("fatalities", s);
+        }
+        if let Some((_, s)) = d.injured {
+            ev("injured", s);
+        }
+        if let Some((_, s)) = d.arrested {
+            ev("arrested", s);
+        }
+        if let Some(s) = d.status_span {
+            ev("status", s);
+        }
+        if let Some(s) = &d.source {
+            ev("source", (s.start, s.end));
+        }
+        let mut confidence: f64 = 0.4;
+        confidence += if d.generic { 0.05 } else { 0.15 };
+        confidence += if place.is_some() { 0.15 } else { 0.0 };
+        confidence += if d.date.is_some() { 0.1 } else { 0.0 };
+        confidence += if d.actor1.is_some() { 0.1 } else { 0.0 };
+        let id_basis = format!("{}\u{0}{}\u{0}{}\u{0}{}", self.doc.id, d.sentence.0, d.trigger.0, index);
+        Event {
+            event_id: sitrep_core::Document::stable_id(&id_basis, None),
+            doc_id: self.doc.id.clone(),
+            event_date,
+            date_precision: precision,
+            event_type: d.sub.event_type().as_str(),
+            sub_event_type: d.sub.as_str(),
+            actor1,
+            assoc_actor_1: None,
+            inter1,
+            actor2,
+            assoc_actor_2: None,
+            inter2,
+            country,
+            admin1: place.as_ref().and_then(|p| p.admin1.clone()),
+            admin2: place.as_ref().and_then(|p| p.admin2.clone()),
+            location: place.as_ref().map(|p| p.name.clone()),
+            latitude: place.as_ref().map(|p| p.latitude),
+            longitude: place.as_ref().map(|p| p.longitude),
+            geo_precision: place.as_ref().map(|p| p.geo_precision),
+            geonames_id: place.as_ref().and_then(|p| p.geonames_id),
+            fatalities: d.fatalities.map_or(0, |f| f.0),
+            fatalities_known: d.fatalities.is_some(),
+            injured: d.injured.map(|i| i.0),
+            arrested: d.arrested.map(|a| a.0),
+            status: d.status,
+            claimed_by: d.claimed_by,
+            source: d.source.map(|s| s.name).or_else(|| self.doc.source.clone()),
+            background,
+            confidence: confidence.min(1.0),
+            evidence,
+            sentence: self.text.slice(d.sentence.0, d.sentence.1).to_string(),
+            sources: vec![SourceRef {
+                doc_id: self.doc.id.clone(),
+                sentence_start: d.sentence.0,
+                sentence_end: d.sentence.1,
+            }],
+        }
+    }
+
+    /// Who acts when the text does not say: the usual actor of the event type.
+    fn default_actor1(&self, sub: SubEventType, country: Option<&str>) -> (Option<String>, Option<u8>) {
+        use SubEventType::*;
+        let (pattern, inter) = match sub {
+            PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => ("Protesters", 6),
+            ViolentDemonstration | MobViolence => ("Rioters", 5),
+            Attack | AbductionForcedDisappearance | SexualViolence | ArmedClash | RemoteExplosiveLandmineIed
+            | Grenade | SuicideBomb | ShellingArtilleryMissileAttack | LootingPropertyDestruction => {
+                ("Unidentified Armed Group", 3)
+            }
+            Arrests => ("Police Forces", 1),
+            _ => return (None, None),
+        };
+        let cname = country.and_then(|c| self.engine.country_name(c));
+        let name = match (pattern, cname) {
+            ("Police Forces", Some(n)) => format!("Police Forces of {n}"),
+            (p, Some(n)) => format!("{p} ({n})"),
+            (p, None) => p.to_string(),
+        };
+        (Some(name), Some(inter))
+    }
+}
+
+/// ACLED codes a state's forces acting outside their country as external forces (8).
+fn external(inter: Option<u8>, actor: Option<&ActorMention>, country: Option<&str>) -> Option<u8> {
+    match (inter, actor.and_then(|a| a.country.as_deref()), country) {
+        (Some(1), Some(own), Some(here)) if own != here => Some(8),
+        _ => inter,
+    }
+}
+
+/// Whether an event dated `v` is history under a dateline of `published`.
+fn is_background(v: &DateValue, published: PartialDate) -> bool {
+    let end = v.end.unwrap_or(v.start);
+    let event_last_day = match end.precision() {
+        Precision::Year => PartialDate::day(end.year_num(), 12, 31).map(|d| d.days()),
+        Precision::Month => end
+            .month_num()
+            .and_then(|m| PartialDate::day(end.year_num(), m, sitrep_core::days_in_month(end.year_num(), m)))
+            .map(|d| d.days()),
+        _ => Some(end.days()),
+    };
+    event_last_day.is_some_and(|last| published.days() - last > BACKGROUND_DAYS)
+}
+
+fn same_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.name == y.name && x.country == y.country,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Fills what `into` lacks from `from`.
+fn fill(into: &mut Draft, from: Draft) {
+    if into.date.is_none() {
+        into.date = from.date;
+        into.own_date |= from.own_date;
+    }
+    if into.place.is_none() || into.place.as_ref().is_some_and(|p| p.is_country) && from.place.is_some() {
+        into.place = from.place.or(into.place.take());
+    }
+    into.actor1 = into.actor1.take().or(from.actor1);
+    into.actor2 = into.actor2.take().or(from.actor2);
+    into.fatalities = into.fatalities.or(from.fatalities);
+    into.injured = into.injured.or(from.injured);
+    into.arrested = into.arrested.or(from.arrested);
+    if into.status == Status::Reported && from.status != Status::Reported {
+        into.status = from.status;
+        into.status_span = from.status_span;
+        into.claimed_by = from.claimed_by;
+    }
+    into.source = into.source.take().or(from.source);
+    into.background |= from.background;
+}
+
+/// Merges the sentences that describe one event: an event of the next sentences with no
+/// date of its own, of a related type and no other place, continues the one before
+/// ("une attaque ... ce mercredi" then "un engin explosif a explosé près du convoi").
+fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if let Some(prev) = out.last_mut() {
+            let close = d.sentence_index <= prev.sentence_index + 2;
+            let related = d.sub == prev.sub
+                || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
+            let compatible_place = match (&prev.place, &d.place) {
+                (Some(a), Some(b)) => a.name == b.name || a.is_country || b.is_country,
+                _ => true,
+            };
+            if close && related && !d.own_date && compatible_place && !d.background {
+                if prev.generic && !d.generic {
+                    prev.sub = d.sub;
+                    prev.prio = d.prio;
+                    prev.generic = false;
+                    prev.trigger = d.trigger;
+                }
+                let last_index = d.sentence_index;
+                fill(prev, d);
+                prev.sentence_index = last_index;
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn violent(s: SubEventType) -> bool {
+    use sitrep_core::EventType::*;
+    matches!(s.event_type(), Battles | ExplosionsRemoteViolence | ViolenceAgainstCivilians)
+}

@@ -1,0 +1,145 @@
+//! Country evidence from demonyms and country adjectives ("irakienne", "Kenyan").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use sitrep_text::{Text, TokenKind};
+
+use crate::key::norm_folded;
+
+static DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+
+/// Endings a demonym takes in French (gender, number) and English (plural).
+const ENDINGS: &[&str] = &["", "s", "e", "es", "ne", "nes"];
+
+struct Demonyms {
+    /// name_key of a form → ISO2 (the codes live in `DEMONYMS`, so they are `'static`).
+    forms: HashMap<String, &'static str>,
+    max_words: usize,
+}
+
+fn demonyms() -> &'static Demonyms {
+    static D: OnceLock<Demonyms> = OnceLock::new();
+    D.get_or_init(|| {
+        let mut forms = HashMap::new();
+        let mut max_words = 1;
+        for line in DEMONYMS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((cc, list)) = line.split_once('\t') else {
+                continue;
+            };
+            for f in list.split('|') {
+                let k = crate::key::name_key(f);
+                if k.is_empty() {
+                    continue;
+                }
+                max_words = max_words.max(k.split(' ').count());
+                forms.insert(k, cc.trim());
+            }
+        }
+        Demonyms { forms, max_words }
+    })
+}
+
+fn lookup(d: &Demonyms, key: &str) -> Option<&'static str> {
+    for end in ENDINGS {
+        if let Some(stem) = key.strip_suffix(end) {
+            if stem.len() >= 4 {
+                if let Some(&cc) = d.forms.get(stem) {
+                    return Some(cc);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Demonyms and country adjectives in `text`, as `(start, end, ISO2)` with original
+/// character offsets (end exclusive): `irakien(ne)(s)`, `américain`, `burkinabè`,
+/// `Kenyan`, `Afghan`, `Turkish`, `sud-soudanais`… Case does not matter (French writes
+/// adjectives in lowercase). The French and English lists both apply whatever `lang`
+/// says, since news in one language quotes names from the other.
+pub fn country_evidence(text: &Text<'_>, lang: &str) -> Vec<(usize, usize, &'static str)> {
+    let _ = lang;
+    let d = demonyms();
+    let toks: Vec<_> = text
+        .tokens()
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let folded = text.folded();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut found = None;
+        for n in (1..=d.max_words.min(toks.len() - i)).rev() {
+            let last = toks[i + n - 1];
+            // Words of a multi-word form are separated by spaces or a hyphen only.
+            let gap_ok = (i..i + n - 1).all(|j| {
+                folded[toks[j].fend..toks[j + 1].fstart]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-')
+            });
+            if !gap_ok {
+                continue;
+            }
+            let key = norm_folded(&folded[toks[i].fstart..last.fend]);
+            if let Some(cc) = lookup(d, &key) {
+                found = Some((n, cc));
+                break;
+            }
+        }
+        if let Some((n, cc)) = found {
+            out.push((toks[i].start, toks[i + n - 1].end, cc));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(s: &str) -> Vec<(String, &'static str)> {
+        let t = Text::new(s);
+        country_evidence(&t, "fr")
+            .into_iter()
+            .map(|(a, b, cc)| (t.slice(a, b).to_string(), cc))
+            .collect()
+    }
+
+    #[test]
+    fn finds_french_and_english_demonyms() {
+        assert_eq!(
+            ev("L'armée irakienne et les troupes américaines; un soldat burkinabè."),
+            vec![
+                ("irakienne".into(), "IQ"),
+                ("américaines".into(), "US"),
+                ("burkinabè".into(), "BF")
+            ]
+        );
+        assert_eq!(
+            ev("Kenyan police, Afghan officials and Turkish drones"),
+            vec![
+                ("Kenyan".into(), "KE"),
+                ("Afghan".into(), "AF"),
+                ("Turkish".into(), "TR")
+            ]
+        );
+        assert_eq!(
+            ev("les forces sud-soudanaises"),
+            vec![("sud-soudanaises".into(), "SS")]
+        );
+    }
+
+    #[test]
+    fn ignores_other_words() {
+        assert!(ev("Le convoi a été pris pour cible.").is_empty());
+        assert!(ev("the state of the union").is_empty());
+    }
+}

@@ -1,0 +1,204 @@
+//! Name keys: the normalized form used for exact lookup, and transliteration keys that
+//! fold the usual spelling variants of Arabic (and Kurdish, Persian) names written in
+//! French or English.
+
+use sitrep_text::fold_str;
+
+/// Folds `s` (lowercase, no accents) and turns every run of non-alphanumeric characters
+/// into one space: `"Jurf Al-Nasr"` → `"jurf al nasr"`.
+pub fn name_key(s: &str) -> String {
+    norm_folded(&fold_str(s))
+}
+
+/// [`name_key`] for text that is already folded.
+pub(crate) fn norm_folded(f: &str) -> String {
+    let mut out = String::with_capacity(f.len());
+    let mut space = false;
+    for c in f.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Arabic articles as they are written before a name in French and English.
+const ARTICLES: &[&str] = &[
+    "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "ez", "et",
+];
+
+/// The transliteration key of a [`name_key`]: articles dropped (`al-`, `el-`, `an-`…),
+/// `ch`/`sh`, `dj`/`j`, `gh`/`g`, `kh`/`k`, `q`/`k`/`c`, `ou`/`u`, `y`/`i` merged, a
+/// word-final `h` dropped, doubled letters made single, and the words joined.
+///
+/// `Nassiriyah`, `Nasiriyah` and `An Nasiriya` share one key; so do `Mossoul` and
+/// `Mosul`, `Kirkouk` and `Kirkuk`, `Bagdad` and `Baghdad`, `Hachd al-Chaabi` and
+/// `Hashd al-Shaabi`.
+pub fn translit_key(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let keep: Vec<&str> = if words.len() > 1 {
+        let kept: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !ARTICLES.contains(w))
+            .collect();
+        if kept.is_empty() {
+            words
+        } else {
+            kept
+        }
+    } else {
+        words
+    };
+    let mut out = String::with_capacity(key.len());
+    for w in keep {
+        translit_word(w, &mut out);
+    }
+    out
+}
+
+/// A looser key: [`translit_key`] with `e`/`i` and `o`/`u` merged (`Amerli`/`Amirli`).
+/// Use it only where a wrong hit costs little (a candidate in the document's country, a
+/// large place).
+pub fn loose_key(key: &str) -> String {
+    let t = translit_key(key);
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        let c = match c {
+            'e' => 'i',
+            'o' => 'u',
+            c => c,
+        };
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn translit_word(w: &str, out: &mut String) {
+    let b = w.as_bytes();
+    let mut tmp: Vec<char> = Vec::with_capacity(b.len());
+    if !w.is_ascii() {
+        tmp.extend(w.chars());
+    } else {
+        let mut i = 0;
+        while i < b.len() {
+            let pair = if i + 1 < b.len() {
+                Some((b[i], b[i + 1]))
+            } else {
+                None
+            };
+            let two = match pair {
+                Some((b'd', b'j')) | Some((b'z', b'h')) => Some('j'),
+                Some((b'c', b'h')) | Some((b's', b'h')) => Some('x'),
+                Some((b'k', b'h')) | Some((b'c', b'k')) => Some('k'),
+                Some((b'g', b'h')) => Some('g'),
+                Some((b'p', b'h')) => Some('f'),
+                Some((b't', b'h')) => Some('t'),
+                Some((b'd', b'h')) => Some('d'),
+                Some((b'o', b'u')) | Some((b'o', b'o')) => Some('u'),
+                Some((b'e', b'e')) => Some('i'),
+                _ => None,
+            };
+            if let Some(c) = two {
+                tmp.push(c);
+                i += 2;
+                continue;
+            }
+            tmp.push(match b[i] {
+                b'q' | b'c' => 'k',
+                b'y' => 'i',
+                b'w' => 'u',
+                x => x as char,
+            });
+            i += 1;
+        }
+        if tmp.len() > 3 && tmp.last() == Some(&'h') {
+            tmp.pop();
+        }
+    }
+    for c in tmp {
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> String {
+        translit_key(&name_key(s))
+    }
+
+    #[test]
+    fn name_key_normalizes_punctuation_and_accents() {
+        assert_eq!(name_key("Jurf Al-Nasr"), "jurf al nasr");
+        assert_eq!(name_key("  Koweït  City "), "koweit city");
+        assert_eq!(name_key("N’Djamena"), "n djamena");
+        assert_eq!(name_key("Şalāḩ ad Dīn"), "salah ad din");
+    }
+
+    #[test]
+    fn translit_pairs_share_a_key() {
+        for (a, b) in [
+            ("Nassiriyah", "Nasiriyah"),
+            ("Nassiriya", "An Nasiriyah"),
+            ("Kirkouk", "Kirkuk"),
+            ("Mossoul", "Mosul"),
+            ("Bagdad", "Baghdad"),
+            ("Falloujah", "Fallujah"),
+            ("Hachd al-Chaabi", "Hashd al-Shaabi"),
+            ("Jurf al-Nasr", "Jurf an Nasr"),
+            ("Ain al-Assad", "Ayn al Asad"),
+            ("Al-Anbar", "Anbar"),
+            ("Salah al-Din", "Şalāḩ ad Dīn"),
+            ("Djibouti", "Jibouti"),
+            ("Qaim", "Kaim"),
+            ("Tikrit", "Tikrît"),
+        ] {
+            assert_eq!(t(a), t(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn translit_keeps_different_names_apart() {
+        for (a, b) in [
+            ("Mosul", "Basra"),
+            ("Erbil", "Irbid"),
+            ("Najaf", "Nablus"),
+            ("Amman", "Oman"),
+            ("Tunis", "Tunisia"),
+            ("Sana", "Sanaa Province"),
+            ("Homs", "Hama"),
+        ] {
+            assert_ne!(t(a), t(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn loose_key_merges_vowel_variants() {
+        assert_eq!(
+            loose_key(&name_key("Amerli")),
+            loose_key(&name_key("Amirli"))
+        );
+        assert_ne!(t("Amerli"), t("Amirli"));
+        assert_ne!(loose_key(&name_key("Mosul")), loose_key(&name_key("Masal")));
+    }
+
+    #[test]
+    fn lone_article_is_kept() {
+        assert_eq!(t("Al"), "al");
+        assert_eq!(t("El Paso"), t("Paso"));
+    }
+}
