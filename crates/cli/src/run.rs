@@ -75,9 +75,9 @@ fn process(
     counts: &mut Counts,
     progress: &mut Progress,
 ) -> io::Result<()> {
-    let mut events = if o.annotate { None } else { Some(EventWriter::new(o.format, out)?) };
-    if events.is_some() {
-        out = Box::new(io::sink());
+    let mut events = None;
+    if !o.annotate {
+        events = Some(EventWriter::new(o.format, std::mem::replace(&mut out, Box::new(io::sink())))?);
     }
     for item in reader {
         let doc = match item {

@@ -55,13 +55,18 @@ impl Engine {
         let dates = sitrep_time::tag_dates(&text, &lang, doc.published);
         let mut numbers = sitrep_time::tag_numbers(&text, &lang);
         numbers.retain(|n| !dates.iter().any(|d| d.start < n.end && n.start < d.end));
-        let places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
+        let mut places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
+        // Adjectives ("irakien", "American") are evidence of a country, not places.
+        places.retain(|p| p.rule != "demonym");
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
-        let country = document_country(&places, &demonyms);
-        let actors = find_actors(self, pack, &text, &demonyms, country.as_deref());
-        let triggers = pack.events.find(&text);
         let cues = pack.cues.find(&text);
         let sources = find_sources(pack, &text, &cues, &sentences);
+        // A name that is an outlet or an actor is not a place ("Al-Mayadeen", a channel).
+        places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end));
+        let country = document_country(&places, &demonyms);
+        let actors = find_actors(self, pack, &text, &demonyms, country.as_deref());
+        places.retain(|p| !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start));
+        let triggers = pack.events.find(&text);
         Analysis {
             engine: self,
             doc,
@@ -156,7 +161,7 @@ fn document_country(places: &[PlaceMention], demonyms: &[(usize, usize, &'static
         vote(&p.country, 1.0);
     }
     for d in demonyms {
-        vote(d.2, 0.5);
+        vote(d.2, 0.25);
     }
     // Ties go to the country named first.
     let best = votes.iter().map(|v| v.1).fold(0.0, f64::max);
@@ -185,7 +190,10 @@ fn find_actors(
             country = own.or(doc_country).map(str::to_string);
             let cname = country.as_deref().and_then(|c| engine.country_name(c));
             name = match cname {
-                Some(n) => name.replace("{country}", n),
+                Some((n, article)) if name.contains(" of {country}") => {
+                    name.replace("{country}", &format!("{article}{n}"))
+                }
+                Some((n, _)) => name.replace("{country}", n),
                 None => name.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", ""),
             };
         }

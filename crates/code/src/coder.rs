@@ -9,6 +9,33 @@ use crate::analysis::{ActorMention, Analysis};
 /// How many days before the dateline an event must be to be history rather than news.
 const BACKGROUND_DAYS: i64 = 60;
 
+/// Folded words that open a sentence continuing the previous subject.
+const PRONOUNS: &[&str] =
+    &["il ", "elle ", "ils ", "elles ", "sa ", "son ", "ses ", "it ", "they ", "he ", "she ", "its ", "their "];
+
+/// Folded endings just before a trigger that make it passive ("a été pris pour cible").
+const PASSIVE_CUES: &[&str] = &[
+    "a ete ", "ont ete ", "ete ", "est ", "sont ", "etait ", "etaient ", "was ", "were ", "been ", "is ", "are ",
+    "being ",
+];
+
+/// Folded words just before an actor that make it an associate of the acting side.
+const ASSOCIATE_CUES: &[&str] = &[
+    "cooperation avec ",
+    "cooperation avec les ",
+    "cooperation avec la ",
+    "cooperation avec l'",
+    "appui de ",
+    "appui des ",
+    "aux cotes de ",
+    "aux cotes des ",
+    "together with ",
+    "alongside ",
+    "backed by ",
+    "in cooperation with ",
+    "supported by ",
+];
+
 /// An event being built, before it is written out.
 #[derive(Clone, Debug)]
 struct Draft {
@@ -23,6 +50,7 @@ struct Draft {
     place: Option<PlaceMention>,
     actor1: Option<ActorMention>,
     actor2: Option<ActorMention>,
+    assoc1: Option<ActorMention>,
     fatalities: Option<(u32, Option<(usize, usize)>)>,
     injured: Option<(u32, (usize, usize))>,
     arrested: Option<(u32, (usize, usize))>,
@@ -33,8 +61,10 @@ struct Draft {
     background: bool,
 }
 
-/// The parts of a sentence an event can take its arguments from.
+/// The parts of a sentence an event can take its arguments from: the text from the
+/// trigger to the next trigger, and from the previous trigger up to it.
 struct Segment {
+    before: usize,
     start: usize,
     end: usize,
 }
@@ -43,11 +73,17 @@ impl Analysis<'_, '_> {
     /// The events the document reports, in the order of their first mention.
     pub fn events(&self) -> Vec<Event> {
         let mut drafts: Vec<Draft> = Vec::new();
+        // The acting side the text is about, for sentences that refer to it by a pronoun.
+        let mut subject: Option<ActorMention> = None;
         for (si, &sentence) in self.sentences.iter().enumerate() {
-            let found = self.code_sentence(si, sentence);
+            let found = self.code_sentence(si, sentence, subject.as_ref());
             if found.is_empty() {
                 self.attach_followups(sentence, si, &mut drafts);
             }
+            let named = self.actors.iter().find(|a| {
+                a.start >= sentence.0 && a.end <= sentence.1 && !a.victim && !a.weak && !self.genitive(a)
+            });
+            subject = found.first().and_then(|d| d.actor1.clone()).or_else(|| named.cloned()).or(subject);
             drafts.extend(found);
         }
         let drafts = merge_document(drafts);
@@ -55,7 +91,7 @@ impl Analysis<'_, '_> {
         drafts.into_iter().enumerate().map(|(i, d)| self.finish(i, d, lead_date)).collect()
     }
 
-    fn code_sentence(&self, si: usize, (s0, s1): (usize, usize)) -> Vec<Draft> {
+    fn code_sentence(&self, si: usize, (s0, s1): (usize, usize), subject: Option<&ActorMention>) -> Vec<Draft> {
         let pack = self.engine.pack(&self.lang);
         let triggers: Vec<&Hit> = self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1).collect();
         if triggers.is_empty() {
@@ -66,7 +102,8 @@ impl Analysis<'_, '_> {
         let cues: Vec<&Hit> = self.cues.iter().filter(|c| c.start >= s0 && c.end <= s1).collect();
         let cue_key = |c: &&Hit| pack.cues.entry(c.entry).key.as_str();
         let has_kill = cues.iter().any(|c| cue_key(c) == "kill");
-        let has_number = self.numbers.iter().any(|n| n.start >= s0 && n.end <= s1);
+        let has_harm = cues.iter().any(|c| matches!(cue_key(c), "kill" | "injure"));
+        let has_strong = triggers.iter().any(|t| !pack.events.entry(t.entry).has("weak"));
 
         // Protest family: the sentence's modifiers decide the sub-type of any protest in it.
         let mods: Vec<&str> = triggers.iter().filter_map(|t| pack.events.entry(t.entry).attr("mod")).collect();
@@ -97,8 +134,9 @@ impl Analysis<'_, '_> {
         for (k, t) in triggers.iter().enumerate() {
             let entry = pack.events.entry(t.entry);
             let Some(mut sub) = SubEventType::from_name(&entry.key) else { continue };
-            let weak = entry.has("weak");
-            if weak && actors.iter().all(|a| a.weak) && !(has_kill && has_number) {
+            // A weak trigger ("explosion", "missiles") codes only beside a strong one or a
+            // report of people killed or hurt.
+            if entry.has("weak") && !has_strong && !has_harm {
                 continue;
             }
             if self.negated(t, &cues) {
@@ -118,11 +156,13 @@ impl Analysis<'_, '_> {
                 sub = SubEventType::ViolentDemonstration;
             }
             let prio: u32 = entry.attr("prio").and_then(|p| p.parse().ok()).unwrap_or(10);
-            let seg_end = triggers.get(k + 1).map_or(s1, |n| n.start);
-            let seg_start = if k == 0 { s0 } else { triggers[k - 1].end };
-            let seg = Segment { start: seg_start, end: seg_end };
+            let seg = Segment {
+                before: if k == 0 { s0 } else { triggers[k - 1].end },
+                start: t.start,
+                end: triggers.get(k + 1).map_or(s1, |n| n.start),
+            };
             let place = self.place_for(t, &seg, (s0, s1));
-            let (actor1, actor2) = self.roles(t, &actors, (s0, s1));
+            let (actor1, actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject);
             let mut d = Draft {
                 sub,
                 prio,
@@ -135,6 +175,7 @@ impl Analysis<'_, '_> {
                 place,
                 actor1,
                 actor2,
+                assoc1,
                 fatalities: None,
                 injured: None,
                 arrested: None,
@@ -152,15 +193,16 @@ impl Analysis<'_, '_> {
             self.status(&mut d, &cues, (s0, s1));
             d.background = cues.iter().any(|c| cue_key(c) == "background" && c.start < t.start);
             // One event per sub-type and place in a sentence; a stronger trigger of the
-            // same place absorbs a generic one.
-            if let Some(prev) = out.iter_mut().find(|p| same_place(&p.place, &d.place) && (p.sub == d.sub || p.generic || d.generic)) {
+            // same place absorbs a generic one and brings its own arguments.
+            if let Some(prev) =
+                out.iter_mut().find(|p| compatible_place(&p.place, &d.place) && (p.sub == d.sub || p.generic || d.generic))
+            {
                 if d.prio > prev.prio && !d.generic || prev.generic && !d.generic {
-                    prev.sub = d.sub;
-                    prev.prio = d.prio;
-                    prev.generic = false;
-                    prev.trigger = d.trigger;
+                    let old = std::mem::replace(prev, d);
+                    fill(prev, old);
+                } else {
+                    fill(prev, d);
                 }
-                fill(prev, d);
                 continue;
             }
             out.push(d);
@@ -171,6 +213,13 @@ impl Analysis<'_, '_> {
             }
         }
         out
+    }
+
+    /// "des éléments de Daech", "members of the Taliban": a complement, not a subject.
+    fn genitive(&self, a: &ActorMention) -> bool {
+        let f1 = self.text.folded_offset(a.start);
+        let lead = &self.text.folded()[f1.saturating_sub(4)..f1];
+        [" de ", " d'", " du ", "des ", " of "].iter().any(|g| lead.ends_with(g))
     }
 
     /// Whether the actor mention is part of a trigger phrase ("raid américain").
@@ -193,13 +242,14 @@ impl Analysis<'_, '_> {
         }
     }
 
-    /// The place of the trigger's segment, else of its sentence: the most specific one.
+    /// The place of the text after the trigger (up to the next trigger), else before it,
+    /// else anywhere in its sentence: the most specific one, then the nearest.
     fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
         let rank = |p: &PlaceMention| (p.is_country, p.geo_precision, p.start.abs_diff(t.start));
         let pick = |from: usize, to: usize| {
             self.places.iter().filter(|p| p.start >= from && p.end <= to).min_by_key(|p| rank(p)).cloned()
         };
-        pick(seg.start, seg.end).or_else(|| pick(s0, s1))
+        pick(seg.start, seg.end).or_else(|| pick(seg.before, seg.start)).or_else(|| pick(s0, s1))
     }
 
     /// The date that governs the trigger: the nearest date of its sentence.
@@ -215,33 +265,55 @@ impl Analysis<'_, '_> {
         t: &Hit,
         actors: &[&ActorMention],
         (s0, _s1): (usize, usize),
-    ) -> (Option<ActorMention>, Option<ActorMention>) {
+        subject: Option<&ActorMention>,
+    ) -> (Option<ActorMention>, Option<ActorMention>, Option<ActorMention>) {
         let folded = self.text.folded();
-        let before: Vec<&&ActorMention> = actors.iter().filter(|a| a.end <= t.start).collect();
-        let after: Vec<&&ActorMention> = actors.iter().filter(|a| a.start >= t.end).collect();
+        // An actor that is the trigger itself ("raid américain") acts.
+        let named_by_trigger = actors.iter().find(|a| a.start == t.start && a.end == t.end).map(|a| (**a).clone());
+        // "en coopération avec les forces de sécurité", "alongside the army": an associate.
+        let assoc = actors
+            .iter()
+            .find(|a| {
+                let f1 = self.text.folded_offset(a.start);
+                let lead = &folded[f1.saturating_sub(30)..f1];
+                ASSOCIATE_CUES.iter().any(|c| lead.ends_with(c))
+            })
+            .map(|a| (**a).clone());
+        let actors: Vec<&&ActorMention> =
+            actors.iter().filter(|a| assoc.as_ref().is_none_or(|x| x.start != a.start)).collect();
+        let ft = self.text.folded_offset(t.start);
+        let passive = PASSIVE_CUES.iter().any(|c| folded[ft.saturating_sub(16)..ft].ends_with(c));
+        let before: Vec<&&ActorMention> =
+            actors.iter().copied().filter(|a| a.end <= t.start && (passive || !self.genitive(a))).collect();
+        let after: Vec<&&ActorMention> = actors.iter().copied().filter(|a| a.start >= t.end).collect();
         let by = after.iter().find(|a| {
             let f0 = self.text.folded_offset(t.end);
             let f1 = self.text.folded_offset(a.start);
             let between = &folded[f0.min(f1)..f1];
             between.ends_with("par ") || between.ends_with("by ") || between.contains(" par ") || between.contains(" by ")
         });
-        let mut a1: Option<ActorMention> = None;
-        let mut a2: Option<ActorMention> = None;
-        if let Some(b) = by {
-            a1 = Some((**b).clone());
-            a2 = before.iter().rev().find(|a| a.name != b.name).map(|a| (**a).clone());
-        } else {
-            a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(a1);
-            a2 = after.iter().find(|a| a1.as_ref().is_none_or(|x| x.name != a.name)).map(|a| (**a).clone());
-            if a2.is_none() {
-                a2 = before.iter().rev().find(|a| a.victim).map(|a| (**a).clone());
+        let (mut a1, mut a2) = match by {
+            Some(b) => (Some((**b).clone()), before.iter().rev().find(|a| a.name != b.name).map(|a| (**a).clone())),
+            // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
+            None if passive => (None, before.last().map(|a| (**a).clone())),
+            None => {
+                let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone());
+                let a2 = after
+                    .iter()
+                    .find(|a| a1.as_ref().is_none_or(|x| x.name != a.name))
+                    .or_else(|| before.iter().rev().find(|a| a.victim))
+                    .map(|a| (**a).clone());
+                (a1, a2)
             }
+        };
+        if named_by_trigger.is_some() {
+            a1 = named_by_trigger;
         }
-        // A sentence that opens with a pronoun continues the last named actor.
+        // A sentence that opens with a pronoun continues the text's current subject.
         if a1.is_none() {
             let opening = &folded[self.text.folded_offset(s0)..];
-            if ["il ", "elle ", "ils ", "elles ", "it ", "they ", "he ", "she "].iter().any(|p| opening.starts_with(p)) {
-                a1 = self.actors.iter().rev().find(|a| a.end <= s0 && !a.victim).cloned();
+            if PRONOUNS.iter().any(|p| opening.starts_with(p)) {
+                a1 = subject.cloned();
             }
         }
         if let (Some(x), Some(y)) = (&a1, &a2) {
@@ -249,7 +321,8 @@ impl Analysis<'_, '_> {
                 a2 = None;
             }
         }
-        (a1, a2)
+        let assoc = assoc.filter(|x| a1.as_ref().is_some_and(|a| a.name != x.name));
+        (a1, a2, assoc)
     }
 
     /// Deaths, injuries and arrests: a number next to a cue word of its kind.
@@ -272,7 +345,16 @@ impl Analysis<'_, '_> {
                 .filter(|n| (n.end <= c.start && c.start - n.end <= 40) || (n.start >= c.end && n.start - c.end <= 25))
                 .min_by_key(|n| if n.end <= c.start { c.start - n.end } else { n.start - c.end });
             let Some(n) = n else { continue };
-            let value = u32::try_from(n.value).unwrap_or(u32::MAX);
+            let mut value = u32::try_from(n.value).unwrap_or(u32::MAX);
+            // "un dirigeant de Daech et deux autres éléments": an enumeration adds up.
+            if let Some(m) = self.numbers.iter().find(|m| m.start > n.end && m.start - n.end <= 60 && m.end <= s1) {
+                let between = &self.text.folded()[self.text.folded_offset(n.end)..self.text.folded_offset(m.start)];
+                let after = &self.text.folded()[self.text.folded_offset(m.end)..];
+                let more = after.starts_with(" autre") || after.starts_with(" other");
+                if more && (between.contains(" et ") || between.contains(" and ")) {
+                    value = value.saturating_add(u32::try_from(m.value).unwrap_or(u32::MAX));
+                }
+            }
             let span = (n.start, n.end);
             match key {
                 "kill" if d.fatalities.is_none() => d.fatalities = Some((value, Some(span))),
@@ -287,7 +369,7 @@ impl Analysis<'_, '_> {
     /// trigger; who says it is the speaker named before the cue.
     fn status(&self, d: &mut Draft, cues: &[&Hit], (_s0, _s1): (usize, usize)) {
         let pack = self.engine.pack(&self.lang);
-        for c in cues.iter().filter(|c| c.start < d.trigger.0 || c.start - d.trigger.1 < 40) {
+        for c in cues.iter().filter(|c| c.start < d.trigger.0 || c.start.saturating_sub(d.trigger.1) < 40) {
             let status = match pack.cues.entry(c.entry).key.as_str() {
                 "claimed" => Status::Claimed,
                 "alleged" => Status::Alleged,
@@ -335,8 +417,13 @@ impl Analysis<'_, '_> {
         };
         ev("sub_event_type", d.trigger);
 
-        // Date: the sentence's own, else the lead event's, else the dateline.
-        let date = d.date.or(lead.filter(|_| !d.background)).or_else(|| {
+        // Date: the sentence's own, else the lead event's at month precision at best (the
+        // text only says it is of the same news), else the dateline at its own precision.
+        let inherited = lead.filter(|_| !d.background).map(|(v, _)| {
+            let p = v.precision.max(Precision::Month);
+            (DateValue { start: v.start.truncate(p), end: None, precision: p }, None)
+        });
+        let date = d.date.or(inherited).or_else(|| {
             self.published().map(|p| {
                 let p = p.truncate(Precision::Day);
                 (DateValue { start: p, end: None, precision: p.precision().max(Precision::Month) }, None)
@@ -382,6 +469,10 @@ impl Analysis<'_, '_> {
             }
             None => (None, None),
         };
+        let assoc_actor_1 = d.assoc1.as_ref().map(|a| {
+            ev("assoc_actor_1", (a.start, a.end));
+            a.name.clone()
+        });
         let inter1 = external(inter1, d.actor1.as_ref(), country.as_deref());
         let inter2 = external(inter2, d.actor2.as_ref(), country.as_deref());
         if let Some((_, Some(s))) = d.fatalities {
@@ -413,7 +504,7 @@ impl Analysis<'_, '_> {
             event_type: d.sub.event_type().as_str(),
             sub_event_type: d.sub.as_str(),
             actor1,
-            assoc_actor_1: None,
+            assoc_actor_1,
             inter1,
             actor2,
             assoc_actor_2: None,
@@ -460,8 +551,8 @@ impl Analysis<'_, '_> {
         };
         let cname = country.and_then(|c| self.engine.country_name(c));
         let name = match (pattern, cname) {
-            ("Police Forces", Some(n)) => format!("Police Forces of {n}"),
-            (p, Some(n)) => format!("{p} ({n})"),
+            ("Police Forces", Some((n, article))) => format!("Police Forces of {article}{n}"),
+            (p, Some((n, _))) => format!("{p} ({n})"),
             (p, None) => p.to_string(),
         };
         (Some(name), Some(inter))
@@ -490,11 +581,12 @@ fn is_background(v: &DateValue, published: PartialDate) -> bool {
     event_last_day.is_some_and(|last| published.days() - last > BACKGROUND_DAYS)
 }
 
-fn same_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool {
+/// Whether two events' places can be one place: the same, or one of them unknown or only
+/// a country.
+fn compatible_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => x.name == y.name && x.country == y.country,
-        (None, None) => true,
-        _ => false,
+        (Some(x), Some(y)) => x.name == y.name && x.country == y.country || x.is_country || y.is_country,
+        _ => true,
     }
 }
 
@@ -509,6 +601,10 @@ fn fill(into: &mut Draft, from: Draft) {
     }
     into.actor1 = into.actor1.take().or(from.actor1);
     into.actor2 = into.actor2.take().or(from.actor2);
+    if into.actor1.as_ref().zip(into.actor2.as_ref()).is_some_and(|(a, b)| a.name == b.name) {
+        into.actor2 = None;
+    }
+    into.assoc1 = into.assoc1.take().or(from.assoc1);
     into.fatalities = into.fatalities.or(from.fatalities);
     into.injured = into.injured.or(from.injured);
     into.arrested = into.arrested.or(from.arrested);
@@ -531,11 +627,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             let close = d.sentence_index <= prev.sentence_index + 2;
             let related = d.sub == prev.sub
                 || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
-            let compatible_place = match (&prev.place, &d.place) {
-                (Some(a), Some(b)) => a.name == b.name || a.is_country || b.is_country,
-                _ => true,
-            };
-            if close && related && !d.own_date && compatible_place && !d.background {
+            if close && related && !d.own_date && compatible_place(&prev.place, &d.place) && !d.background {
                 if prev.generic && !d.generic {
                     prev.sub = d.sub;
                     prev.prio = d.prio;

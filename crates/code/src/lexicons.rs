@@ -42,7 +42,8 @@ impl LangPack {
 pub struct Engine {
     pub(crate) fr: LangPack,
     pub(crate) en: LangPack,
-    countries: Vec<(String, String)>,
+    /// ISO code, ACLED name, and the article ACLED puts before it after "of".
+    countries: Vec<(String, String, String)>,
     pub(crate) gazetteer: &'static sitrep_geo::Gazetteer,
 }
 
@@ -63,8 +64,13 @@ impl Engine {
         let countries = include_str!("../../../data/countries.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(c, n)| (c.trim().to_string(), n.trim().to_string()))
+            .map(|l| {
+                let mut f = l.split('\t').map(str::trim);
+                let code = f.next().unwrap_or_default().to_string();
+                let name = f.next().unwrap_or_default().to_string();
+                let article = f.next().map(|a| format!("{a} ")).unwrap_or_default();
+                (code, name, article)
+            })
             .collect();
         Engine { fr: LangPack::fr(), en: LangPack::en(), countries, gazetteer }
     }
@@ -77,8 +83,9 @@ impl Engine {
         }
     }
 
-    /// The name ACLED gives country `iso2` in actor names, if known.
-    pub(crate) fn country_name(&self, iso2: &str) -> Option<&str> {
-        self.countries.iter().find(|(c, _)| c == iso2).map(|(_, n)| n.as_str())
+    /// The name ACLED gives country `iso2` in actor names, and the article that goes
+    /// before it after "of" ("Military Forces of the United States"), if known.
+    pub(crate) fn country_name(&self, iso2: &str) -> Option<(&str, &str)> {
+        self.countries.iter().find(|(c, ..)| c == iso2).map(|(_, n, a)| (n.as_str(), a.as_str()))
     }
 }

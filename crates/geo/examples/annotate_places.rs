@@ -15,12 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: annotate_places IN.jsonl")?;
     let t0 = Instant::now();
     let g = Gazetteer::embedded();
-    eprintln!(
-        "gazetteer: {} entries loaded in {:?} ({})",
-        g.places().len(),
-        t0.elapsed(),
-        g.header()
-    );
+    eprintln!("gazetteer: {} entries loaded in {:?} ({})", g.places().len(), t0.elapsed(), g.header());
     let input = std::io::BufReader::new(std::fs::File::open(&path)?);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

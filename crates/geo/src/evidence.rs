@@ -64,11 +64,7 @@ fn lookup(d: &Demonyms, key: &str) -> Option<&'static str> {
 pub fn country_evidence(text: &Text<'_>, lang: &str) -> Vec<(usize, usize, &'static str)> {
     let _ = lang;
     let d = demonyms();
-    let toks: Vec<_> = text
-        .tokens()
-        .into_iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
+    let toks: Vec<_> = text.tokens().into_iter().filter(|t| t.kind == TokenKind::Word).collect();
     let folded = text.folded();
     let mut out = Vec::new();
     let mut i = 0;
@@ -77,11 +73,8 @@ pub fn country_evidence(text: &Text<'_>, lang: &str) -> Vec<(usize, usize, &'sta
         for n in (1..=d.max_words.min(toks.len() - i)).rev() {
             let last = toks[i + n - 1];
             // Words of a multi-word form are separated by spaces or a hyphen only.
-            let gap_ok = (i..i + n - 1).all(|j| {
-                folded[toks[j].fend..toks[j + 1].fstart]
-                    .chars()
-                    .all(|c| c == ' ' || c == '-')
-            });
+            let gap_ok =
+                (i..i + n - 1).all(|j| folded[toks[j].fend..toks[j + 1].fstart].chars().all(|c| c == ' ' || c == '-'));
             if !gap_ok {
                 continue;
             }
@@ -107,34 +100,20 @@ mod tests {
 
     fn ev(s: &str) -> Vec<(String, &'static str)> {
         let t = Text::new(s);
-        country_evidence(&t, "fr")
-            .into_iter()
-            .map(|(a, b, cc)| (t.slice(a, b).to_string(), cc))
-            .collect()
+        country_evidence(&t, "fr").into_iter().map(|(a, b, cc)| (t.slice(a, b).to_string(), cc)).collect()
     }
 
     #[test]
     fn finds_french_and_english_demonyms() {
         assert_eq!(
             ev("L'armée irakienne et les troupes américaines; un soldat burkinabè."),
-            vec![
-                ("irakienne".into(), "IQ"),
-                ("américaines".into(), "US"),
-                ("burkinabè".into(), "BF")
-            ]
+            vec![("irakienne".into(), "IQ"), ("américaines".into(), "US"), ("burkinabè".into(), "BF")]
         );
         assert_eq!(
             ev("Kenyan police, Afghan officials and Turkish drones"),
-            vec![
-                ("Kenyan".into(), "KE"),
-                ("Afghan".into(), "AF"),
-                ("Turkish".into(), "TR")
-            ]
+            vec![("Kenyan".into(), "KE"), ("Afghan".into(), "AF"), ("Turkish".into(), "TR")]
         );
-        assert_eq!(
-            ev("les forces sud-soudanaises"),
-            vec![("sud-soudanaises".into(), "SS")]
-        );
+        assert_eq!(ev("les forces sud-soudanaises"), vec![("sud-soudanaises".into(), "SS")]);
     }
 
     #[test]

@@ -7,6 +7,23 @@ use sitrep_text::fold_str;
 /// Folds `s` (lowercase, no accents) and turns every run of non-alphanumeric characters
 /// into one space: `"Jurf Al-Nasr"` → `"jurf al nasr"`.
 pub fn name_key(s: &str) -> String {
+    if s.is_ascii() {
+        // Fast path (most gazetteer names): folding ASCII is lowercasing.
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+        }
+        return out;
+    }
     norm_folded(&fold_str(s))
 }
 
@@ -29,9 +46,7 @@ pub(crate) fn norm_folded(f: &str) -> String {
 }
 
 /// Arabic articles as they are written before a name in French and English.
-const ARTICLES: &[&str] = &[
-    "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "ez", "et",
-];
+const ARTICLES: &[&str] = &["al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "ez", "et"];
 
 /// The transliteration key of a [`name_key`]: articles dropped (`al-`, `el-`, `an-`…),
 /// `ch`/`sh`, `dj`/`j`, `gh`/`g`, `kh`/`k`, `q`/`k`/`c`, `ou`/`u`, `y`/`i` merged, a
@@ -43,11 +58,7 @@ const ARTICLES: &[&str] = &[
 pub fn translit_key(key: &str) -> String {
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     let keep: Vec<&str> = if words.len() > 1 {
-        let kept: Vec<&str> = words
-            .iter()
-            .copied()
-            .filter(|w| !ARTICLES.contains(w))
-            .collect();
+        let kept: Vec<&str> = words.iter().copied().filter(|w| !ARTICLES.contains(w)).collect();
         if kept.is_empty() {
             words
         } else {
@@ -91,11 +102,7 @@ fn translit_word(w: &str, out: &mut String) {
     } else {
         let mut i = 0;
         while i < b.len() {
-            let pair = if i + 1 < b.len() {
-                Some((b[i], b[i + 1]))
-            } else {
-                None
-            };
+            let pair = if i + 1 < b.len() { Some((b[i], b[i + 1])) } else { None };
             let two = match pair {
                 Some((b'd', b'j')) | Some((b'z', b'h')) => Some('j'),
                 Some((b'c', b'h')) | Some((b's', b'h')) => Some('x'),
@@ -188,10 +195,7 @@ mod tests {
 
     #[test]
     fn loose_key_merges_vowel_variants() {
-        assert_eq!(
-            loose_key(&name_key("Amerli")),
-            loose_key(&name_key("Amirli"))
-        );
+        assert_eq!(loose_key(&name_key("Amerli")), loose_key(&name_key("Amirli")));
         assert_ne!(t("Amerli"), t("Amirli"));
         assert_ne!(loose_key(&name_key("Mosul")), loose_key(&name_key("Masal")));
     }

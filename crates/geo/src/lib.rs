@@ -34,6 +34,6 @@ mod key;
 mod matcher;
 
 pub use crate::evidence::country_evidence;
-pub use crate::gazetteer::{Error, Gazetteer, Hits, Kind, MatchKind, Place};
+pub use crate::gazetteer::{Error, Gazetteer, Hits, Kind, MatchKind, Place, TRANSLIT_COUNTRIES};
 pub use crate::key::{loose_key, name_key, translit_key};
 pub use crate::matcher::{find_places, PlaceMention};

@@ -1,10 +1,12 @@
 //! Dates and times: a token grammar over the folded text, resolved against the
 //! publication date.
 
+use std::cell::Cell;
+
 use sitrep_core::{DateValue, PartialDate, Precision};
 use sitrep_text::{Text, TokenKind};
 
-use crate::lexicon::{self, Lang, Tk, DAY, MONTH, WEEK, WEEKEND, YEAR};
+use crate::lexicon::{self, Lang, Tk, DAY, FORTNIGHT, HOUR, MINUTE, MONTH, WEEK, WEEKEND, YEAR};
 use crate::numbers::parse_number;
 
 /// A date or time found in the text, with its resolved value.
@@ -31,11 +33,7 @@ pub struct Options {
 
 /// Dates of a text in `lang` ("fr" or "en"), resolved against `published`, sorted and not
 /// overlapping. Expressions that need the publication date are skipped without it.
-pub fn tag_dates(
-    text: &Text<'_>,
-    lang: &str,
-    published: Option<PartialDate>,
-) -> Vec<DateMention> {
+pub fn tag_dates(text: &Text<'_>, lang: &str, published: Option<PartialDate>) -> Vec<DateMention> {
     tag_dates_with(text, lang, published, Options::default())
 }
 
@@ -50,19 +48,30 @@ pub fn tag_dates_with(
     let t = lexicon::tokens(text);
     let cx = Cx::new(&t, l, published, options);
     let mut out = Vec::new();
-    let mut anchor = cx.pday.map(PartialDate::from_days);
+    let mut st = State { anchor: cx.pday.map(PartialDate::from_days), after_year: false, last_end: usize::MAX };
     let mut i = 0;
     while i < t.len() {
+        if matches!(t[i].f, "." | "!" | "?" | "\n") {
+            cx.sentence_year.set(None);
+        }
         if !cx.may_start(i) {
             i += 1;
             continue;
         }
-        match cx.best(i, anchor) {
-            Some(h) => {
-                if let Some(v) = h.value {
-                    if v.end.is_none() && v.precision <= Precision::Day {
-                        anchor = Some(v.start.truncate(Precision::Day));
+        match cx.best(i, &st) {
+            Some(h) if h.end > i => {
+                if h.explicit_year {
+                    if let Some(v) = &h.value {
+                        cx.sentence_year.set(Some(v.end.unwrap_or(v.start).year_num()));
                     }
+                }
+                st.after_year = false;
+                if let Some(v) = h.value {
+                    if let Some(a) = anchor_of(&v) {
+                        st.anchor = Some(a);
+                    }
+                    st.after_year = v.precision == Precision::Year && v.end.is_none();
+                    st.last_end = h.end;
                     out.push(DateMention {
                         start: t[i].start,
                         end: t[h.end - 1].end,
@@ -71,12 +80,33 @@ pub fn tag_dates_with(
                         warnings: h.warnings,
                     });
                 }
-                i = h.end.max(i + 1);
+                i = h.end;
             }
-            None => i += 1,
+            _ => i += 1,
         }
     }
     out
+}
+
+/// What the scan remembers: the day last mentioned (times and "le lendemain" refer to
+/// it) and whether a year was just mentioned ("de 1982 à 1987").
+#[derive(Debug)]
+struct State {
+    anchor: Option<PartialDate>,
+    after_year: bool,
+    /// The token index after the last mention.
+    last_end: usize,
+}
+
+/// The day a value names, if it names one (a day, a time, a part of a day).
+fn anchor_of(v: &DateValue) -> Option<PartialDate> {
+    v.start.day_num()?;
+    let start = v.start.truncate(Precision::Day);
+    match v.end {
+        None => Some(start),
+        Some(e) if e.day_num().is_some() && e.days() <= start.days() + 1 => Some(start),
+        _ => None,
+    }
 }
 
 /// A match: the token index after it and its value (`None`: a date-shaped expression
@@ -84,6 +114,8 @@ pub fn tag_dates_with(
 #[derive(Debug)]
 struct Hit {
     end: usize,
+    /// The year was written out (and can complete later dates of the sentence).
+    explicit_year: bool,
     value: Option<DateValue>,
     rule: &'static str,
     warnings: Vec<String>,
@@ -91,12 +123,7 @@ struct Hit {
 
 impl Hit {
     fn new(end: usize, value: Option<DateValue>, rule: &'static str) -> Hit {
-        Hit {
-            end,
-            value,
-            rule,
-            warnings: Vec::new(),
-        }
+        Hit { end, value, rule, warnings: Vec::new(), explicit_year: false }
     }
 }
 
@@ -110,12 +137,13 @@ struct Core {
     /// -1 "dernier", +1 "prochain".
     dir: i8,
     month_first: bool,
-    numeric: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum WdMode {
     Bare,
+    /// A bare weekday in a sentence in the future tense: today or the coming one.
+    Coming,
     Last,
     Next,
     This,
@@ -134,13 +162,14 @@ struct Cx<'a, 't> {
     rng: Option<(i64, i64)>,
     /// The publication day, when known.
     pday: Option<i64>,
+    /// The publication date with its time of day, when known.
+    pub_time: Option<PartialDate>,
+    /// A year written out earlier in the sentence: "en mars 2022, fin mars" is 2022.
+    sentence_year: Cell<Option<i32>>,
 }
 
 fn last_day(y: i32, m: u8) -> u8 {
-    (28..=31)
-        .rev()
-        .find(|&d| PartialDate::day(y, m, d).is_some())
-        .unwrap_or(28)
+    (28..=31).rev().find(|&d| PartialDate::day(y, m, d).is_some()).unwrap_or(28)
 }
 
 fn add_months(y: i32, m: u8, n: i64) -> (i32, u8) {
@@ -152,8 +181,7 @@ fn span_of(d: &PartialDate) -> (i64, i64) {
     let lo = d.days();
     let hi = match (d.month_num(), d.day_num()) {
         (_, Some(_)) => lo,
-        (Some(m), None) => PartialDate::day(d.year_num(), m, last_day(d.year_num(), m))
-            .map_or(lo, |x| x.days()),
+        (Some(m), None) => PartialDate::day(d.year_num(), m, last_day(d.year_num(), m)).map_or(lo, |x| x.days()),
         (None, _) => PartialDate::day(d.year_num(), 12, 31).map_or(lo, |x| x.days()),
     };
     (lo, hi)
@@ -164,30 +192,13 @@ fn weekday_of(days: i64) -> u8 {
 }
 
 fn day_interval(a: i64, b: i64, precision: Precision) -> DateValue {
-    DateValue {
-        start: PartialDate::from_days(a),
-        end: Some(PartialDate::from_days(b)),
-        precision,
-    }
+    DateValue { start: PartialDate::from_days(a), end: Some(PartialDate::from_days(b)), precision }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 impl<'a, 't> Cx<'a, 't> {
-    fn new(
-        t: &'a [Tk<'t>],
-        l: &'static Lang,
-        published: Option<PartialDate>,
-        o: Options,
-    ) -> Cx<'a, 't> {
+    fn new(t: &'a [Tk<'t>], l: &'static Lang, published: Option<PartialDate>, o: Options) -> Cx<'a, 't> {
         let p = published.map(|p| p.truncate(Precision::Day));
         Cx {
             t,
@@ -197,6 +208,8 @@ impl<'a, 't> Cx<'a, 't> {
             pub_month: p.and_then(|p| p.month_num()),
             rng: p.map(|p| span_of(&p)),
             pday: p.filter(|p| p.day_num().is_some()).map(|p| p.days()),
+            pub_time: published.filter(|p| p.time_of_day().is_some()),
+            sentence_year: Cell::new(None),
         }
     }
 
@@ -276,9 +289,7 @@ impl<'a, 't> Cx<'a, 't> {
 
     /// A month name: (month, index after, needs context).
     fn month_at(&self, i: usize) -> Option<(u8, usize, bool)> {
-        let (e, mut j) = self.l.time.get_entry(self.t, i, |k| {
-            matches!(k, "month" | "month_amb" | "month_abbr")
-        })?;
+        let (e, mut j) = self.l.time.get_entry(self.t, i, |k| matches!(k, "month" | "month_amb" | "month_abbr"))?;
         if self.l.en && !self.t[i].cap {
             return None;
         }
@@ -324,6 +335,12 @@ impl<'a, 't> Cx<'a, 't> {
         Some((y, i + 1))
     }
 
+    /// A two-digit year ("mai 68", "31 octobre 74") only at the end of a phrase, so
+    /// that "le 3 mai 20 manifestants" keeps its count.
+    fn two_digit_year_ok(&self, i: usize) -> bool {
+        self.t.get(i + 1).is_none_or(|x| x.kind == TokenKind::Punct)
+    }
+
     fn weekday_at(&self, i: usize) -> Option<(u8, usize)> {
         let (v, j) = self.kind(i, "weekday")?;
         if self.l.en && !self.t[i].cap {
@@ -351,7 +368,11 @@ impl<'a, 't> Cx<'a, 't> {
         let mut det = false;
         let mut prep = false;
         let mut dir = 0;
-        if let Some((_, k)) = self.kind(j, "article") {
+        if let Some(k) = self.kind(j, "this").map(|x| x.1).filter(|&k| self.weekday_at(k).is_some()) {
+            // "ce mercredi 22 septembre"
+            det = true;
+            j = k;
+        } else if let Some((_, k)) = self.kind(j, "article") {
             det = true;
             j = k;
         } else if let Some((_, k)) = self.kind(j, "monthprep") {
@@ -375,7 +396,8 @@ impl<'a, 't> Cx<'a, 't> {
             Some((w, k)) => (Some(w), k),
             None => (None, j),
         };
-        if wd.is_some() && self.f(j0) == "," {
+        let comma = wd.is_some() && self.f(j0) == ",";
+        if comma {
             j0 += 1;
         }
         // Day first: "22 septembre 2021", "the 22nd of September".
@@ -385,40 +407,28 @@ impl<'a, 't> Cx<'a, 't> {
                 k2 += 1;
             }
             if let Some((m, mut k3, _)) = self.month_at(k2) {
-                let mut c = Core {
-                    wd,
-                    d: Some(d),
-                    m: Some(m),
-                    ..Core::default()
-                };
+                let mut c = Core { wd, d: Some(d), m: Some(m), ..Core::default() };
                 let k4 = if self.f(k3) == "," { k3 + 1 } else { k3 };
-                if let Some((y, k5)) = self.year_at(k4, true) {
+                if let Some((y, k5)) = self.year_at(k4, self.two_digit_year_ok(k4)) {
                     c.y = Some(y);
                     k3 = k5;
                 }
                 consider(c, k3);
-            } else if wd.is_some() && !self.l.en || (wd.is_some() && self.is_num(j0)) {
-                consider(
-                    Core {
-                        wd,
-                        d: Some(d),
-                        ..Core::default()
-                    },
-                    k,
-                );
+            } else if (wd.is_some() && !comma && self.is_num(j0))
+                || (det
+                    && wd.is_none()
+                    && self.is_num(j0)
+                    && (self.time_at(k).is_some_and(|x| x.2) || matches!(self.f(k), "" | "." | "," | ";" | ")")))
+            {
+                consider(Core { wd, d: Some(d), ..Core::default() }, k);
             }
         }
         // Month first: "September 22, 2021", "Sept. 22".
         if let Some((m, k, _)) = self.month_at(j0) {
-            if self.l.en && self.is_num(k) {
+            let digit_first = self.t.get(k).is_some_and(|x| x.f.as_bytes()[0].is_ascii_digit());
+            if self.l.en && digit_first {
                 if let Some((d, mut k2)) = self.day_at(k) {
-                    let mut c = Core {
-                        wd,
-                        d: Some(d),
-                        m: Some(m),
-                        month_first: true,
-                        ..Core::default()
-                    };
+                    let mut c = Core { wd, d: Some(d), m: Some(m), month_first: true, ..Core::default() };
                     let k3 = if self.f(k2) == "," { k2 + 1 } else { k2 };
                     if let Some((y, k4)) = self.year_at(k3, false) {
                         c.y = Some(y);
@@ -427,16 +437,10 @@ impl<'a, 't> Cx<'a, 't> {
                     consider(c, k2);
                 }
             }
+            // "janvier 2020"; "mai 68" (two digits, not before a time or a noun).
             if wd.is_none() {
-                if let Some((y, k2)) = self.year_at(k, false) {
-                    consider(
-                        Core {
-                            m: Some(m),
-                            y: Some(y),
-                            ..Core::default()
-                        },
-                        k2,
-                    );
+                if let Some((y, k2)) = self.year_at(k, self.two_digit_year_ok(k)) {
+                    consider(Core { m: Some(m), y: Some(y), ..Core::default() }, k2);
                 }
             }
         }
@@ -449,20 +453,12 @@ impl<'a, 't> Cx<'a, 't> {
         // A month alone: "en mars", "in March", "juillet".
         if wd.is_none() {
             if let Some((m, k, needs)) = self.month_at(j) {
-                let abbr = self
-                    .l
-                    .time
-                    .get(t, j, "month_abbr")
-                    .is_some_and(|(_, e)| e == k || e + 1 == k);
-                if !abbr && (!needs || prep) {
-                    consider(
-                        Core {
-                            m: Some(m),
-                            dir,
-                            ..Core::default()
-                        },
-                        k,
-                    );
+                let abbr = self.l.time.get(t, j, "month_abbr").is_some_and(|(_, e)| e == k || e + 1 == k);
+                let year_like = self.t.get(k).is_some_and(|x| x.digits() == 2 && x.num > Some(31));
+                // "stade du 4-Août", "rue du 8-Mai-1945": a name, not a date.
+                let in_name = j > 0 && self.t[j - 1].f == "-" && !self.t[j].gap;
+                if !abbr && (!needs || prep) && !year_like && !in_name {
+                    consider(Core { m: Some(m), dir, ..Core::default() }, k);
                 }
             }
         }
@@ -498,33 +494,20 @@ impl<'a, 't> Cx<'a, 't> {
                 return None;
             }
             return Some((
-                Core {
-                    y: Some(an as i32),
-                    m: Some(bn as u8),
-                    d: Some(c.num? as u8),
-                    numeric: true,
-                    ..Core::default()
-                },
+                Core { y: Some(an as i32), m: Some(bn as u8), d: Some(c.num? as u8), ..Core::default() },
                 i + 5,
             ));
         }
         if a.digits() > 2 || b.digits() > 2 || !matches!(sep, "/" | "." | "-") {
             return None;
         }
-        let (d, m) = if self.l.en && sep == "/" && an <= 12 {
-            (bn, an)
-        } else {
-            (an, bn)
-        };
+        // Day first (as in most of the world's press); month first only when the
+        // second number cannot be a month ("9/22/2021").
+        let (d, m) = if bn > 12 && an <= 12 { (bn, an) } else { (an, bn) };
         if d == 0 || d > 31 || m == 0 || m > 12 {
             return None;
         }
-        let mut c = Core {
-            d: Some(d as u8),
-            m: Some(m as u8),
-            numeric: true,
-            ..Core::default()
-        };
+        let mut c = Core { d: Some(d as u8), m: Some(m as u8), ..Core::default() };
         if self.f(i + 3) == sep && self.adjacent(i + 3) && self.adjacent(i + 4) {
             if let Some(y) = t.get(i + 4).filter(|y| y.kind == TokenKind::Number) {
                 let yv = y.num?;
@@ -536,8 +519,10 @@ impl<'a, 't> Cx<'a, 't> {
                 return Some((c, i + 5));
             }
         }
-        // Day and month alone only after an article or weekday, with a slash.
-        (det && sep == "/").then_some((c, i + 3))
+        // Day and month alone with a slash, after an article or weekday, or when they
+        // cannot be a fraction ("17/2", "31/10", "03/05").
+        let clear = a.digits() == 2 && (an > 12 || b.digits() == 2);
+        ((det || clear) && sep == "/").then_some((c, i + 3))
     }
 
     /// Chooses among candidate dates the one nearest the publication date, the past
@@ -556,12 +541,17 @@ impl<'a, 't> Cx<'a, 't> {
                 _ => true,
             })
             .collect();
+        // A weekday that matches settles the choice among dates within half a year on
+        // the side the text points to (a week on the other side).
         if let Some(w) = wd {
-            if ok.iter().any(|c| c.0.weekday() == Some(w)) {
-                ok.retain(|c| c.0.weekday() == Some(w));
+            let (back, ahead) = if self.future { (7, 183) } else { (183, 7) };
+            let near =
+                |c: &(PartialDate, i64, i64)| c.0.weekday() == Some(w) && c.2 >= rlo - back && c.1 <= rhi + ahead;
+            if ok.iter().any(near) {
+                ok.retain(near);
             }
         }
-        let (wpast, wfut) = if self.future { (1000, 1) } else { (1, 3) };
+        let (wpast, wfut) = if self.future { (1000, 1) } else { (1, 4) };
         ok.into_iter()
             .min_by_key(|&(_, lo, hi)| {
                 if hi < rlo {
@@ -580,18 +570,20 @@ impl<'a, 't> Cx<'a, 't> {
             (Some(y), Some(m), Some(d)) => PartialDate::day(y, m, d)?,
             (Some(y), Some(m), None) => PartialDate::month(y, m)?,
             (Some(y), None, None) => PartialDate::year(y)?,
+            (None, Some(m), Some(d)) if c.dir == 0 && self.sentence_year.get().is_some() => {
+                PartialDate::day(self.sentence_year.get()?, m, d)?
+            }
+            (None, Some(m), None) if c.dir == 0 && self.sentence_year.get().is_some() => {
+                PartialDate::month(self.sentence_year.get()?, m)?
+            }
             (None, Some(m), Some(d)) => {
                 let py = self.pub_year?;
-                let cands: Vec<PartialDate> = (py - 1..=py + 1)
-                    .filter_map(|y| PartialDate::day(y, m, d))
-                    .collect();
+                let cands: Vec<PartialDate> = (py - 1..=py + 1).filter_map(|y| PartialDate::day(y, m, d)).collect();
                 self.pick(&cands, c.dir, c.wd)?
             }
             (None, Some(m), None) => {
                 let py = self.pub_year?;
-                let cands: Vec<PartialDate> = (py - 1..=py + 1)
-                    .filter_map(|y| PartialDate::month(y, m))
-                    .collect();
+                let cands: Vec<PartialDate> = (py - 1..=py + 1).filter_map(|y| PartialDate::month(y, m)).collect();
                 self.pick(&cands, c.dir, None)?
             }
             (None, None, Some(d)) => {
@@ -622,14 +614,11 @@ impl<'a, 't> Cx<'a, 't> {
 
     // ---- times of day ----------------------------------------------------------------
 
-    /// A time of day: "à 22 h", "22h30", "22 h 30", "15:00", "at 10 a.m.", "à midi".
-    /// Returns the hour and minute, the index after, and whether it stands on its own
-    /// (a preposition or an unambiguous form).
+    /// A time of day: "à 22 h", "22h30", "22 h 30", "15:00", "at 10 a.m.", "à midi",
+    /// "quinze heures et quart". Returns the hour and minute, the index after, and
+    /// whether it stands on its own (a preposition or an unambiguous form).
     fn time_at(&self, i: usize) -> Option<((u8, u8), usize, bool)> {
         let mut j = i;
-        if self.f(j) == "," {
-            j += 1;
-        }
         let mut strong = false;
         if let Some((_, k)) = self.kind(j, "timeprep") {
             strong = true;
@@ -637,8 +626,11 @@ impl<'a, 't> Cx<'a, 't> {
         }
         let x = self.t.get(j)?;
         let (mut h, mut mi, mut k);
+        let mut minutes_may_follow = false;
         if let Some((v, e)) = self.kind(j, "clock") {
             (h, mi, k) = (v as u32, 0, e);
+            strong |= !x.cap;
+            minutes_may_follow = true;
         } else if x.kind == TokenKind::Word && x.f.as_bytes()[0].is_ascii_digit() {
             // 22h30, 22h, 10am, 10pm
             let nd = x.f.bytes().take_while(u8::is_ascii_digit).count();
@@ -651,7 +643,7 @@ impl<'a, 't> Cx<'a, 't> {
             if let Some(r) = rest.strip_prefix('h') {
                 if r.is_empty() {
                     mi = 0;
-                    // "22h 30"? rare; minutes only glued.
+                    minutes_may_follow = true;
                 } else if r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()) {
                     mi = r.parse().ok()?;
                 } else {
@@ -680,18 +672,13 @@ impl<'a, 't> Cx<'a, 't> {
                     strong = true;
                 }
                 k = e;
-                if self.is_num(k) && self.t[k].digits() == 2 {
-                    mi = self.t[k].num?;
-                    k += 1;
-                }
+                minutes_may_follow = true;
             } else if self.f(k) == ":" && self.adjacent(k) && self.adjacent(k + 1) {
                 let m = self.t.get(k + 1).filter(|m| m.digits() == 2)?;
                 mi = m.num?;
                 k += 2;
                 strong = true;
-            } else if self.l.en && self.kind(k, "ampm").is_some() {
-                // handled below
-            } else {
+            } else if !(self.l.en && self.kind(k, "ampm").is_some()) {
                 return None;
             }
             if let Some((v, e)) = self.kind(k, "ampm") {
@@ -711,71 +698,128 @@ impl<'a, 't> Cx<'a, 't> {
             h = n.value as u32;
             mi = 0;
             k = e;
+            minutes_may_follow = true;
         }
-        // "du soir", "in the evening", "de l'après-midi".
-        let k2 = self.skip(k, &["du", "de", "l", "'", "in", "the", "dans", "la"], 3);
-        if k2 > k {
-            if let Some((v, e)) = self.kind(k2, "daypart") {
-                if v >= 14 && h < 12 {
-                    h += 12;
+        if minutes_may_follow && !self.l.en {
+            if let Some((m, e)) = self.minutes_at(k) {
+                if m < 0 {
+                    h = (h + 23) % 24;
+                    mi = (60 + m) as u32;
+                } else {
+                    mi = m as u32;
                 }
                 k = e;
+            }
+        }
+        // "du soir", "in the evening", "de l'après-midi", "cet après-midi".
+        let k2 = self.skip(k, &["du", "de", "l", "'", "in", "the", "dans", "la", "ce", "cet", "cette", "this"], 3);
+        if k2 > k {
+            if let Some((v, e)) = self.kind(k2, "daypart") {
+                if v / 100 >= 12 && h < 12 {
+                    h += 12;
+                }
+                strong = true;
+                if matches!(self.f(k), "du" | "de" | "in") {
+                    k = e;
+                }
             }
         }
         (h < 24 && mi < 60).then_some(((h as u8, mi as u8), k, strong))
     }
 
-    /// Skips a part of the day after a date: "soir", "dans la matinée", "in the morning".
-    fn daypart_suffix(&self, i: usize) -> usize {
-        let j = self.skip(
-            i,
-            &[
-                "dans", "la", "l", "'", "en", "le", "in", "the", "au", "fin", "debut", "milieu",
-                "de", "d", "du", "at", "early", "late",
-            ],
-            4,
-        );
-        self.kind(j, "daypart")
-            .or_else(|| self.kind(j, "night"))
-            .map_or(i, |(_, e)| e)
-    }
-
-    /// A date, then maybe a part of the day and a time.
-    fn finish(&self, d: PartialDate, end: usize, rule: &'static str, warnings: Vec<String>) -> Hit {
-        let mut end = self.daypart_suffix(end);
-        let mut d = d;
-        if d.day_num().is_some() {
-            if let Some(((h, mi), e, _)) = self.time_at(end) {
-                if let Some(m) = d.month_num() {
-                    if let Some(x) = PartialDate::day_time(d.year_num(), m, d.day_num().unwrap_or(1), h, mi) {
-                        d = x;
-                        end = e;
-                    }
+    /// Minutes after an hour: "30", "trente", "et quart", "et demie", "moins le quart",
+    /// "moins cinq", "trois quarts", "quinze minutes". Negative: before the hour.
+    fn minutes_at(&self, k: usize) -> Option<(i32, usize)> {
+        let f = self.f(k);
+        if f == "et" {
+            return match self.f(k + 1) {
+                "quart" => Some((15, k + 2)),
+                "demi" | "demie" => Some((30, k + 2)),
+                _ => {
+                    let n = parse_number(self.t, k + 1, self.l)?;
+                    let e = self.skip(n.end, &["minutes", "minute", "min"], 1);
+                    (n.value < 60 && e > n.end).then_some((n.value as i32, e))
+                }
+            };
+        }
+        if f == "moins" {
+            let e = self.skip(k + 1, &["le"], 1);
+            if self.f(e) == "quart" {
+                return Some((-15, e + 1));
+            }
+            let n = parse_number(self.t, k + 1, self.l)?;
+            return (n.value > 0 && n.value < 60).then_some((-(n.value as i32), n.end));
+        }
+        if f == "trois" && self.f(k + 1) == "quarts" {
+            return Some((45, k + 2));
+        }
+        if self.is_num(k) && self.t[k].digits() != 2 {
+            return None;
+        }
+        let n = parse_number(self.t, k, self.l)?;
+        if n.approximate || n.value >= 60 {
+            return None;
+        }
+        let e = self.skip(n.end, &["minutes", "minute", "min"], 1);
+        // A number word right after the hour is the minutes only when nothing follows
+        // that would make it a count ("à 15 heures trente manifestants").
+        if !n.digits && e == n.end {
+            if let Some(nx) = self.t.get(e) {
+                if nx.kind == TokenKind::Word && !self.l.time.starts(nx.f) {
+                    return None;
                 }
             }
         }
-        Hit {
-            end,
-            value: Some(DateValue::point(d)),
-            rule,
-            warnings,
+        Some((n.value as i32, e))
+    }
+
+    /// A part of the day after a date: "soir", "dans la matinée", "in the morning".
+    /// Returns its hours (start, end) and the index after it.
+    fn daypart_at(&self, i: usize) -> Option<((u8, u8), usize)> {
+        let j = self.skip(i, &["dans", "la", "l", "'", "en", "le", "in", "the", "au", "a", "at", "du"], 3);
+        let (v, e) = self.kind(j, "daypart")?;
+        Some((((v / 100) as u8, (v % 100) as u8), e))
+    }
+
+    /// A day as a value, stretched to a part of the day when one follows
+    /// ("mardi soir" → 18:00 to midnight).
+    fn finish(&self, d: PartialDate, end: usize, rule: &'static str, warnings: Vec<String>) -> Hit {
+        if d.day_num().is_some() {
+            if let Some(((h0, h1), e)) = self.daypart_at(end) {
+                if let Some(v) = daypart_value(d, h0, h1) {
+                    return Hit { end: e, value: Some(v), rule, warnings, explicit_year: false };
+                }
+            }
+            if let Some((_, e)) =
+                self.kind(self.skip(end, &["dans", "la", "in", "the", "au", "a", "at", "de", "du"], 2), "night")
+            {
+                return Hit { end: e, value: Some(DateValue::point(d)), rule, warnings, explicit_year: false };
+            }
         }
+        Hit { end, value: Some(DateValue::point(d)), rule, warnings, explicit_year: false }
     }
 
     // ---- rules -------------------------------------------------------------------------
 
-    fn best(&self, i: usize, anchor: Option<PartialDate>) -> Option<Hit> {
+    fn best(&self, i: usize, st: &State) -> Option<Hit> {
         let rules = [
             self.rule_range(i),
             self.rule_night(i),
-            self.rule_core(i),
             self.rule_part(i),
+            self.rule_core(i),
+            self.rule_nth(i),
+            self.rule_week_of(i),
             self.rule_unit_rel(i),
-            self.rule_dayrel(i),
+            self.rule_dayrel(i, st.anchor),
+            self.rule_holiday(i),
+            self.rule_season(i),
             self.rule_weekday(i),
             self.rule_ago(i),
-            self.rule_year(i),
-            self.rule_time(i, anchor),
+            self.rule_last_n(i),
+            self.rule_year(i, st.after_year && st.last_end == i),
+            self.rule_time(i, st.anchor),
+            self.rule_daypart_alone(i, st.anchor),
+            self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")),
         ];
         let mut best: Option<Hit> = None;
         for h in rules.into_iter().flatten() {
@@ -787,8 +831,17 @@ impl<'a, 't> Cx<'a, 't> {
     }
 
     fn rule_core(&self, i: usize) -> Option<Hit> {
+        // "le 45 mai": a number that cannot be a day before a month name.
+        let j = self.kind(i, "article").map_or(i, |x| x.1);
+        if let Some(x) = self.t.get(j).filter(|x| x.kind == TokenKind::Number && x.digits() <= 2) {
+            if !(1..=31).contains(&x.num.unwrap_or(0)) {
+                if let Some((_, e, _)) = self.month_at(j + 1) {
+                    return Some(Hit::new(e, None, "partial"));
+                }
+            }
+        }
         let (c, end) = self.parse_core(i)?;
-        if c.m.is_none() && c.y.is_none() && c.wd.is_none() {
+        if c.m.is_none() && c.y.is_none() && c.wd.is_none() && c.d.is_none() {
             return None;
         }
         let rule = if c.y.is_some() { "absolute" } else { "partial" };
@@ -797,7 +850,9 @@ impl<'a, 't> Cx<'a, 't> {
             let impossible = c.y.is_some() || (c.m.is_some() && c.d.is_some() && self.rng.is_some());
             return impossible.then(|| Hit::new(end, None, rule));
         };
-        Some(self.finish(d, end, rule, w))
+        let mut h = self.finish(d, end, rule, w);
+        h.explicit_year = c.y.is_some();
+        Some(h)
     }
 
     /// "du 10 au 12 mai", "entre le 10 et le 12 mai", "10-12 mai", "between May 10 and 12".
@@ -813,8 +868,19 @@ impl<'a, 't> Cx<'a, 't> {
             intro = true;
             j = k;
         }
-        let (a, j) = self.parse_core(j)?;
-        a.d?;
+        // "du 13", "entre le 13", "from the 13th": the day numbers are days, not counts.
+        let mut det = intro && j > 0 && matches!(self.f(j - 1), "le" | "du" | "the");
+        if let Some((_, k)) = self.kind(j, "article") {
+            j = k;
+            det = true;
+        }
+        let (a, j) = match self.parse_core(j) {
+            Some((a, e)) if a.d.is_some() => (a, e),
+            _ => {
+                let (d, e) = self.day_at(j)?;
+                (Core { d: Some(d), ..Core::default() }, e)
+            }
+        };
         let (_, mut j) = if between {
             let k = self.skip(j, &["et", "and"], 1);
             if k == j {
@@ -830,21 +896,21 @@ impl<'a, 't> Cx<'a, 't> {
         let (mut b, end) = match self.parse_core(j) {
             Some((b, e)) if b.d.is_some() => (b, e),
             _ => {
-                let (d, e) = self.day_at(j)?;
-                (
-                    Core {
-                        d: Some(d),
-                        ..Core::default()
-                    },
-                    e,
-                )
+                let (d, mut e) = self.day_at(j)?;
+                // "between May 10 and 12, 2021"
+                let mut y = None;
+                if let Some((yy, e2)) = self.year_at(self.skip(e, &[","], 1), false) {
+                    y = Some(yy);
+                    e = e2;
+                }
+                (Core { d: Some(d), y, ..Core::default() }, e)
             }
         };
         let mut a = a;
         if b.m.is_none() && !(intro || a.month_first) {
             return None;
         }
-        if a.m.is_none() && b.m.is_none() && !intro {
+        if a.m.is_none() && b.m.is_none() && !(intro && det) {
             return None;
         }
         if b.m.is_none() {
@@ -875,13 +941,10 @@ impl<'a, 't> Cx<'a, 't> {
         let pb = pb.truncate(Precision::Day);
         Some(Hit {
             end,
-            value: Some(DateValue {
-                start: pa,
-                end: Some(pb),
-                precision: Precision::Day,
-            }),
+            value: Some(DateValue { start: pa, end: Some(pb), precision: Precision::Day }),
             rule: "range",
             warnings,
+            explicit_year: a.y.is_some() || b.y.is_some(),
         })
     }
 
@@ -897,13 +960,7 @@ impl<'a, 't> Cx<'a, 't> {
             None => {
                 let (c, e) = self.parse_core(k).or_else(|| {
                     let (d, e) = self.day_at(k)?;
-                    Some((
-                        Core {
-                            d: Some(d),
-                            ..Core::default()
-                        },
-                        e,
-                    ))
+                    Some((Core { d: Some(d), ..Core::default() }, e))
                 })?;
                 c.d?;
                 (None, e)
@@ -931,12 +988,49 @@ impl<'a, 't> Cx<'a, 't> {
     }
 
     fn finish_plain(&self, d: PartialDate, end: usize, rule: &'static str, warnings: Vec<String>) -> Hit {
-        Hit {
-            end,
-            value: Some(DateValue::point(d)),
-            rule,
-            warnings,
+        Hit { end, value: Some(DateValue::point(d)), rule, warnings, explicit_year: false }
+    }
+
+    /// Whether the verb nearest to token `i` in its sentence is in the future tense.
+    fn future_tense(&self, i: usize) -> bool {
+        let boundary = |f: &str| matches!(f, "." | "!" | "?" | ";" | ":");
+        let cue = |k: usize| -> Option<bool> {
+            let x = &self.t[k];
+            if self.l.time.word(x.f, "tense_future").is_some() {
+                return Some(true);
+            }
+            if self.l.time.word(x.f, "tense_past").is_some() {
+                return Some(false);
+            }
+            if x.kind != TokenKind::Word || x.cap || x.f.len() < 5 {
+                return None;
+            }
+            if self.l.en {
+                x.f.ends_with("ed").then_some(false)
+            } else {
+                ["eront", "iront", "dront", "era", "ira", "dra"].iter().any(|s| x.f.ends_with(s)).then_some(true)
+            }
+        };
+        let (mut left, mut right) = (true, true);
+        for dist in 1..=10 {
+            let mut found = None;
+            if left {
+                match i.checked_sub(dist) {
+                    Some(k) if !boundary(self.t[k].f) => found = cue(k),
+                    _ => left = false,
+                }
+            }
+            if found.is_none() && right {
+                match self.t.get(i + dist) {
+                    Some(x) if !boundary(x.f) => found = cue(i + dist),
+                    _ => right = false,
+                }
+            }
+            if let Some(f) = found {
+                return f;
+            }
         }
+        false
     }
 
     fn wd_resolve(&self, wd: u8, mode: WdMode) -> Option<i64> {
@@ -946,6 +1040,7 @@ impl<'a, 't> Cx<'a, 't> {
         let mon = p - (pwd - 1);
         Some(match mode {
             WdMode::Bare if self.future => p + (wd - pwd - 1).rem_euclid(7) + 1,
+            WdMode::Coming => p + (wd - pwd).rem_euclid(7),
             WdMode::Bare => p - (pwd - wd).rem_euclid(7),
             WdMode::Last => p - ((pwd - wd - 1).rem_euclid(7) + 1),
             WdMode::Next => p + (wd - pwd - 1).rem_euclid(7) + 1,
@@ -981,11 +1076,8 @@ impl<'a, 't> Cx<'a, 't> {
                 mode = WdMode::Last;
                 end = k;
             } else if let Some((_, k)) = self.kind(end, "next") {
-                mode = if matches!(self.f(end), "suivant" | "suivante" | "d") {
-                    WdMode::NextWeek
-                } else {
-                    WdMode::Next
-                };
+                mode =
+                    if matches!(self.f(end), "suivant" | "suivante" | "d") { WdMode::NextWeek } else { WdMode::Next };
                 end = k;
             } else {
                 // "de la semaine dernière", "la semaine prochaine", "cette semaine".
@@ -1010,22 +1102,54 @@ impl<'a, 't> Cx<'a, 't> {
                 }
             }
         }
-        let day = self.wd_resolve(wd, mode)?;
+        // "le mercredi" alone is a habit (every Wednesday), not a date.
+        if mode == WdMode::Bare && !self.l.en && i > 0 && self.t[i - 1].f == "le" {
+            return None;
+        }
+        if mode == WdMode::Bare && !self.future && self.future_tense(i) {
+            mode = WdMode::Coming;
+        }
+        let mut day = self.wd_resolve(wd, mode)?;
+        // "lundi en huit", "mardi en quinze": that weekday a week or two from now.
+        if mode == WdMode::Bare {
+            if let Some((n, e)) = self.kind(end, "weeks_after") {
+                let base = self.pday? + n;
+                day = base + (i64::from(wd) - i64::from(weekday_of(base))).rem_euclid(7);
+                end = e;
+            }
+        }
         Some(self.finish(PartialDate::from_days(day), end, "weekday", vec![]))
     }
 
-    /// "hier", "avant-hier", "aujourd'hui", "ce matin", "yesterday", "this morning".
-    fn rule_dayrel(&self, i: usize) -> Option<Hit> {
+    /// "hier", "avant-hier", "aujourd'hui", "ce matin", "yesterday", "this morning";
+    /// "la veille", "le lendemain (du 13 février)" count from the day last mentioned.
+    fn rule_dayrel(&self, i: usize, anchor: Option<PartialDate>) -> Option<Hit> {
+        if let Some((off, end)) = self.kind(i, "dayrel_anchor") {
+            let k = self.skip(end, &["du", "de", "of"], 1);
+            if k > end {
+                if let Some((c, e)) = self.parse_core(k) {
+                    if c.d.is_some() {
+                        let (d, w) = self.resolve_core(&c)?;
+                        return Some(self.finish(PartialDate::from_days(d.days() + off), e, "relative_day", w));
+                    }
+                }
+            }
+            let a = anchor?;
+            return Some(self.finish(PartialDate::from_days(a.days() + off), end, "relative_day", vec![]));
+        }
         let (off, end) = match self.kind(i, "dayrel") {
             Some(x) => x,
             None => {
                 let (_, k) = self.kind(i, "this")?;
-                let (_, e) = self.kind(k, "daypart").or_else(|| self.kind(k, "night"))?;
-                (0, e)
+                if self.kind(k, "daypart").is_none() && self.kind(k, "night").is_none() {
+                    return None;
+                }
+                (0, k)
             }
         };
         let p = self.pday?;
-        Some(self.finish(PartialDate::from_days(p + off), end, "relative_day", vec![]))
+        let h = self.finish(PartialDate::from_days(p + off), end, "relative_day", vec![]);
+        (h.end > i + 1 || end > i + 1 || self.kind(i, "dayrel").is_some()).then_some(h)
     }
 
     /// "la semaine dernière", "au début de la semaine dernière", "le mois dernier",
@@ -1078,11 +1202,7 @@ impl<'a, 't> Cx<'a, 't> {
                     1 => day_interval(mon, mon + 2, Precision::Week),
                     2 => day_interval(mon + 2, mon + 4, Precision::Week),
                     3 => day_interval(mon + 3, mon + 6, Precision::Week),
-                    _ => DateValue {
-                        start: PartialDate::from_days(mon),
-                        end: None,
-                        precision: Precision::Week,
-                    },
+                    _ => DateValue { start: PartialDate::from_days(mon), end: None, precision: Precision::Week },
                 }
             }
             WEEKEND => {
@@ -1106,24 +1226,23 @@ impl<'a, 't> Cx<'a, 't> {
             DAY => return None,
             _ => return None,
         };
-        Some(Hit::new(end, Some(value), "relative_period"))
+        let mut h = Hit::new(end, Some(value), "relative_period");
+        // "cette année", "l'an dernier" name the year later dates of the sentence are in.
+        h.explicit_year = unit == YEAR;
+        Some(h)
     }
 
     /// "fin septembre", "mi-décembre", "début 2020", "late September", "early 2020".
     fn rule_part(&self, i: usize) -> Option<Hit> {
         let (part, j) = self.kind(i, "part")?;
-        let j = self.skip(j, &["de", "du", "d", "'", "mois", "-", "of", "the", "in"], 3);
+        let j = self.skip(j, &["de", "du", "d", "'", "mois", "-", "of", "the", "in"], 5);
         if let Some((m, k, needs)) = self.month_at(j) {
             let _ = needs;
             let (y, mut end) = match self.year_at(k, false) {
                 Some((y, e)) => (Some(y), e),
                 None => (None, k),
             };
-            let mut c = Core {
-                m: Some(m),
-                y,
-                ..Core::default()
-            };
+            let mut c = Core { m: Some(m), y, ..Core::default() };
             if y.is_none() {
                 if let Some((_, e)) = self.kind(end, "past") {
                     c.dir = -1;
@@ -1152,6 +1271,10 @@ impl<'a, 't> Cx<'a, 't> {
         };
         let (n, k) = self.count_at(j)?;
         let (unit, mut end) = self.kind(k, "unit")?;
+        // "dans un jour de grande maîtrise": a noun phrase, not a delay.
+        if matches!(self.f(end), "de" | "d" | "of") {
+            return None;
+        }
         let sign = if sign != 0 {
             sign
         } else if let Some((_, e)) = self.kind(end, "ago_post") {
@@ -1166,41 +1289,403 @@ impl<'a, 't> Cx<'a, 't> {
         let n = n * sign;
         let value = match unit {
             DAY => DateValue::point(PartialDate::from_days(self.pday? + n)),
-            WEEK => DateValue {
-                start: PartialDate::from_days(self.pday? + 7 * n),
-                end: None,
-                precision: Precision::Week,
-            },
+            WEEK => DateValue::point(PartialDate::from_days(self.pday? + 7 * n)),
             MONTH => {
                 let (y, m) = add_months(self.pub_year?, self.pub_month?, n);
                 DateValue::point(PartialDate::month(y, m)?)
             }
             YEAR => DateValue::point(PartialDate::year(self.pub_year? + n as i32)?),
+            HOUR | MINUTE => {
+                let p = self.pub_time?;
+                let (h, mi) = p.time_of_day()?;
+                let total = p.days() * 1440 + i64::from(h) * 60 + i64::from(mi) + if unit == HOUR { 60 * n } else { n };
+                let d = PartialDate::from_days(total.div_euclid(1440));
+                let m = total.rem_euclid(1440);
+                DateValue::point(PartialDate::day_time(
+                    d.year_num(),
+                    d.month_num()?,
+                    d.day_num()?,
+                    (m / 60) as u8,
+                    (m % 60) as u8,
+                )?)
+            }
             _ => return None,
         };
         Some(Hit::new(end, Some(value), "ago"))
     }
 
-    /// "en 2019", "in 2019", "depuis 2015".
-    fn rule_year(&self, i: usize) -> Option<Hit> {
-        let (_, j) = self.kind(i, "yearprep")?;
-        let (y, end) = self.year_at(j, false)?;
+    /// "en 2019", "in 2019", "depuis 2015"; "à 1987" right after a year.
+    fn rule_year(&self, i: usize, after_year: bool) -> Option<Hit> {
+        let (j, weak) = match self.kind(i, "yearprep") {
+            Some((_, j)) => (j, matches!(self.f(i), "of" | "de" | "d" | "from")),
+            None if after_year
+                && (if self.l.en {
+                    matches!(self.f(i), "to" | "and" | "-")
+                } else {
+                    matches!(self.f(i), "a" | "et" | "au" | "-")
+                }) =>
+            {
+                (i + 1, false)
+            }
+            None => return None,
+        };
+        // "depuis... 1950"
+        let j = if self.f(j) == "." && self.f(j + 1) == "." { self.skip(j, &["."], 3) } else { j };
+        // "en 97", "rien en 98,": two digits right before a punctuation mark (French).
+        let two = !self.l.en && matches!(self.f(i), "en" | "depuis") && self.two_digit_year_ok(j);
+        let (y, end) = self.year_at(j, two)?;
         if !(1900..=2100).contains(&y) {
             return None;
         }
-        Some(Hit::new(end, Some(DateValue::point(PartialDate::year(y)?)), "year"))
+        // "of 2000 cases", "de 2000 personnes": a count after a weak preposition.
+        if weak {
+            if let Some(x) = self.t.get(end) {
+                if x.kind == TokenKind::Word && !x.cap && !self.l.time.starts(x.f) {
+                    return None;
+                }
+            }
+        }
+        let mut h = Hit::new(end, Some(DateValue::point(PartialDate::year(y)?)), "year");
+        h.explicit_year = true;
+        Some(h)
     }
 
-    /// A time on its own ("à 22 h"), on the day last mentioned (or the publication day).
+    /// A time on its own ("à 22 h"), or two ("de 9h30 à 11h", "between 9 and 11 a.m."):
+    /// on the day named right after it ("13h30 samedi 21 septembre"), else on the day
+    /// last mentioned (or the publication day).
     fn rule_time(&self, i: usize, anchor: Option<PartialDate>) -> Option<Hit> {
-        let ((h, mi), end, strong) = self.time_at(i)?;
-        if !strong {
+        let from = matches!(self.f(i), "de" | "entre" | "from" | "between");
+        let start = if from { i + 1 } else { i };
+        let ((mut h, mi), mut end, strong) = self.time_at(start)?;
+        let mut until = None;
+        if from {
+            let k = self.skip(end, &["a", "et", "-", "to", "and", "until", "jusqu'a", "jusqu"], 1);
+            let k = self.skip(k, &["'", "a"], 2);
+            if k > end {
+                if let Some(((h2, m2), e, _)) = self.time_at(k) {
+                    until = Some((h2, m2));
+                    end = e;
+                }
+            }
+            until?;
+        } else if !strong {
             return None;
         }
-        let a = anchor?;
-        let d = PartialDate::day_time(a.year_num(), a.month_num()?, a.day_num()?, h, mi)?;
-        Some(Hit::new(end, Some(DateValue::point(d)), "time"))
+        let mut a = anchor;
+        let k = self.skip(end, &[","], 1);
+        if let Some(next) = self.rule_core(k).or_else(|| self.rule_weekday(k)).or_else(|| self.rule_dayrel(k, anchor)) {
+            if let Some(v) = next.value {
+                if let Some(day) = anchor_of(&v) {
+                    // "à trois heures demain après-midi"
+                    if v.start.time_of_day().is_some_and(|(h0, _)| h0 >= 12) && h < 12 {
+                        h += 12;
+                    }
+                    a = Some(day);
+                }
+            }
+        }
+        let a = a?;
+        let (y, m, d) = (a.year_num(), a.month_num()?, a.day_num()?);
+        let t0 = PartialDate::day_time(y, m, d, h, mi)?;
+        let value = match until {
+            Some((h2, m2)) => {
+                DateValue { start: t0, end: Some(PartialDate::day_time(y, m, d, h2, m2)?), precision: Precision::Time }
+            }
+            None => DateValue::point(t0),
+        };
+        Some(Hit::new(end, Some(value), "time"))
     }
+
+    /// "les trois derniers jours", "the past two weeks", "les 3 prochains mois".
+    fn rule_last_n(&self, i: usize) -> Option<Hit> {
+        let mut j =
+            self.skip(i, &["les", "ces", "des", "au", "cours", "durant", "pendant", "the", "over", "in", "during"], 3);
+        let mut dir = 0;
+        if self.l.en {
+            if let Some((_, k)) = self.kind(j, "past") {
+                dir = -1;
+                j = k;
+            } else if let Some((_, k)) = self.kind(j, "next") {
+                dir = 1;
+                j = k;
+            }
+            if dir == 0 {
+                return None;
+            }
+        }
+        let (n, k) = self.count_at(j)?;
+        if self.t[j].kind == TokenKind::Number && self.t[j].digits() > 3 {
+            return None;
+        }
+        let mut k = k;
+        if dir == 0 {
+            if let Some((_, e)) = self.kind(k, "past") {
+                dir = -1;
+                k = e;
+            } else if let Some((_, e)) = self.kind(k, "next") {
+                dir = 1;
+                k = e;
+            }
+        }
+        let (unit, mut end) = self.kind(k, "unit")?;
+        if dir == 0 {
+            if let Some((_, e)) = self.kind(end, "past") {
+                dir = -1;
+                end = e;
+            } else if let Some((_, e)) = self.kind(end, "next") {
+                dir = 1;
+                end = e;
+            }
+        }
+        if dir == 0 || n <= 0 {
+            return None;
+        }
+        let value = match unit {
+            DAY => {
+                let p = self.pday?;
+                if dir < 0 {
+                    day_interval(p - n, p - 1, Precision::Day)
+                } else {
+                    day_interval(p + 1, p + n, Precision::Day)
+                }
+            }
+            WEEK => {
+                let p = self.pday?;
+                let mon = p - (i64::from(weekday_of(p)) - 1);
+                if dir < 0 {
+                    day_interval(mon - 7 * n, mon - 1, Precision::Week)
+                } else {
+                    day_interval(mon + 7, mon + 7 * n + 6, Precision::Week)
+                }
+            }
+            MONTH => {
+                let (py, pm) = (self.pub_year?, self.pub_month?);
+                let (a, b) = if dir < 0 { (-n, -1) } else { (1, n) };
+                let (ya, ma) = add_months(py, pm, a);
+                let (yb, mb) = add_months(py, pm, b);
+                DateValue {
+                    start: PartialDate::month(ya, ma)?,
+                    end: Some(PartialDate::month(yb, mb)?),
+                    precision: Precision::Month,
+                }
+            }
+            YEAR => {
+                let py = self.pub_year?;
+                let (a, b) = if dir < 0 { (py - n as i32, py - 1) } else { (py + 1, py + n as i32) };
+                DateValue { start: PartialDate::year(a)?, end: Some(PartialDate::year(b)?), precision: Precision::Year }
+            }
+            HOUR | MINUTE => {
+                let p = self.pub_time?;
+                let (h, mi) = p.time_of_day()?;
+                let now = p.days() * 1440 + i64::from(h) * 60 + i64::from(mi);
+                let step = if unit == HOUR { 60 } else { 1 };
+                // The next hours start at the next full hour.
+                let base = if unit == HOUR && dir > 0 { now - now % 60 } else { now };
+                let (a, b) = if dir < 0 { (base - n * step, now) } else { (base + step, base + n * step) };
+                DateValue { start: minute_date(a)?, end: Some(minute_date(b)?), precision: Precision::Time }
+            }
+            _ => return None,
+        };
+        Some(Hit::new(end, Some(value), "last_n"))
+    }
+
+    /// A part of the day on its own ("en fin de matinée", "dans la soirée"), on the day
+    /// last mentioned.
+    fn rule_daypart_alone(&self, i: usize, anchor: Option<PartialDate>) -> Option<Hit> {
+        let ((h0, h1), e) = self.daypart_at(i)?;
+        if self.t[e - 1].cap {
+            return None;
+        }
+        // "(la) matinée du 15 février"
+        let k = self.skip(e, &["du", "de", "of"], 1);
+        if k > e {
+            if let Some((c, end)) = self.parse_core(k) {
+                if c.d.is_some() {
+                    let (d, w) = self.resolve_core(&c)?;
+                    let mut h = Hit::new(end, daypart_value(d, h0, h1), "daypart");
+                    h.warnings = w;
+                    return Some(h);
+                }
+            }
+        }
+        if e - i < 2 {
+            return None;
+        }
+        let v = daypart_value(anchor?, h0, h1)?;
+        Some(Hit::new(e, Some(v), "daypart"))
+    }
+
+    /// "cet été", "l'hiver dernier", "this summer", "last winter", "l'été 2019".
+    fn rule_season(&self, i: usize) -> Option<Hit> {
+        let mut j = self.skip(i, &["l", "'", "le", "the", "en", "in"], 2);
+        let mut dir = None;
+        if let Some((_, k)) = self.kind(j, "this") {
+            dir = Some(0);
+            j = k;
+        } else if self.l.en {
+            if let Some((_, k)) = self.kind(j, "past") {
+                dir = Some(-1);
+                j = k;
+            } else if let Some((_, k)) = self.kind(j, "next") {
+                dir = Some(1);
+                j = k;
+            }
+        }
+        let (v, mut end) = self.kind(j, "season")?;
+        let mut year = None;
+        if dir.is_none() {
+            if let Some((_, k)) = self.kind(end, "past") {
+                dir = Some(-1);
+                end = k;
+            } else if let Some((_, k)) = self.kind(end, "next") {
+                dir = Some(1);
+                end = k;
+            } else if let Some((y, k)) = self.year_at(end, false) {
+                year = Some(y);
+                end = k;
+            } else {
+                return None;
+            }
+        }
+        let (m, d) = ((v / 100) as u8, (v % 100) as u8);
+        // A season of year y starts in y (winter runs into y + 1).
+        let span = |y: i32| -> Option<(i64, i64)> {
+            let a = PartialDate::day(y, m, d)?.days();
+            // It ends the day before the next season starts, three months on.
+            let b = PartialDate::day(y + i32::from(m > 9), (m + 2) % 12 + 1, d)?.days() - 1;
+            Some((a, b))
+        };
+        let (a, b) = if let Some(y) = year {
+            span(y)?
+        } else {
+            let p = self.pday.or_else(|| self.rng.map(|r| r.0))?;
+            let py = self.pub_year?;
+            let spans: Vec<(i64, i64)> = (py - 2..=py + 1).filter_map(span).collect();
+            let current = spans.iter().position(|&(a, b)| a <= p && p <= b);
+            let after = spans.iter().position(|&(a, _)| a > p)?;
+            let k = match (dir, current) {
+                (Some(0), Some(c)) => c,
+                (Some(0), None) if self.future => after,
+                (Some(0), None) => after.checked_sub(1)?,
+                (Some(d), Some(c)) => (c as i64 + i64::from(d)) as usize,
+                (Some(1), None) => after,
+                _ => after.checked_sub(1)?,
+            };
+            *spans.get(k)?
+        };
+        let mut h = Hit::new(end, Some(day_interval(a, b, Precision::Month)), "season");
+        h.explicit_year = year.is_some();
+        Some(h)
+    }
+
+    /// "noël", "la Toussaint", "Christmas": fixed-date holidays.
+    fn rule_holiday(&self, i: usize) -> Option<Hit> {
+        let j = self.skip(i, &["le", "la", "l", "'", "a"], 2);
+        let (v, mut end) = self.kind(j, "holiday")?;
+        let mut c = Core { m: Some((v / 100) as u8), d: Some((v % 100) as u8), ..Core::default() };
+        if let Some((y, e)) = self.year_at(end, false) {
+            c.y = Some(y);
+            end = e;
+        }
+        let (d, w) = self.resolve_core(&c)?;
+        Some(self.finish(d, end, "holiday", w))
+    }
+
+    /// "la première semaine d'octobre 2014", "le 3e jour d'octobre", "le dernier jour de
+    /// mars", "la deuxième quinzaine d'avril".
+    fn rule_nth(&self, i: usize) -> Option<Hit> {
+        let j = self.skip(i, &["le", "la", "l", "'", "the"], 1);
+        let (n, j) = match self.kind(j, "ordinal") {
+            Some((v, e)) => (v, e),
+            None => {
+                let (d, e) = self.day_at(j)?;
+                if self.t[j].kind == TokenKind::Number {
+                    return None;
+                }
+                (i64::from(d), e)
+            }
+        };
+        let (unit, k) = self.kind(j, "unit")?;
+        let k = self.skip(k, &["de", "d", "'", "du", "mois", "of"], 4);
+        let (m, mut end, _) = self.month_at(k)?;
+        let mut c = Core { m: Some(m), ..Core::default() };
+        if let Some((y, e)) = self.year_at(end, false) {
+            c.y = Some(y);
+            end = e;
+        }
+        let (md, _) = self.resolve_core(&c)?;
+        let y = md.year_num();
+        let first = PartialDate::day(y, m, 1)?.days();
+        let last = PartialDate::day(y, m, last_day(y, m))?.days();
+        let value = match unit {
+            DAY => {
+                let d = if n < 0 { last } else { first + n - 1 };
+                (d <= last).then(|| DateValue::point(PartialDate::from_days(d)))
+            }
+            WEEK => {
+                let first_mon = first + (8 - i64::from(weekday_of(first))) % 7;
+                let mon = if n < 0 {
+                    let last_sun = last - i64::from(weekday_of(last)) % 7;
+                    last_sun - 6
+                } else {
+                    first_mon + 7 * (n - 1)
+                };
+                (mon + 6 <= last + 6).then(|| DateValue {
+                    start: PartialDate::from_days(mon),
+                    end: None,
+                    precision: Precision::Week,
+                })
+            }
+            FORTNIGHT => match n {
+                1 => Some(day_interval(first, first + 14, Precision::Week)),
+                2 | -1 => Some(day_interval(first + 14, last, Precision::Week)),
+                _ => None,
+            },
+            _ => return None,
+        };
+        Some(Hit::new(end, value, "nth"))
+    }
+
+    /// "la semaine du 6 octobre", "the week of October 6".
+    fn rule_week_of(&self, i: usize) -> Option<Hit> {
+        let j = self.skip(i, &["la", "the"], 1);
+        let (u, j) = self.kind(j, "unit")?;
+        if u != WEEK || !matches!(self.f(j), "du" | "of") {
+            return None;
+        }
+        let (c, end) = self.parse_core(self.skip(j + 1, &["the"], 1))?;
+        c.d?;
+        c.m?;
+        let (d, w) = self.resolve_core(&c)?;
+        let mon = d.days() - (i64::from(weekday_of(d.days())) - 1);
+        Some(Hit {
+            end,
+            value: Some(DateValue { start: PartialDate::from_days(mon), end: None, precision: Precision::Week }),
+            rule: "week_of",
+            warnings: w,
+            explicit_year: c.y.is_some(),
+        })
+    }
+}
+
+/// The date and time `minutes` minutes after 1970-01-01T00:00.
+fn minute_date(minutes: i64) -> Option<PartialDate> {
+    let d = PartialDate::from_days(minutes.div_euclid(1440));
+    let m = minutes.rem_euclid(1440);
+    PartialDate::day_time(d.year_num(), d.month_num()?, d.day_num()?, (m / 60) as u8, (m % 60) as u8)
+}
+
+/// A part of a day as a time interval: `start` hour to `end` hour (24: midnight after).
+fn daypart_value(d: PartialDate, h0: u8, h1: u8) -> Option<DateValue> {
+    let (y, m, day) = (d.year_num(), d.month_num()?, d.day_num()?);
+    let start = PartialDate::day_time(y, m, day, h0, 0)?;
+    let end = if h1 >= 24 {
+        let n = PartialDate::from_days(d.days() + 1);
+        PartialDate::day_time(n.year_num(), n.month_num()?, n.day_num()?, 0, 0)?
+    } else {
+        PartialDate::day_time(y, m, day, h1, 0)?
+    };
+    Some(DateValue { start, end: Some(end), precision: Precision::Time })
 }
 
 fn month_part(y: i32, m: u8, part: i64) -> Option<DateValue> {
@@ -1220,9 +1705,9 @@ fn month_part(y: i32, m: u8, part: i64) -> Option<DateValue> {
 
 fn year_part(y: i32, part: i64) -> Option<DateValue> {
     let (a, b) = match part {
-        1 => (1, 3),
-        2 => (5, 8),
-        3 => (10, 12),
+        1 => (1, 2),
+        2 => (6, 7),
+        3 => (11, 12),
         _ => return Some(DateValue::point(PartialDate::year(y)?)),
     };
     Some(DateValue {
@@ -1230,4 +1715,326 @@ fn year_part(y: i32, part: i64) -> Option<DateValue> {
         end: Some(PartialDate::month(y, b)?),
         precision: Precision::Month,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pd(s: &str) -> PartialDate {
+        PartialDate::parse_iso(s).unwrap()
+    }
+
+    /// (text, value, precision) of each mention.
+    fn tag(s: &str, lang: &str, published: &str) -> Vec<(String, String, &'static str)> {
+        let t = Text::new(s);
+        tag_dates(&t, lang, Some(pd(published)))
+            .into_iter()
+            .map(|m| (t.slice(m.start, m.end).to_string(), m.value.value(), m.value.precision.as_str()))
+            .collect()
+    }
+
+    /// The value and precision of the single mention in `s`.
+    fn one(s: &str, lang: &str, published: &str) -> (String, &'static str) {
+        let v = tag(s, lang, published);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        (v[0].1.clone(), v[0].2)
+    }
+
+    fn check(lang: &str, published: &str, cases: &[(&str, &str, &str)]) {
+        for (s, value, precision) in cases {
+            let got = one(s, lang, published);
+            assert_eq!((got.0.as_str(), got.1), (*value, *precision), "{s} (published {published})");
+        }
+    }
+
+    #[test]
+    fn brief_french_cases() {
+        check(
+            "fr",
+            "2021-09",
+            &[
+                ("ce mercredi 22 septembre", "2021-09-22", "day"),
+                ("22 septembre 2021", "2021-09-22", "day"),
+                ("le 3 janvier 2020", "2020-01-03", "day"),
+                ("1er mai", "2021-05-01", "day"),
+                ("22/09/2021", "2021-09-22", "day"),
+                ("2021-09-22", "2021-09-22", "day"),
+                ("en janvier 2020", "2020-01", "month"),
+                ("janvier 2020", "2020-01", "month"),
+                ("en 2019", "2019", "year"),
+                ("depuis 2015", "2015", "year"),
+                ("le 22 sept.", "2021-09-22", "day"),
+            ],
+        );
+        check(
+            "fr",
+            "2020-12",
+            &[
+                ("le 3 janvier dernier", "2020-01-03", "day"),
+                ("en octobre dernier", "2020-10", "month"),
+                ("le jeudi 10 décembre", "2020-12-10", "day"),
+                ("le mois dernier", "2020-11", "month"),
+                ("l'année dernière", "2019", "year"),
+                ("fin septembre", "2020-09-21/2020-09-30", "week"),
+                ("mi-décembre", "2020-12-10/2020-12-20", "week"),
+                ("début 2020", "2020-01/2020-02", "month"),
+                ("du 10 au 12 mai", "2020-05-10/2020-05-12", "day"),
+            ],
+        );
+        check(
+            "fr",
+            "2020-12-15",
+            &[
+                ("au début de la semaine dernière", "2020-12-07/2020-12-09", "week"),
+                ("la semaine dernière", "2020-W50", "week"),
+                ("hier", "2020-12-14", "day"),
+                ("avant-hier", "2020-12-13", "day"),
+                ("aujourd'hui", "2020-12-15", "day"),
+                ("mercredi", "2020-12-09", "day"),
+                ("mardi", "2020-12-15", "day"),
+                ("ce mercredi", "2020-12-16", "day"),
+                ("mercredi dernier", "2020-12-09", "day"),
+                ("mardi dernier", "2020-12-08", "day"),
+                ("mercredi prochain", "2020-12-16", "day"),
+                ("il y a deux jours", "2020-12-13", "day"),
+                ("dans la nuit de lundi à mardi", "2020-12-15", "day"),
+                ("dans la nuit du 12 au 13 décembre", "2020-12-13", "day"),
+                ("ce matin", "2020-12-15T04:00/2020-12-15T12:00", "time"),
+                ("hier soir", "2020-12-14T18:00/2020-12-15T00:00", "time"),
+            ],
+        );
+    }
+
+    #[test]
+    fn brief_english_cases() {
+        check(
+            "en",
+            "2020-12-15",
+            &[
+                ("September 22, 2021", "2021-09-22", "day"),
+                ("Sept. 22", "2020-09-22", "day"),
+                ("22 Sept.", "2020-09-22", "day"),
+                ("in March", "2020-03", "month"),
+                ("in 2019", "2019", "year"),
+                ("yesterday", "2020-12-14", "day"),
+                ("last Tuesday", "2020-12-08", "day"),
+                ("on Tuesday", "2020-12-15", "day"),
+                ("earlier this month", "2020-12", "month"),
+                ("two days ago", "2020-12-13", "day"),
+                ("last week", "2020-W50", "week"),
+                ("early last week", "2020-12-07/2020-12-09", "week"),
+                ("in the night of Monday to Tuesday", "2020-12-15", "day"),
+                ("between May 10 and 12", "2020-05-10/2020-05-12", "day"),
+                ("May 10-12", "2020-05-10/2020-05-12", "day"),
+            ],
+        );
+    }
+
+    #[test]
+    fn times_are_separate_mentions_on_their_day() {
+        assert_eq!(
+            tag("Le jeudi 10 décembre, à 22 h 30, des tirs", "fr", "2020-12"),
+            vec![
+                ("Le jeudi 10 décembre".into(), "2020-12-10".into(), "day"),
+                ("à 22 h 30".into(), "2020-12-10T22:30".into(), "time"),
+            ]
+        );
+        assert_eq!(tag("on Tuesday at 10 a.m.", "en", "2020-12-17")[1].1, "2020-12-15T10:00");
+        assert_eq!(tag("vers 22h", "fr", "2020-12-17")[0].1, "2020-12-17T22:00");
+    }
+
+    #[test]
+    fn impossible_and_ambiguous_forms_give_nothing() {
+        for (s, lang) in [
+            ("31 février", "fr"),
+            ("le 31 février 2021", "fr"),
+            ("le 45 mai", "fr"),
+            ("you may go", "en"),
+            ("They march on.", "en"),
+            ("It may rain in May.", "en"),
+            ("a second time", "en"),
+            ("sept personnes", "fr"),
+            ("2019 personnes", "fr"),
+            ("le mercredi", "fr"),
+        ] {
+            let got = tag(s, lang, "2021-09-15");
+            let bad: Vec<_> = got.iter().filter(|m| !(s.ends_with("in May.") && m.0 == "in May")).collect();
+            assert!(bad.is_empty(), "{s}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn weekdays_need_a_day_dateline() {
+        assert!(tag("mercredi", "fr", "2021-09").is_empty());
+        // A weekday that disagrees with the day number keeps the number, with a warning.
+        let t = Text::new("le mardi 22 septembre");
+        let m = tag_dates(&t, "fr", Some(pd("2021-09")));
+        assert_eq!(m[0].value.value(), "2021-09-22");
+        assert_eq!(m[0].warnings.len(), 1);
+    }
+
+    #[test]
+    fn mentions_are_sorted_and_disjoint() {
+        let s = "Hier, à Kirkouk, puis le 3 janvier dernier et en 2019, enfin la semaine dernière.";
+        let t = Text::new(s);
+        let m = tag_dates(&t, "fr", Some(pd("2020-12-15")));
+        assert_eq!(m.len(), 4, "{m:?}");
+        for w in m.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        assert_eq!(t.slice(m[1].start, m[1].end), "le 3 janvier dernier");
+    }
+
+    #[test]
+    fn more_french_forms() {
+        check(
+            "fr",
+            "2021-09-15",
+            &[
+                ("cet été", "2021-06-21/2021-09-20", "month"),
+                ("l'hiver dernier", "2020-12-21/2021-03-20", "month"),
+                ("les trois derniers jours", "2021-09-12/2021-09-14", "day"),
+                ("au cours des deux derniers mois", "2021-07/2021-08", "month"),
+                ("Noël 2019", "2019-12-25", "day"),
+                ("le lendemain du 13 février", "2021-02-14", "day"),
+                ("mai 68", "1968-05", "month"),
+                ("la première semaine d'octobre 2014", "2014-W41", "week"),
+                ("le dernier jour d'octobre 2015", "2015-10-31", "day"),
+                ("la semaine du 6 septembre", "2021-W36", "week"),
+                ("en fin de journée", "2021-09-15T17:00/2021-09-15T21:00", "time"),
+                ("17/02", "2021-02-17", "day"),
+                ("le 2/3", "2021-03-02", "day"),
+                ("31/10/74", "1974-10-31", "day"),
+                ("15/02/2013", "2013-02-15", "day"),
+                ("du 13 au 18", "2021-09-13/2021-09-18", "day"),
+                ("13-15 juillet", "2021-07-13/2021-07-15", "day"),
+                ("du 10 juin au 1er juillet", "2021-06-10/2021-07-01", "day"),
+                ("l'an dernier", "2020", "year"),
+                ("cette année", "2021", "year"),
+                ("il y a une semaine", "2021-09-08", "day"),
+                ("il y a trois mois", "2021-06", "month"),
+                ("mardi en huit", "2021-09-28", "day"),
+            ],
+        );
+        // "mercredi 13" disagrees with the calendar (13 September 2021 is a Monday).
+        assert_eq!(tag("mercredi 13", "fr", "2021-09-15")[0].1, "2021-09-13");
+    }
+
+    #[test]
+    fn context_resolves_what_the_dateline_cannot() {
+        // A year written earlier in the sentence completes later dates.
+        let m = tag("Le scrutin aura lieu en mars 2022, fin mars ou début avril.", "fr", "2021-09-23");
+        assert_eq!(m[1].1, "2022-03-21/2022-03-31");
+        assert_eq!(m[2].1, "2022-04-01/2022-04-10");
+        // "la veille" and times count from the day last mentioned.
+        let m = tag("Le 15 juin, veille de la fête, vers 20 heures", "fr", "2019-06-20");
+        assert_eq!(m[1], ("veille".into(), "2019-06-14".into(), "day"));
+        assert_eq!(m[2].1, "2019-06-14T20:00");
+        // A future verb turns a bare weekday forward.
+        assert_eq!(tag("Ils manifesteront samedi.", "fr", "2021-09-15")[0].1, "2021-09-18");
+        assert_eq!(tag("Ils ont manifesté samedi.", "fr", "2021-09-15")[0].1, "2021-09-11");
+        assert_eq!(tag("The rally will be held on Saturday.", "en", "2021-09-15")[0].1, "2021-09-18");
+        // Two times and a day after them.
+        assert_eq!(tag("de 9h30 à 11h jeudi", "fr", "2013-02-12")[0].1, "2013-02-07T09:30/2013-02-07T11:00");
+        assert_eq!(tag("à 3 heures cet après-midi", "fr", "2013-02-12")[0].1, "2013-02-12T15:00");
+        assert_eq!(tag("dans la nuit de samedi à dimanche", "fr", "2021-09-20")[0].1, "2021-09-19");
+    }
+
+    #[test]
+    fn english_news_forms() {
+        check(
+            "en",
+            "2018-12-15",
+            &[
+                ("On December 14th", "2018-12-14", "day"),
+                ("On Oct 23rd 2019", "2019-10-23", "day"),
+                ("the 22nd of September", "2018-09-22", "day"),
+                ("on 07/12", "2018-12-07", "day"),
+                ("From September 24th - 26th", "2018-09-24/2018-09-26", "day"),
+                ("in late August", "2018-08-21/2018-08-31", "week"),
+                ("mid-2019", "2019-06/2019-07", "month"),
+                ("the day before", "2018-12-14", "day"),
+                ("the past three days", "2018-12-12/2018-12-14", "day"),
+                ("Christmas Day", "2018-12-25", "day"),
+                ("last winter", "2017-12-21/2018-03-20", "month"),
+                ("Tuesday night", "2018-12-11", "day"),
+                ("on Monday morning", "2018-12-10T04:00/2018-12-10T12:00", "time"),
+            ],
+        );
+        for s in [
+            "Between 10 and 15 suspected militants attacked.",
+            "the line of 2000 cases",
+            "a 2003 documentary",
+            "This was the second protest in five days.",
+            "He watched Good Friday prayers.",
+        ] {
+            assert!(tag(s, "en", "2018-12-15").is_empty(), "{s}: {:?}", tag(s, "en", "2018-12-15"));
+        }
+        assert!(tag("au stade du 4-Août", "fr", "2018-12-15").is_empty());
+        assert!(tag("l'accord du Vendredi saint", "fr", "2018-12-15").is_empty());
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let odd = [
+            "",
+            "1",
+            "le",
+            "du 31 au",
+            "entre le",
+            "à",
+            "12/",
+            "2021-",
+            "—",
+            "31/02/2021",
+            "29 février 2021",
+            "le 0 mai",
+            "99/99/9999",
+            "0000-00-00",
+            "à 24h",
+            "25h61",
+            "il y a",
+            "dans la nuit de",
+            "la nuit du 31 au",
+            "du 40 au 50 mai",
+            "mi-",
+            "fin",
+            "between May",
+            "May",
+            "9999",
+            "en 0",
+            "Noël 0000",
+            "l'été 10000",
+            "…",
+            "1er",
+            "dans 999999999999 jours",
+            "il y a 1000 ans",
+            "les 1000 derniers mois",
+        ];
+        for s in odd {
+            for lang in ["fr", "en"] {
+                for p in ["2021-09-15", "2021-09", "2021", "0001-01-01", "9999-12-31T23:59"] {
+                    let t = Text::new(s);
+                    for m in tag_dates(&t, lang, Some(pd(p))) {
+                        assert!(m.start < m.end && m.end <= t.char_len(), "{s}");
+                    }
+                }
+            }
+        }
+        assert!(tag("29 février 2021", "fr", "2021-09-15").is_empty());
+        assert_eq!(tag("29 février 2020", "fr", "2021-09-15")[0].1, "2020-02-29");
+        assert!(tag_dates(&Text::new("hier"), "fr", None).is_empty());
+        assert_eq!(one("le 3 mai 2019", "fr", "2021"), ("2019-05-03".into(), "day"));
+    }
+
+    #[test]
+    fn future_option_reads_weekdays_ahead() {
+        let t = Text::new("lundi");
+        let p = Some(pd("2013-02-12T04:30"));
+        let m = tag_dates_with(&t, "fr", p, Options { future: true });
+        assert_eq!(m[0].value.value(), "2013-02-18");
+        let m = tag_dates(&t, "fr", p);
+        assert_eq!(m[0].value.value(), "2013-02-11");
+    }
 }

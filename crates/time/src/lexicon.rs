@@ -39,16 +39,8 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>) -> Vec<Tk<'a>> {
     let mut prev_end = 0;
     for t in text.tokens() {
         let f = &folded[t.fstart..t.fend];
-        let cap = text
-            .slice(t.start, t.end)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let num = if t.kind == TokenKind::Number && f.len() <= 9 {
-            f.parse().ok()
-        } else {
-            None
-        };
+        let cap = text.slice(t.start, t.end).chars().next().is_some_and(char::is_uppercase);
+        let num = if t.kind == TokenKind::Number && f.len() <= 9 { f.parse().ok() } else { None };
         out.push(Tk {
             f,
             kind: t.kind,
@@ -85,6 +77,13 @@ const KINDS: &[&str] = &[
     "month_abbr",
     "weekday",
     "dayrel",
+    "dayrel_anchor",
+    "holiday",
+    "weeks_after",
+    "tense_future",
+    "tense_past",
+    "blocker",
+    "season",
     "unit",
     "past",
     "next",
@@ -127,53 +126,29 @@ impl Lex {
                 continue;
             }
             let mut parts = line.split('\t');
-            let (Some(word), Some(kind), Some(value)) = (parts.next(), parts.next(), parts.next())
-            else {
+            let (Some(word), Some(kind), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
             };
-            let Some(kind) = KINDS
-                .iter()
-                .find(|k| **k == kind)
-                .copied()
-            else {
+            let Some(kind) = KINDS.iter().find(|k| **k == kind).copied() else {
                 continue;
             };
-            let value = value
-                .parse::<i64>()
-                .ok()
-                .or_else(|| unit_code(value))
-                .unwrap_or(0);
+            let value = value.parse::<i64>().ok().or_else(|| unit_code(value)).unwrap_or(0);
             let text = Text::new(word);
-            let toks: Vec<String> = text
-                .tokens()
-                .iter()
-                .map(|t| t.folded(&text).to_string())
-                .collect();
+            let toks: Vec<String> = text.tokens().iter().map(|t| t.folded(&text).to_string()).collect();
             if toks.is_empty() {
                 continue;
             }
-            lex.by_first
-                .entry(toks[0].clone())
-                .or_default()
-                .push(Entry {
-                    toks,
-                    kind,
-                    value,
-                });
+            lex.by_first.entry(toks[0].clone()).or_default().push(Entry { toks, kind, value });
         }
         for v in lex.by_first.values_mut() {
-            v.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
         }
         lex
     }
 
     /// The value of a one-token entry of `kind` for word `w`.
     pub fn word(&self, w: &str, kind: &str) -> Option<i64> {
-        self.by_first
-            .get(w)?
-            .iter()
-            .find(|e| e.kind == kind && e.toks.len() == 1)
-            .map(|e| e.value)
+        self.by_first.get(w)?.iter().find(|e| e.kind == kind && e.toks.len() == 1).map(|e| e.value)
     }
 
     /// Whether some entry starts with this token.
@@ -187,23 +162,14 @@ impl Lex {
     }
 
     /// The longest entry whose kind passes `ok` at token `i`.
-    pub fn get_entry(
-        &self,
-        t: &[Tk<'_>],
-        i: usize,
-        ok: impl Fn(&str) -> bool,
-    ) -> Option<(&Entry, usize)> {
+    pub fn get_entry(&self, t: &[Tk<'_>], i: usize, ok: impl Fn(&str) -> bool) -> Option<(&Entry, usize)> {
         let first = t.get(i)?;
         let entries = self.by_first.get(first.f)?;
         entries.iter().find_map(|e| {
             if !ok(e.kind) || i + e.toks.len() > t.len() {
                 return None;
             }
-            e.toks
-                .iter()
-                .enumerate()
-                .all(|(k, w)| t[i + k].f == w.as_str())
-                .then_some((e, i + e.toks.len()))
+            e.toks.iter().enumerate().all(|(k, w)| t[i + k].f == w.as_str()).then_some((e, i + e.toks.len()))
         })
     }
 }
@@ -213,6 +179,9 @@ pub(crate) const WEEK: i64 = 2;
 pub(crate) const MONTH: i64 = 3;
 pub(crate) const YEAR: i64 = 4;
 pub(crate) const WEEKEND: i64 = 5;
+pub(crate) const FORTNIGHT: i64 = 6;
+pub(crate) const HOUR: i64 = 7;
+pub(crate) const MINUTE: i64 = 8;
 
 fn unit_code(s: &str) -> Option<i64> {
     Some(match s {
@@ -221,6 +190,9 @@ fn unit_code(s: &str) -> Option<i64> {
         "month" => MONTH,
         "year" => YEAR,
         "weekend" => WEEKEND,
+        "fortnight" => FORTNIGHT,
+        "hour" => HOUR,
+        "minute" => MINUTE,
         _ => return None,
     })
 }

@@ -66,11 +66,7 @@ fn decimal_sep(l: &Lang) -> &'static str {
 /// The index after a decimal number starting at `i`, if there is one.
 fn skip_decimal(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<usize> {
     let (a, sep, b) = (t.get(i)?, t.get(i + 1)?, t.get(i + 2)?);
-    (a.kind == TokenKind::Number
-        && sep.f == decimal_sep(l)
-        && !sep.gap
-        && !b.gap
-        && b.kind == TokenKind::Number)
+    (a.kind == TokenKind::Number && sep.f == decimal_sep(l) && !sep.gap && !b.gap && b.kind == TokenKind::Number)
         .then_some(i + 3)
 }
 
@@ -93,8 +89,7 @@ fn parse_digits(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<Num> {
     // Thousands groups: "1 200", "12 000", "1,200" (English), "1.200" (French).
     if first.digits() <= 3 {
         let thousands = if l.en { "," } else { "." };
-        loop {
-            let Some(next) = t.get(end) else { break };
+        while let Some(next) = t.get(end) {
             let single_space = next.gap && next.start == t[end - 1].end + 1;
             if next.kind == TokenKind::Number && next.digits() == 3 && single_space {
                 value = value * 1000 + u64::from(next.num?);
@@ -120,13 +115,7 @@ fn parse_digits(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<Num> {
             end = j;
         }
     }
-    Some(Num {
-        value,
-        approximate: false,
-        end,
-        rule: "digits",
-        digits: true,
-    })
+    Some(Num { value, approximate: false, end, rule: "digits", digits: true })
 }
 
 fn parse_words(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<Num> {
@@ -137,13 +126,7 @@ fn parse_words(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<Num> {
         j += 1;
     }
     if let Some((v, e)) = lex.get(t, j, "approx_plural") {
-        return Some(Num {
-            value: v as u64,
-            approximate: true,
-            end: e,
-            rule: "approx",
-            digits: false,
-        });
+        return Some(Num { value: v as u64, approximate: true, end: e, rule: "approx", digits: false });
     }
     // "a hundred", "a dozen" (English "a" counts only before such words).
     let mut total: u64 = 0;
@@ -168,7 +151,15 @@ fn parse_words(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<Num> {
             let v = v as u64;
             let ok = match last {
                 None => true,
-                Some(p) => (p >= 10 && v < p && v < 20) || (v == 20 && cur % 100 == 4),
+                // after "cent": "deux cent trente"
+                Some(1000) => v < 100,
+                // "vingt-deux", "soixante-dix", "quatre-vingt-dix-sept"
+                Some(p) if p >= 20 && p % 10 == 0 => v < 10 || ((p == 60 || p == 80) && v < 20),
+                // "quatre-vingts"
+                Some(4) => v == 20,
+                // "soixante-dix-sept", "quatre-vingt-dix-neuf"
+                Some(10) if matches!(cur % 100, 10 | 70 | 90) => v < 10,
+                Some(_) => false,
             };
             if !ok {
                 break;
@@ -187,6 +178,9 @@ fn parse_words(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<Num> {
         }
         if let Some((m, e)) = lex.get(t, k, "mult") {
             let m = m as u64;
+            if !any && m >= 1_000_000 {
+                return None;
+            }
             if m == 100 {
                 if cur % 1000 >= 100 {
                     break;
@@ -229,13 +223,7 @@ fn parse_words(t: &[Tk<'_>], i: usize, l: &Lang) -> Option<Num> {
     if !any {
         return None;
     }
-    Some(Num {
-        value: total + cur,
-        approximate: false,
-        end,
-        rule: "words",
-        digits: false,
-    })
+    Some(Num { value: total + cur, approximate: false, end, rule: "words", digits: false })
 }
 
 #[cfg(test)]
@@ -315,14 +303,8 @@ mod tests {
             nums("Au moins 32 morts et deux blessés, 1,5 million", "fr"),
             vec![("32".into(), 32, false), ("deux".into(), 2, false)]
         );
-        assert_eq!(
-            nums("deux trois", "fr"),
-            vec![("deux".into(), 2, false), ("trois".into(), 3, false)]
-        );
+        assert_eq!(nums("deux trois", "fr"), vec![("deux".into(), 2, false), ("trois".into(), 3, false)]);
         // A year is not glued to the number after it.
-        assert_eq!(
-            nums("en 2019 200 personnes", "fr"),
-            vec![("2019".into(), 2019, false), ("200".into(), 200, false)]
-        );
+        assert_eq!(nums("en 2019 200 personnes", "fr"), vec![("2019".into(), 2019, false), ("200".into(), 200, false)]);
     }
 }
