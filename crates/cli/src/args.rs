@@ -122,16 +122,23 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
                 let v = p.value()?.string()?;
                 match Lang::from_code(&v) {
                     l @ (Lang::Fr | Lang::En) => o.lang = Some(l),
-                    Lang::Other(_) => return Err(format!("--lang: '{v}' is not a language sitrep codes (fr, en)").into()),
+                    Lang::Other(_) => {
+                        return Err(format!("--lang: '{v}' is not a language sitrep codes (fr, en)").into())
+                    }
                 }
             }
             Long("input-format") => {
                 let v = p.value()?.string()?;
-                o.input_format = Format::from_name(&v).ok_or_else(|| format!("--input-format: unknown format '{v}'"))?;
+                o.input_format =
+                    Format::from_name(&v).ok_or_else(|| format!("--input-format: unknown format '{v}'"))?;
             }
             Long("gazetteer") => {
                 let v = p.value()?;
-                return Err(format!("--gazetteer {}: gazetteer files are not supported by this build yet", v.to_string_lossy()).into());
+                return Err(format!(
+                    "--gazetteer {}: gazetteer files are not supported by this build yet",
+                    v.to_string_lossy()
+                )
+                .into());
             }
             Long("output") | Short('o') => o.output = Some(p.value()?.into()),
             Long("max-bytes") => o.max_bytes = p.value()?.parse()?,

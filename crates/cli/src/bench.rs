@@ -81,9 +81,5 @@ pub fn bench(o: &BenchOpts) -> ExitCode {
 }
 
 fn row(stage: &str, docs: usize, mb: f64, secs: f64, output: &str) {
-    println!(
-        "| {stage} | {docs} | {mb:.2} | {secs:.2} | {:.0} | {:.2} | {output} |",
-        docs as f64 / secs,
-        mb / secs
-    );
+    println!("| {stage} | {docs} | {mb:.2} | {secs:.2} | {:.0} | {:.2} | {output} |", docs as f64 / secs, mb / secs);
 }

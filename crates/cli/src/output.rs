@@ -44,7 +44,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 
 enum Sink {
     Lines(Box<dyn Write>),
-    Csv(csv::Writer<Box<dyn Write>>),
+    Csv(Box<csv::Writer<Box<dyn Write>>>),
     Geojson { out: Box<dyn Write>, first: bool },
 }
 
@@ -60,7 +60,7 @@ impl EventWriter {
             OutFormat::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(CSV_COLUMNS)?;
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
             OutFormat::Geojson => {
                 out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")?;
@@ -86,7 +86,8 @@ impl EventWriter {
                     (Some(lon), Some(lat)) => serde_json::json!({"type": "Point", "coordinates": [lon, lat]}),
                     _ => serde_json::Value::Null,
                 };
-                let feature = serde_json::json!({"type": "Feature", "id": e.event_id, "geometry": geometry, "properties": e});
+                let feature =
+                    serde_json::json!({"type": "Feature", "id": e.event_id, "geometry": geometry, "properties": e});
                 serde_json::to_writer(&mut *out, &feature).map_err(io::Error::from)
             }
         }

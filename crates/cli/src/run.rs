@@ -142,11 +142,7 @@ impl Progress {
         }
         self.last = Instant::now();
         self.shown = true;
-        eprint!(
-            "\r\x1b[2K{docs} documents, {:.1} MB, {:.0} documents/s",
-            bytes as f64 / 1e6,
-            docs as f64 / secs
-        );
+        eprint!("\r\x1b[2K{docs} documents, {:.1} MB, {:.0} documents/s", bytes as f64 / 1e6, docs as f64 / secs);
     }
 
     fn clear(&mut self) {

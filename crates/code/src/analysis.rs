@@ -19,6 +19,10 @@ pub struct ActorMention {
     pub victim: bool,
     /// Needs another cue to count as an actor ("students", "workers").
     pub weak: bool,
+    /// A party or its wing, whose members' violence ACLED codes as rioting.
+    pub riot: bool,
+    /// The country a named group belongs to, when it has one.
+    pub home: Option<String>,
     /// `lexicon:line` of the entry that matched.
     pub rule: String,
 }
@@ -63,9 +67,17 @@ impl Engine {
         let sources = find_sources(pack, &text, &cues, &sentences);
         // A name that is an outlet or an actor is not a place ("Al-Mayadeen", a channel).
         places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end));
-        let country = document_country(&places, &demonyms);
-        let actors = find_actors(self, pack, &text, &demonyms, country.as_deref());
-        places.retain(|p| !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start));
+        let actor_hits = pack.actors.find(&text);
+        let homes: Vec<&'static str> = actor_hits
+            .iter()
+            .filter_map(|h| pack.actors.entry(h.entry).attr("country"))
+            .filter_map(|c| self.country_code(c))
+            .collect();
+        let country = document_country(&places, &demonyms, &homes);
+        let actors = find_actors(self, pack, &actor_hits, &demonyms, country.as_deref());
+        places.retain(|p| {
+            !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
+        });
         let triggers = pack.events.find(&text);
         Analysis {
             engine: self,
@@ -151,17 +163,25 @@ impl Analysis<'_, '_> {
 }
 
 /// The country most places and adjectives of the text point to.
-fn document_country(places: &[PlaceMention], demonyms: &[(usize, usize, &'static str)]) -> Option<String> {
+fn document_country(
+    places: &[PlaceMention],
+    demonyms: &[(usize, usize, &'static str)],
+    homes: &[&str],
+) -> Option<String> {
     let mut votes: Vec<(String, f64)> = Vec::new();
     let mut vote = |c: &str, w: f64| match votes.iter_mut().find(|(k, _)| k == c) {
         Some(v) => v.1 += w,
         None => votes.push((c.to_string(), w)),
     };
-    for p in places {
+    for p in places.iter().filter(|p| !p.country.is_empty()) {
         vote(&p.country, 1.0);
     }
     for d in demonyms {
         vote(d.2, 0.25);
+    }
+    // A group that belongs to one country ("Taliban", "Awami League") is weak evidence.
+    for h in homes {
+        vote(h, 0.5);
     }
     // Ties go to the country named first.
     let best = votes.iter().map(|v| v.1).fold(0.0, f64::max);
@@ -171,12 +191,12 @@ fn document_country(places: &[PlaceMention], demonyms: &[(usize, usize, &'static
 fn find_actors(
     engine: &Engine,
     pack: &LangPack,
-    text: &Text<'_>,
+    hits: &[Hit],
     demonyms: &[(usize, usize, &'static str)],
     doc_country: Option<&str>,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
-    for hit in pack.actors.find(text) {
+    for hit in hits {
         let entry = pack.actors.entry(hit.entry);
         let mut name = entry.key.clone();
         let mut country = None;
@@ -205,6 +225,8 @@ fn find_actors(
             country,
             victim: entry.attr("side") == Some("victim"),
             weak: entry.has("weak"),
+            riot: entry.has("riot"),
+            home: entry.attr("country").map(str::to_string),
             rule: format!("{}:{}", pack.actors.name(), entry.line),
         });
     }
@@ -242,7 +264,8 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                         j += 1;
                     }
                     end = j;
-                    if end < sent_end && original[end] == ' ' && end + 1 < sent_end && original[end + 1].is_uppercase() {
+                    if end < sent_end && original[end] == ' ' && end + 1 < sent_end && original[end + 1].is_uppercase()
+                    {
                         end += 1;
                     } else {
                         break;
@@ -258,6 +281,8 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                         country: None,
                         victim: false,
                         weak: false,
+                        riot: false,
+                        home: None,
                         rule: format!("{}:{}", pack.cues.name(), entry.line),
                     });
                     break;

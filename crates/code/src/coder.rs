@@ -80,9 +80,10 @@ impl Analysis<'_, '_> {
             if found.is_empty() {
                 self.attach_followups(sentence, si, &mut drafts);
             }
-            let named = self.actors.iter().find(|a| {
-                a.start >= sentence.0 && a.end <= sentence.1 && !a.victim && !a.weak && !self.genitive(a)
-            });
+            let named = self
+                .actors
+                .iter()
+                .find(|a| a.start >= sentence.0 && a.end <= sentence.1 && !a.victim && !a.weak && !self.genitive(a));
             subject = found.first().and_then(|d| d.actor1.clone()).or_else(|| named.cloned()).or(subject);
             drafts.extend(found);
         }
@@ -107,15 +108,6 @@ impl Analysis<'_, '_> {
 
         // Protest family: the sentence's modifiers decide the sub-type of any protest in it.
         let mods: Vec<&str> = triggers.iter().filter_map(|t| pack.events.entry(t.entry).attr("mod")).collect();
-        let protest_sub = if mods.contains(&"violent") {
-            SubEventType::ViolentDemonstration
-        } else if mods.contains(&"lethal") || (has_kill && mods.contains(&"intervention")) {
-            SubEventType::ExcessiveForceAgainstProtesters
-        } else if mods.contains(&"intervention") {
-            SubEventType::ProtestWithIntervention
-        } else {
-            SubEventType::PeacefulProtest
-        };
         let is_protest_family = |s: SubEventType| {
             matches!(
                 s,
@@ -128,7 +120,21 @@ impl Analysis<'_, '_> {
         let has_protest = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
             !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
-        });
+        }) || actors.iter().any(|a| a.inter == Some(6) && !a.weak);
+        // Arrests at a protest are the authorities' intervention in it.
+        let arrests_at_protest = has_protest
+            && triggers
+                .iter()
+                .any(|t| SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::Arrests));
+        let protest_sub = if mods.contains(&"violent") {
+            SubEventType::ViolentDemonstration
+        } else if mods.contains(&"lethal") || (has_kill && mods.contains(&"intervention")) {
+            SubEventType::ExcessiveForceAgainstProtesters
+        } else if mods.contains(&"intervention") || arrests_at_protest {
+            SubEventType::ProtestWithIntervention
+        } else {
+            SubEventType::PeacefulProtest
+        };
 
         let mut out: Vec<Draft> = Vec::new();
         for (k, t) in triggers.iter().enumerate() {
@@ -144,16 +150,20 @@ impl Analysis<'_, '_> {
             }
             if is_protest_family(sub) {
                 if entry.has("mod") && !has_protest {
-                    // Tear gas or a dispersal with no protest: not a protest event by itself.
+                    // Tear gas or a dispersal with no protest is not a protest event; stones
+                    // thrown or property wrecked by a crowd with no protest is mob violence.
                     if sub != SubEventType::ViolentDemonstration {
                         continue;
                     }
+                    sub = SubEventType::MobViolence;
                 } else {
                     sub = protest_sub;
                 }
-            }
-            if has_protest && sub == SubEventType::ArmedClash {
+            } else if has_protest && (sub == SubEventType::ArmedClash || entry.has("generic")) {
+                // Protesters who clash or attack are rioting.
                 sub = SubEventType::ViolentDemonstration;
+            } else if has_protest && sub == SubEventType::Arrests {
+                sub = protest_sub;
             }
             let prio: u32 = entry.attr("prio").and_then(|p| p.parse().ok()).unwrap_or(10);
             let seg = Segment {
@@ -194,10 +204,11 @@ impl Analysis<'_, '_> {
             d.background = cues.iter().any(|c| cue_key(c) == "background" && c.start < t.start);
             // One event per sub-type and place in a sentence; a stronger trigger of the
             // same place absorbs a generic one and brings its own arguments.
-            if let Some(prev) =
-                out.iter_mut().find(|p| compatible_place(&p.place, &d.place) && (p.sub == d.sub || p.generic || d.generic))
+            if let Some(prev) = out
+                .iter_mut()
+                .find(|p| compatible_place(&p.place, &d.place) && (p.sub == d.sub || p.generic || d.generic))
             {
-                if d.prio > prev.prio && !d.generic || prev.generic && !d.generic {
+                if !d.generic && (d.prio > prev.prio || prev.generic) {
                     let old = std::mem::replace(prev, d);
                     fill(prev, old);
                 } else {
@@ -211,8 +222,33 @@ impl Analysis<'_, '_> {
             if d.generic {
                 d.sub = self.resolve_generic(d);
             }
+            self.mob(d, has_protest);
         }
         out
+    }
+
+    /// ACLED codes violence by a crowd, a mob, or a party's supporters as rioting: mob
+    /// violence, or a violent demonstration when they are protesting. The named party
+    /// becomes the rioters' associate.
+    fn mob(&self, d: &mut Draft, has_protest: bool) {
+        use SubEventType::*;
+        let rioting = d.actor1.as_ref().is_some_and(|a| a.riot || a.inter == Some(5));
+        if !rioting || !matches!(d.sub, Attack | ArmedClash | MobViolence | ViolentDemonstration) {
+            return;
+        }
+        d.sub = if has_protest { ViolentDemonstration } else { MobViolence };
+        let Some(a1) = d.actor1.take() else { return };
+        if a1.inter == Some(5) {
+            d.actor1 = Some(a1);
+            return;
+        }
+        let country = a1.home.clone().or_else(|| self.country.clone());
+        let name = match country.as_deref().and_then(|c| self.engine.country_name(c)) {
+            Some((n, _)) => format!("Rioters ({n})"),
+            None => "Rioters".to_string(),
+        };
+        d.actor1 = Some(ActorMention { name, inter: Some(5), riot: false, ..a1.clone() });
+        d.assoc1 = Some(a1);
     }
 
     /// "des éléments de Daech", "members of the Taliban": a complement, not a subject.
@@ -246,8 +282,13 @@ impl Analysis<'_, '_> {
     /// else anywhere in its sentence: the most specific one, then the nearest.
     fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
         let rank = |p: &PlaceMention| (p.is_country, p.geo_precision, p.start.abs_diff(t.start));
+        // A continent has no country: it cannot place an event.
         let pick = |from: usize, to: usize| {
-            self.places.iter().filter(|p| p.start >= from && p.end <= to).min_by_key(|p| rank(p)).cloned()
+            self.places
+                .iter()
+                .filter(|p| p.start >= from && p.end <= to && !p.country.is_empty())
+                .min_by_key(|p| rank(p))
+                .cloned()
         };
         pick(seg.start, seg.end).or_else(|| pick(seg.before, seg.start)).or_else(|| pick(s0, s1))
     }
@@ -290,14 +331,25 @@ impl Analysis<'_, '_> {
             let f0 = self.text.folded_offset(t.end);
             let f1 = self.text.folded_offset(a.start);
             let between = &folded[f0.min(f1)..f1];
-            between.ends_with("par ") || between.ends_with("by ") || between.contains(" par ") || between.contains(" by ")
+            between.ends_with("par ")
+                || between.ends_with("by ")
+                || between.contains(" par ")
+                || between.contains(" by ")
         });
         let (mut a1, mut a2) = match by {
             Some(b) => (Some((**b).clone()), before.iter().rev().find(|a| a.name != b.name).map(|a| (**a).clone())),
             // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
             None if passive => (None, before.last().map(|a| (**a).clone())),
             None => {
-                let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone());
+                // People who are usually victims ("villagers", "residents") but stand as the
+                // subject of violence are a crowd acting: rioters.
+                let crowd = before.last().filter(|a| a.victim && !a.weak).map(|a| ActorMention {
+                    name: a.name.replace("Civilians", "Rioters"),
+                    inter: Some(5),
+                    victim: false,
+                    ..(**a).clone()
+                });
+                let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
                 let a2 = after
                     .iter()
                     .find(|a| a1.as_ref().is_none_or(|x| x.name != a.name))
@@ -542,10 +594,15 @@ impl Analysis<'_, '_> {
         let (pattern, inter) = match sub {
             PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => ("Protesters", 6),
             ViolentDemonstration | MobViolence => ("Rioters", 5),
-            Attack | AbductionForcedDisappearance | SexualViolence | ArmedClash | RemoteExplosiveLandmineIed
-            | Grenade | SuicideBomb | ShellingArtilleryMissileAttack | LootingPropertyDestruction => {
-                ("Unidentified Armed Group", 3)
-            }
+            Attack
+            | AbductionForcedDisappearance
+            | SexualViolence
+            | ArmedClash
+            | RemoteExplosiveLandmineIed
+            | Grenade
+            | SuicideBomb
+            | ShellingArtilleryMissileAttack
+            | LootingPropertyDestruction => ("Unidentified Armed Group", 3),
             Arrests => ("Police Forces", 1),
             _ => return (None, None),
         };
@@ -625,8 +682,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
     for d in drafts {
         if let Some(prev) = out.last_mut() {
             let close = d.sentence_index <= prev.sentence_index + 2;
-            let related = d.sub == prev.sub
-                || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
+            let related = d.sub == prev.sub || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
             if close && related && !d.own_date && compatible_place(&prev.place, &d.place) && !d.background {
                 if prev.generic && !d.generic {
                     prev.sub = d.sub;

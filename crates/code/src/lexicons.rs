@@ -1,5 +1,13 @@
 use sitrep_lexicon::Lexicon;
 
+/// The codes of `data/countries.tsv`, checked against the file by a test.
+const COUNTRY_CODES: &[&str] = &[
+    "AF", "AO", "BD", "BF", "BI", "BJ", "CD", "CF", "CG", "CI", "CM", "CO", "DZ", "EG", "ER", "ET", "FR", "GB", "GH",
+    "GN", "IN", "IQ", "IR", "IL", "JO", "KE", "KW", "LB", "LY", "MA", "ML", "MM", "MX", "MZ", "MR", "NE", "NG", "PK",
+    "PS", "RU", "RW", "SA", "SD", "SN", "SO", "SS", "SY", "TD", "TG", "TN", "TR", "TZ", "UA", "UG", "US", "YE", "ZA",
+    "ZW",
+];
+
 /// The lexicons of one language.
 #[derive(Debug)]
 pub(crate) struct LangPack {
@@ -10,11 +18,8 @@ pub(crate) struct LangPack {
 
 macro_rules! lexicon {
     ($lang:literal, $file:literal) => {
-        Lexicon::parse(
-            concat!($lang, "/", $file),
-            include_str!(concat!("../../../data/lexicons/", $lang, "/", $file)),
-        )
-        .expect(concat!("embedded lexicon ", $lang, "/", $file, " is valid"))
+        Lexicon::parse(concat!($lang, "/", $file), include_str!(concat!("../../../data/lexicons/", $lang, "/", $file)))
+            .expect(concat!("embedded lexicon ", $lang, "/", $file, " is valid"))
     };
 }
 
@@ -83,9 +88,62 @@ impl Engine {
         }
     }
 
+    /// The engine's own copy of an ISO code it knows (for `'static` use).
+    pub(crate) fn country_code(&self, iso2: &str) -> Option<&'static str> {
+        COUNTRY_CODES.iter().copied().find(|c| *c == iso2)
+    }
+
     /// The name ACLED gives country `iso2` in actor names, and the article that goes
     /// before it after "of" ("Military Forces of the United States"), if known.
     pub(crate) fn country_name(&self, iso2: &str) -> Option<(&str, &str)> {
         self.countries.iter().find(|(c, ..)| c == iso2).map(|(_, n, a)| (n.as_str(), a.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_match_the_data_file() {
+        let e = Engine::new();
+        let codes: Vec<&str> = e.countries.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(codes, COUNTRY_CODES);
+        assert_eq!(e.country_name("US"), Some(("United States", "the ")));
+        assert_eq!(e.country_name("IQ"), Some(("Iraq", "")));
+    }
+
+    #[test]
+    fn every_lexicon_key_is_known() {
+        let e = Engine::new();
+        for pack in [&e.fr, &e.en] {
+            for i in 0..pack.events.len() {
+                let key = &pack.events.entry(i).key;
+                assert!(sitrep_core::SubEventType::from_name(key).is_some(), "unknown sub-event key {key}");
+            }
+            for i in 0..pack.actors.len() {
+                let entry = pack.actors.entry(i);
+                if let Some(c) = entry.attr("country") {
+                    assert!(e.country_code(c).is_some(), "unknown country {c} for {}", entry.phrase);
+                }
+                assert!(entry.attr("inter").and_then(|v| v.parse::<u8>().ok()).is_some_and(|v| (1..=8).contains(&v)));
+            }
+            const CUES: &[&str] = &[
+                "claimed",
+                "alleged",
+                "denied",
+                "planned",
+                "source",
+                "negation",
+                "background",
+                "kill",
+                "injure",
+                "arrest",
+                "zero",
+            ];
+            for i in 0..pack.cues.len() {
+                assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);
+            }
+        }
     }
 }

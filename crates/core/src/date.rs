@@ -3,9 +3,7 @@ use std::fmt;
 /// How precise a date is, from a minute to a year.
 ///
 /// Serialized in lowercase (`"day"`, `"week"`, …) as the contract spells it.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Time,
@@ -42,50 +40,31 @@ pub struct PartialDate {
 impl PartialDate {
     /// A year alone. Years outside 1..=9999 are refused.
     pub fn year(year: i32) -> Option<PartialDate> {
-        (1..=9999).contains(&year).then_some(PartialDate {
-            year,
-            month: None,
-            day: None,
-            time: None,
-        })
+        (1..=9999).contains(&year).then_some(PartialDate { year, month: None, day: None, time: None })
     }
 
     /// A month of a year.
     pub fn month(year: i32, month: u8) -> Option<PartialDate> {
         let y = PartialDate::year(year)?;
-        (1..=12).contains(&month).then_some(PartialDate {
-            month: Some(month),
-            ..y
-        })
+        (1..=12).contains(&month).then_some(PartialDate { month: Some(month), ..y })
     }
 
     /// A day. `31 February` and `45 May` are refused.
     pub fn day(year: i32, month: u8, day: u8) -> Option<PartialDate> {
         let m = PartialDate::month(year, month)?;
-        (day >= 1 && day <= days_in_month(year, month)).then_some(PartialDate {
-            day: Some(day),
-            ..m
-        })
+        (day >= 1 && day <= days_in_month(year, month)).then_some(PartialDate { day: Some(day), ..m })
     }
 
     /// A day with a time of day (hour 0..=23, minute 0..=59).
     pub fn day_time(year: i32, month: u8, day: u8, hour: u8, minute: u8) -> Option<PartialDate> {
         let d = PartialDate::day(year, month, day)?;
-        (hour < 24 && minute < 60).then_some(PartialDate {
-            time: Some((hour, minute)),
-            ..d
-        })
+        (hour < 24 && minute < 60).then_some(PartialDate { time: Some((hour, minute)), ..d })
     }
 
     /// The day `days` days after 1970-01-01 (negative before it).
     pub fn from_days(days: i64) -> PartialDate {
         let (y, m, d) = civil_from_days(days);
-        PartialDate {
-            year: y,
-            month: Some(m),
-            day: Some(d),
-            time: None,
-        }
+        PartialDate { year: y, month: Some(m), day: Some(d), time: None }
     }
 
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a date with a time (`2013-02-12T04:30:00`,
@@ -209,11 +188,7 @@ pub struct DateValue {
 impl DateValue {
     /// A single date at its own precision.
     pub fn point(d: PartialDate) -> DateValue {
-        DateValue {
-            start: d,
-            end: None,
-            precision: d.precision(),
-        }
+        DateValue { start: d, end: None, precision: d.precision() }
     }
 
     /// The value string of the contract: `YYYY-MM-DD`, `YYYY-Www`, `START/END`, …
@@ -232,12 +207,8 @@ impl DateValue {
     /// an interval of days, its middle day; otherwise the month or year.
     pub fn event_date(&self) -> PartialDate {
         match (self.start.day, self.end) {
-            (Some(_), Some(end)) if end.day.is_some() => {
-                PartialDate::from_days((self.start.days() + end.days()) / 2)
-            }
-            (Some(_), None) if self.precision == Precision::Week => {
-                PartialDate::from_days(self.start.days() + 3)
-            }
+            (Some(_), Some(end)) if end.day.is_some() => PartialDate::from_days((self.start.days() + end.days()) / 2),
+            (Some(_), None) if self.precision == Precision::Week => PartialDate::from_days(self.start.days() + 3),
             _ => self.start.truncate(self.precision.max(Precision::Day)),
         }
     }
@@ -296,12 +267,7 @@ mod tests {
         for s in ["2021", "2021-09", "2021-09-22", "2013-02-12T04:30"] {
             assert_eq!(PartialDate::parse_iso(s).unwrap().to_string(), s);
         }
-        assert_eq!(
-            PartialDate::parse_iso("2013-02-12T04:30:00")
-                .unwrap()
-                .to_string(),
-            "2013-02-12T04:30"
-        );
+        assert_eq!(PartialDate::parse_iso("2013-02-12T04:30:00").unwrap().to_string(), "2013-02-12T04:30");
         assert!(PartialDate::parse_iso("2021-02-30").is_none());
         assert!(PartialDate::parse_iso("0000").is_none());
         assert!(PartialDate::parse_iso("21-09").is_none());
@@ -312,14 +278,8 @@ mod tests {
         // 2021-09-22 was a Wednesday; 2013-02-12 a Tuesday.
         assert_eq!(PartialDate::day(2021, 9, 22).unwrap().weekday(), Some(3));
         assert_eq!(PartialDate::day(2013, 2, 12).unwrap().weekday(), Some(2));
-        assert_eq!(
-            PartialDate::day(2021, 1, 3).unwrap().iso_week(),
-            Some((2020, 53))
-        );
-        assert_eq!(
-            PartialDate::day(2020, 12, 8).unwrap().iso_week(),
-            Some((2020, 50))
-        );
+        assert_eq!(PartialDate::day(2021, 1, 3).unwrap().iso_week(), Some((2020, 53)));
+        assert_eq!(PartialDate::day(2020, 12, 8).unwrap().iso_week(), Some((2020, 50)));
         let d = PartialDate::day(2000, 2, 29).unwrap();
         assert_eq!(PartialDate::from_days(d.days()), d);
     }
@@ -327,17 +287,10 @@ mod tests {
     #[test]
     fn values() {
         let mon = PartialDate::day(2020, 12, 7).unwrap();
-        let week = DateValue {
-            start: mon,
-            end: None,
-            precision: Precision::Week,
-        };
+        let week = DateValue { start: mon, end: None, precision: Precision::Week };
         assert_eq!(week.value(), "2020-W50");
         assert_eq!(week.event_date().to_string(), "2020-12-10");
-        let early = DateValue {
-            end: PartialDate::day(2020, 12, 9),
-            ..week
-        };
+        let early = DateValue { end: PartialDate::day(2020, 12, 9), ..week };
         assert_eq!(early.value(), "2020-12-07/2020-12-09");
         assert_eq!(early.event_date().to_string(), "2020-12-08");
         let month = DateValue::point(PartialDate::month(2020, 1).unwrap());

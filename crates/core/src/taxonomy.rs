@@ -73,10 +73,7 @@ impl SubEventType {
     /// Reads ACLED's spelling, or the short key used in lexicon files
     /// (`armed_clash`, `ied`, …: see [`SubEventType::key`]).
     pub fn from_name(name: &str) -> Option<SubEventType> {
-        SubEventType::ALL
-            .iter()
-            .copied()
-            .find(|s| s.as_str() == name || s.key() == name)
+        SubEventType::ALL.iter().copied().find(|s| s.as_str() == name || s.key() == name)
     }
 
     /// A short lowercase key, for data files and the command line.

@@ -579,7 +579,7 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
     let countryish =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
     let mut drop: Vec<bool> =
-        spans.iter().map(|s| !strong_kind(s) && (partial(s) || acronym(s)) || acronym(s) && !countryish(s)).collect();
+        spans.iter().map(|s| (!strong_kind(s) && partial(s)) || (acronym(s) && !countryish(s))).collect();
     for n in 1..spans.len() {
         let (a, b) = (&spans[n - 1], &spans[n]);
         if a.tj == b.ti

@@ -134,10 +134,11 @@ impl Lexicon {
                 entries.push(Entry { phrase: phrase.to_string(), key: key.to_string(), attrs, prefix, line: i + 1 });
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| Error { name: files.first().map_or("", |f| f.0).to_string(), line: 0, reason: e.to_string() })?;
+        let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).map_err(|e| Error {
+            name: files.first().map_or("", |f| f.0).to_string(),
+            line: 0,
+            reason: e.to_string(),
+        })?;
         Ok(Lexicon { name: files.first().map_or("", |f| f.0).to_string(), entries, matcher })
     }
 

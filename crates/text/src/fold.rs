@@ -7,15 +7,14 @@ pub fn fold_char(c: char, out: &mut String) {
         return;
     }
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}'
-        | '\u{2032}' | '`' => out.push('\''),
-        '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}'
-        | '\u{2033}' => out.push('"'),
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2212}' | '\u{00AD}' => out.push('-'),
-        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{3000}' => {
-            out.push(' ')
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}' | '\u{2032}' | '`' => {
+            out.push('\'')
         }
+        '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{00AD}' => {
+            out.push('-')
+        }
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{3000}' => out.push(' '),
         '\u{0153}' | '\u{0152}' => out.push_str("oe"),
         '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
         '\u{00DF}' => out.push_str("ss"),
@@ -58,10 +57,7 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Folds `original`. Texts of 4 GiB and more are not supported (offsets are `u32`).
     pub fn new(original: &'a str) -> Text<'a> {
-        assert!(
-            original.len() < u32::MAX as usize,
-            "text too long for sitrep's offset maps"
-        );
+        assert!(original.len() < u32::MAX as usize, "text too long for sitrep's offset maps");
         let mut char_byte = Vec::with_capacity(original.len() + 1);
         let mut folded = String::with_capacity(original.len() + 8);
         let mut folded_char = Vec::with_capacity(original.len() + 8);
@@ -75,12 +71,7 @@ impl<'a> Text<'a> {
         let n = char_byte.len() as u32;
         char_byte.push(original.len() as u32);
         folded_char.push(n);
-        Text {
-            original,
-            char_byte,
-            folded,
-            folded_char,
-        }
+        Text { original, char_byte, folded, folded_char }
     }
 
     pub fn original(&self) -> &'a str {
@@ -100,11 +91,7 @@ impl<'a> Text<'a> {
     /// A range that cuts into the fold of one character widens to that whole character.
     pub fn original_range(&self, fstart: usize, fend: usize) -> (usize, usize) {
         let start = self.folded_char[fstart] as usize;
-        let end = if fend > fstart {
-            self.folded_char[fend - 1] as usize + 1
-        } else {
-            start
-        };
+        let end = if fend > fstart { self.folded_char[fend - 1] as usize + 1 } else { start };
         (start, end)
     }
 

@@ -4,16 +4,14 @@ use crate::{Text, TokenKind};
 
 /// Function words, frequent in any news text of the language and rare in the other.
 const FR: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "sur", "par",
-    "au", "aux", "qui", "que", "ont", "ete", "sont", "avec", "ce", "cette", "ses", "leur", "pas",
-    "ne", "il", "elle", "ils", "selon", "apres", "mais", "ou", "lors", "contre", "entre", "depuis",
-    "deux", "trois",
+    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "sur", "par", "au", "aux", "qui",
+    "que", "ont", "ete", "sont", "avec", "ce", "cette", "ses", "leur", "pas", "ne", "il", "elle", "ils", "selon",
+    "apres", "mais", "ou", "lors", "contre", "entre", "depuis", "deux", "trois",
 ];
 const EN: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "was", "were", "by", "on", "for", "with", "that", "at",
-    "from", "an", "are", "has", "have", "had", "been", "their", "his", "her", "they", "he", "she",
-    "it", "not", "after", "against", "who", "which", "into", "during", "two", "three", "killed",
-    "said",
+    "the", "of", "and", "to", "in", "is", "was", "were", "by", "on", "for", "with", "that", "at", "from", "an", "are",
+    "has", "have", "had", "been", "their", "his", "her", "they", "he", "she", "it", "not", "after", "against", "who",
+    "which", "into", "during", "two", "three", "killed", "said",
 ];
 
 /// A guess at a text's language with the share of function words that backs it.
@@ -29,22 +27,14 @@ pub struct LangGuess {
 pub fn identify(text: &Text<'_>) -> LangGuess {
     let (mut fr, mut en, mut words) = (0u32, 0u32, 0u32);
     let f = text.folded();
-    for tok in text
-        .tokens()
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .take(400)
-    {
+    for tok in text.tokens().iter().filter(|t| t.kind == TokenKind::Word).take(400) {
         let w = &f[tok.fstart..tok.fend];
         words += 1;
         fr += u32::from(FR.contains(&w));
         en += u32::from(EN.contains(&w));
     }
     if fr + en == 0 {
-        return LangGuess {
-            code: None,
-            confidence: 0.0,
-        };
+        return LangGuess { code: None, confidence: 0.0 };
     }
     let margin = f64::from(fr.abs_diff(en)) / f64::from(words.max(1));
     let code = match fr.cmp(&en) {
@@ -52,10 +42,7 @@ pub fn identify(text: &Text<'_>) -> LangGuess {
         std::cmp::Ordering::Less => Some("en"),
         std::cmp::Ordering::Equal => None,
     };
-    LangGuess {
-        code,
-        confidence: margin.min(1.0),
-    }
+    LangGuess { code, confidence: margin.min(1.0) }
 }
 
 #[cfg(test)]

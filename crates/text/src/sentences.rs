@@ -6,13 +6,11 @@ use crate::Text;
 /// Titles, ranks, and common shortenings of both languages.
 const ABBREVIATIONS: &[&str] = &[
     // French
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "gal", "gen", "cdt",
-    "col", "lt", "cne", "sgt", "av", "bd", "env", "etc", "cf", "vol", "p", "pp", "art", "ex", "no",
-    "nos", "tel", "fig", // English
-    "mr", "mrs", "ms", "prof", "sen", "rep", "gov", "capt", "maj", "brig", "cpl", "pvt", "sgt",
-    "rev", "hon", "jr", "sr", "messrs", "lt", "gen", "adm", "cmdr", "insp", "supt", "dept", "govt",
-    "inc", "ltd", "co", "corp", "vs", "approx", "est", "jan", "feb", "mar", "apr", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "no",
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "gal", "gen", "cdt", "col", "lt", "cne",
+    "sgt", "av", "bd", "env", "etc", "cf", "vol", "p", "pp", "art", "ex", "no", "nos", "tel", "fig", // English
+    "mr", "mrs", "ms", "prof", "sen", "rep", "gov", "capt", "maj", "brig", "cpl", "pvt", "sgt", "rev", "hon", "jr",
+    "sr", "messrs", "lt", "gen", "adm", "cmdr", "insp", "supt", "dept", "govt", "inc", "ltd", "co", "corp", "vs",
+    "approx", "est", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "no",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -78,10 +76,7 @@ pub fn sentences(text: &Text<'_>) -> Vec<(usize, usize)> {
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(
-            c,
-            '«' | '"' | '“' | '\'' | '‘' | '(' | '[' | '-' | '—' | '–' | '•'
-        )
+        || matches!(c, '«' | '"' | '“' | '\'' | '‘' | '(' | '[' | '-' | '—' | '–' | '•')
 }
 
 fn is_closer(c: char) -> bool {
@@ -127,20 +122,14 @@ mod tests {
 
     fn split(s: &str) -> Vec<String> {
         let t = Text::new(s);
-        sentences(&t)
-            .into_iter()
-            .map(|(a, b)| t.slice(a, b).to_string())
-            .collect()
+        sentences(&t).into_iter().map(|(a, b)| t.slice(a, b).to_string()).collect()
     }
 
     #[test]
     fn french_titles_do_not_end_sentences() {
         assert_eq!(
             split("M. Al-Quraichi a parlé. Le Dr Martin et Mme Diallo ont répondu."),
-            [
-                "M. Al-Quraichi a parlé.",
-                "Le Dr Martin et Mme Diallo ont répondu."
-            ]
+            ["M. Al-Quraichi a parlé.", "Le Dr Martin et Mme Diallo ont répondu."]
         );
     }
 
@@ -148,10 +137,7 @@ mod tests {
     fn english_acronyms_and_initials() {
         assert_eq!(
             split("The U.S. Army said J. Smith left St. Louis on Monday. Police arrived."),
-            [
-                "The U.S. Army said J. Smith left St. Louis on Monday.",
-                "Police arrived."
-            ]
+            ["The U.S. Army said J. Smith left St. Louis on Monday.", "Police arrived."]
         );
     }
 
@@ -159,28 +145,15 @@ mod tests {
     fn quotes_and_paragraphs() {
         assert_eq!(
             split("Il a dit: «c'est fini.» Puis il est parti\n\nun autre paragraphe"),
-            [
-                "Il a dit: «c'est fini.»",
-                "Puis il est parti",
-                "un autre paragraphe"
-            ]
+            ["Il a dit: «c'est fini.»", "Puis il est parti", "un autre paragraphe"]
         );
-        assert_eq!(
-            split("Titre sans point\nLe texte suit."),
-            ["Titre sans point", "Le texte suit."]
-        );
-        assert_eq!(
-            split("une ligne\ncoupée au milieu."),
-            ["une ligne\ncoupée au milieu."]
-        );
+        assert_eq!(split("Titre sans point\nLe texte suit."), ["Titre sans point", "Le texte suit."]);
+        assert_eq!(split("une ligne\ncoupée au milieu."), ["une ligne\ncoupée au milieu."]);
     }
 
     #[test]
     fn numbers_and_lowercase_after_period() {
-        assert_eq!(
-            split("Il y a 3.5 km. environ de route."),
-            ["Il y a 3.5 km. environ de route."]
-        );
+        assert_eq!(split("Il y a 3.5 km. environ de route."), ["Il y a 3.5 km. environ de route."]);
         assert_eq!(split("Fin. 2021 commence."), ["Fin.", "2021 commence."]);
     }
 }

@@ -51,14 +51,7 @@ impl Text<'_> {
                     end = b2 + c2.len_utf8();
                     it.next();
                 }
-                (
-                    if all_digits {
-                        TokenKind::Number
-                    } else {
-                        TokenKind::Word
-                    },
-                    end,
-                )
+                (if all_digits { TokenKind::Number } else { TokenKind::Word }, end)
             } else {
                 (TokenKind::Punct, b + c.len_utf8())
             };
@@ -66,13 +59,7 @@ impl Text<'_> {
                 end = b + c.len_utf8();
             }
             let (start, oend) = self.original_range(b, end);
-            out.push(Token {
-                kind,
-                fstart: b,
-                fend: end,
-                start,
-                end: oend,
-            });
+            out.push(Token { kind, fstart: b, fend: end, start, end: oend });
         }
         out
     }
@@ -85,27 +72,9 @@ mod tests {
     #[test]
     fn words_numbers_punct() {
         let t = Text::new("L’armée a tué 32 «terroristes».");
-        let toks: Vec<_> = t
-            .tokens()
-            .iter()
-            .map(|k| (k.folded(&t).to_string(), k.kind))
-            .collect();
+        let toks: Vec<_> = t.tokens().iter().map(|k| (k.folded(&t).to_string(), k.kind)).collect();
         let words: Vec<_> = toks.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(
-            words,
-            [
-                "l",
-                "'",
-                "armee",
-                "a",
-                "tue",
-                "32",
-                "\"",
-                "terroristes",
-                "\"",
-                "."
-            ]
-        );
+        assert_eq!(words, ["l", "'", "armee", "a", "tue", "32", "\"", "terroristes", "\"", "."]);
         assert_eq!(toks[5].1, TokenKind::Number);
         let tok = t.tokens()[2];
         assert_eq!(t.slice(tok.start, tok.end), "armée");

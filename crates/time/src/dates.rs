@@ -479,6 +479,9 @@ impl<'a, 't> Cx<'a, 't> {
         let t = self.t;
         let a = t.get(i)?;
         let sep = self.f(i + 1);
+        if self.is_num(i + 1) && t[i + 1].gap {
+            return self.spaced_numeric_at(i, det);
+        }
         if !self.adjacent(i + 1) || !self.adjacent(i + 2) || !self.is_num(i + 2) {
             return None;
         }
@@ -523,6 +526,38 @@ impl<'a, 't> Cx<'a, 't> {
         // cannot be a fraction ("17/2", "31/10", "03/05").
         let clear = a.digits() == 2 && (an > 12 || b.digits() == 2);
         ((det || clear) && sep == "/").then_some((c, i + 3))
+    }
+
+    /// "20 02 2014", "24 12 14", "le 17 02": numbers separated by single spaces, with a
+    /// four-digit year (or two digits ending the phrase), or after an article with a
+    /// zero-padded two-digit month.
+    fn spaced_numeric_at(&self, i: usize, det: bool) -> Option<(Core, usize)> {
+        let t = self.t;
+        let single = |k: usize| t.get(k).is_some_and(|x| x.gap && x.start == t[k - 1].end + 1);
+        let (a, b) = (&t[i], &t[i + 1]);
+        if a.digits() > 2 || b.digits() > 2 || !single(i + 1) {
+            return None;
+        }
+        let (d, m) = (a.num?, b.num?);
+        if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+            return None;
+        }
+        let mut c = Core { d: Some(d as u8), m: Some(m as u8), ..Core::default() };
+        if self.is_num(i + 2) && single(i + 2) {
+            let y = &t[i + 2];
+            let year = match y.digits() {
+                4 => y.num? as i32,
+                2 if self.two_digit_year_ok(i + 2) => self.pivot(y.num?),
+                _ => return None,
+            };
+            // Not a longer run of numbers.
+            if self.is_num(i + 3) {
+                return None;
+            }
+            c.y = Some(year);
+            return Some((c, i + 3));
+        }
+        (det && b.digits() == 2 && b.f.starts_with('0') && !self.is_num(i + 2)).then_some((c, i + 2))
     }
 
     /// Chooses among candidate dates the one nearest the publication date, the past
@@ -813,6 +848,7 @@ impl<'a, 't> Cx<'a, 't> {
             self.rule_dayrel(i, st.anchor),
             self.rule_holiday(i),
             self.rule_season(i),
+            self.rule_now(i),
             self.rule_weekday(i),
             self.rule_ago(i),
             self.rule_last_n(i),
@@ -1176,7 +1212,16 @@ impl<'a, 't> Cx<'a, 't> {
                 j = k;
             }
         }
-        let (unit, mut end) = self.kind(j, "unit")?;
+        let mut last_weekend = false;
+        let (unit, mut end) = match self.kind(j, "weekend_phrase") {
+            Some((_, e)) if off.is_none() && part.is_none() => {
+                off = Some(0);
+                // "at the weekend" in a report: the weekend just past.
+                last_weekend = !self.future;
+                (WEEKEND, e)
+            }
+            _ => self.kind(j, "unit")?,
+        };
         if off.is_none() {
             if let Some((_, k)) = self.kind(end, "past") {
                 off = Some(-1);
@@ -1213,6 +1258,7 @@ impl<'a, 't> Cx<'a, 't> {
                     -1 => sat - 7,
                     1 if pwd >= 6 => sat + 7,
                     1 => sat,
+                    _ if last_weekend && pwd < 6 => sat - 7,
                     _ if !self.future && pwd <= 2 => sat - 7,
                     _ => sat,
                 };
@@ -1578,6 +1624,13 @@ impl<'a, 't> Cx<'a, 't> {
         Some(h)
     }
 
+    /// "maintenant", "en ce moment", "currently": the dateline itself.
+    fn rule_now(&self, i: usize) -> Option<Hit> {
+        let (_, end) = self.kind(i, "now")?;
+        let d = self.pub_time.or_else(|| self.pday.map(PartialDate::from_days))?;
+        Some(Hit::new(end, Some(DateValue::point(d)), "now"))
+    }
+
     /// "noël", "la Toussaint", "Christmas": fixed-date holidays.
     fn rule_holiday(&self, i: usize) -> Option<Hit> {
         let j = self.skip(i, &["le", "la", "l", "'", "a"], 2);
@@ -1915,6 +1968,10 @@ mod tests {
                 ("il y a une semaine", "2021-09-08", "day"),
                 ("il y a trois mois", "2021-06", "month"),
                 ("mardi en huit", "2021-09-28", "day"),
+                ("20 02 2014", "2014-02-20", "day"),
+                ("le 17 02", "2021-02-17", "day"),
+                ("pendant le week-end", "2021-09-11/2021-09-12", "week"),
+                ("maintenant", "2021-09-15", "day"),
             ],
         );
         // "mercredi 13" disagrees with the calendar (13 September 2021 is a Monday).
@@ -1960,6 +2017,9 @@ mod tests {
                 ("last winter", "2017-12-21/2018-03-20", "month"),
                 ("Tuesday night", "2018-12-11", "day"),
                 ("on Monday morning", "2018-12-10T04:00/2018-12-10T12:00", "time"),
+                ("at the weekend", "2018-12-15/2018-12-16", "week"),
+                ("the previous evening", "2018-12-14", "day"),
+                ("currently", "2018-12-15", "day"),
             ],
         );
         for s in [

@@ -84,6 +84,8 @@ const KINDS: &[&str] = &[
     "tense_past",
     "blocker",
     "season",
+    "now",
+    "weekend_phrase",
     "unit",
     "past",
     "next",
