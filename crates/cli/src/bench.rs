@@ -10,9 +10,19 @@ use sitrep_read::{Item, ReadOptions, Reader};
 
 use crate::args::BenchOpts;
 
-/// The corpora used when none is named: the evaluation sets and the seed articles,
-/// read in place from the shared folder beside the project.
-const DEFAULT_CORPORA: &[&str] = &["../shared/eval/dev", "../shared/seeds"];
+/// The corpora used when none is named: every document set of the evaluation (all their
+/// notes and articles) and the seed articles, read in place from the shared folder.
+const DEFAULT_CORPORA: &[&str] = &[
+    "../shared/eval/dev/events_acled_dev.jsonl",
+    "../shared/eval/dev/events_fr_dev.jsonl",
+    "../shared/eval/dev/events_seeds.jsonl",
+    "../shared/eval/dev/dates_duckling_fr.jsonl",
+    "../shared/eval/dev/dates_fr_timebank_dev.jsonl",
+    "../shared/eval/dev/places_lgl.jsonl",
+    "../shared/eval/dev/places_trnews.jsonl",
+    "../shared/eval/dev/places_geovirus.jsonl",
+    "../shared/seeds",
+];
 
 pub fn bench(o: &BenchOpts) -> ExitCode {
     let corpora: Vec<PathBuf> = if o.corpora.is_empty() {

@@ -11,6 +11,12 @@ use sitrep_read::{Item, ReadOptions, Reader};
 use crate::args::RunOpts;
 use crate::output::{write_annotation, EventWriter};
 
+/// What one document gave.
+enum Coded {
+    Annotation(sitrep_core::Annotation),
+    Events(Vec<sitrep_core::Event>),
+}
+
 #[derive(Default)]
 struct Counts {
     read: u64,
@@ -95,11 +101,26 @@ fn process(
         }
         counts.read += 1;
         counts.bytes += doc.text.len() as u64;
-        let analysis = engine.analyze(&doc);
-        match &mut events {
-            None => write_annotation(&mut out, &analysis.annotation())?,
-            Some(w) => {
-                let evs = analysis.events();
+        // A bug met on one document must not end the run: report it and go on.
+        let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let analysis = engine.analyze(&doc);
+            if events.is_some() {
+                Coded::Events(analysis.events())
+            } else {
+                Coded::Annotation(analysis.annotation())
+            }
+        }));
+        let Ok(coded) = coded else {
+            progress.clear();
+            eprintln!("sitrep: {}: internal error while coding this document (skipped; please report it)", doc.origin);
+            counts.read -= 1;
+            counts.skipped += 1;
+            continue;
+        };
+        match (&mut events, coded) {
+            (_, Coded::Annotation(annotation)) => write_annotation(&mut out, &annotation)?,
+            (None, Coded::Events(_)) => unreachable!("events are coded only for an event writer"),
+            (Some(w), Coded::Events(evs)) => {
                 if evs.is_empty() {
                     counts.without_events += 1;
                 }

@@ -59,9 +59,9 @@ impl Engine {
         let dates = sitrep_time::tag_dates(&text, &lang, doc.published);
         let mut numbers = sitrep_time::tag_numbers(&text, &lang);
         numbers.retain(|n| !dates.iter().any(|d| d.start < n.end && n.start < d.end));
+        // Adjectives ("irakien", "American") stay place mentions in the annotation, but only
+        // count as evidence of a country for coding (see `coder`).
         let mut places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
-        // Adjectives ("irakien", "American") are evidence of a country, not places.
-        places.retain(|p| p.rule != "demonym");
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
         let cues = pack.cues.find(&text);
         let sources = find_sources(pack, &text, &cues, &sentences);
@@ -76,7 +76,8 @@ impl Engine {
         let country = document_country(&places, &demonyms, &homes);
         let actors = find_actors(self, pack, &actor_hits, &demonyms, country.as_deref());
         places.retain(|p| {
-            !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
+            p.rule == "demonym"
+                || !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
         });
         let triggers = pack.events.find(&text);
         Analysis {
@@ -173,7 +174,7 @@ fn document_country(
         Some(v) => v.1 += w,
         None => votes.push((c.to_string(), w)),
     };
-    for p in places.iter().filter(|p| !p.country.is_empty()) {
+    for p in places.iter().filter(|p| !p.country.is_empty() && p.rule != "demonym") {
         vote(&p.country, 1.0);
     }
     for d in demonyms {

@@ -254,7 +254,7 @@ impl Analysis<'_, '_> {
     /// "des éléments de Daech", "members of the Taliban": a complement, not a subject.
     fn genitive(&self, a: &ActorMention) -> bool {
         let f1 = self.text.folded_offset(a.start);
-        let lead = &self.text.folded()[f1.saturating_sub(4)..f1];
+        let lead = self.text.folded_before(f1, 4);
         [" de ", " d'", " du ", "des ", " of "].iter().any(|g| lead.ends_with(g))
     }
 
@@ -282,11 +282,12 @@ impl Analysis<'_, '_> {
     /// else anywhere in its sentence: the most specific one, then the nearest.
     fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
         let rank = |p: &PlaceMention| (p.is_country, p.geo_precision, p.start.abs_diff(t.start));
-        // A continent has no country: it cannot place an event.
+        // A continent has no country and an adjective ("irakien") is no place: neither can
+        // place an event.
         let pick = |from: usize, to: usize| {
             self.places
                 .iter()
-                .filter(|p| p.start >= from && p.end <= to && !p.country.is_empty())
+                .filter(|p| p.start >= from && p.end <= to && !p.country.is_empty() && p.rule != "demonym")
                 .min_by_key(|p| rank(p))
                 .cloned()
         };
@@ -316,14 +317,14 @@ impl Analysis<'_, '_> {
             .iter()
             .find(|a| {
                 let f1 = self.text.folded_offset(a.start);
-                let lead = &folded[f1.saturating_sub(30)..f1];
+                let lead = self.text.folded_before(f1, 30);
                 ASSOCIATE_CUES.iter().any(|c| lead.ends_with(c))
             })
             .map(|a| (**a).clone());
         let actors: Vec<&&ActorMention> =
             actors.iter().filter(|a| assoc.as_ref().is_none_or(|x| x.start != a.start)).collect();
         let ft = self.text.folded_offset(t.start);
-        let passive = PASSIVE_CUES.iter().any(|c| folded[ft.saturating_sub(16)..ft].ends_with(c));
+        let passive = PASSIVE_CUES.iter().any(|c| self.text.folded_before(ft, 16).ends_with(c));
         let before: Vec<&&ActorMention> =
             actors.iter().copied().filter(|a| a.end <= t.start && (passive || !self.genitive(a))).collect();
         let after: Vec<&&ActorMention> = actors.iter().copied().filter(|a| a.start >= t.end).collect();

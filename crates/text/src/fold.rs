@@ -100,6 +100,16 @@ impl<'a> Text<'a> {
         self.folded_char.partition_point(|&x| (x as usize) < c)
     }
 
+    /// Up to `n` bytes of folded text that end at folded offset `end`, starting on a
+    /// character boundary (for looking at the words just before a match).
+    pub fn folded_before(&self, end: usize, n: usize) -> &str {
+        let mut start = end.saturating_sub(n);
+        while !self.folded.is_char_boundary(start) {
+            start += 1;
+        }
+        &self.folded[start..end]
+    }
+
     /// The original text of characters `[start, end)`.
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.original[self.char_byte[start] as usize..self.char_byte[end] as usize]
@@ -139,6 +149,9 @@ mod tests {
         let (s, e) = t.original_range(k, k + 7);
         assert_eq!(t.slice(s, e), "Kirkouk");
         assert_eq!(t.folded_offset(s), k);
+        assert_eq!(t.folded_before(k, 3), "a ");
+        let cjk = Text::new("北京 a");
+        assert_eq!(cjk.folded_before(cjk.folded().len(), 4), " a");
         assert_eq!(t.char_len(), 15);
     }
 
