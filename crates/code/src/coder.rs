@@ -13,6 +13,12 @@ const BACKGROUND_DAYS: i64 = 60;
 const PRONOUNS: &[&str] =
     &["il ", "elle ", "ils ", "elles ", "sa ", "son ", "ses ", "it ", "they ", "he ", "she ", "its ", "their "];
 
+/// Folded words that open a new clause, beyond which a passive voice does not reach.
+const CLAUSE_BREAKS: &[&str] = &[
+    "when", "as", "after", "before", "while", "and", "but", "lorsque", "quand", "alors", "apres", "avant", "et",
+    "mais", "puis", "tandis",
+];
+
 /// Folded endings just before a trigger that make it passive ("a été pris pour cible").
 const PASSIVE_CUES: &[&str] = &[
     "a ete ", "ont ete ", "ete ", "est ", "sont ", "etait ", "etaient ", "was ", "were ", "been ", "is ", "are ",
@@ -75,10 +81,20 @@ impl Analysis<'_, '_> {
         let mut drafts: Vec<Draft> = Vec::new();
         // The acting side the text is about, for sentences that refer to it by a pronoun.
         let mut subject: Option<ActorMention> = None;
+        // A date in a sentence that reports no event ("On 25 December, police took two boys
+        // to a station. They shot them.") sets the scene for the next event.
+        let mut scene: Option<&sitrep_time::DateMention> = None;
         for (si, &sentence) in self.sentences.iter().enumerate() {
-            let found = self.code_sentence(si, sentence, subject.as_ref());
+            let mut found = self.code_sentence(si, sentence, subject.as_ref());
             if found.is_empty() {
                 self.attach_followups(sentence, si, &mut drafts);
+                let here = self.dates.iter().find(|d| d.start >= sentence.0 && d.end <= sentence.1);
+                scene = here.filter(|d| d.value.precision <= Precision::Week).or(scene);
+            } else if let Some(dm) = scene.take() {
+                for d in found.iter_mut().filter(|d| !d.own_date) {
+                    d.date = Some((dm.value, Some((dm.start, dm.end))));
+                    d.own_date = true;
+                }
             }
             let named = self
                 .actors
@@ -107,7 +123,7 @@ impl Analysis<'_, '_> {
         let has_strong = triggers.iter().any(|t| !pack.events.entry(t.entry).has("weak"));
 
         // Protest family: the sentence's modifiers decide the sub-type of any protest in it.
-        let mods: Vec<&str> = triggers.iter().filter_map(|t| pack.events.entry(t.entry).attr("mod")).collect();
+        let mut mods: Vec<&str> = triggers.iter().filter_map(|t| pack.events.entry(t.entry).attr("mod")).collect();
         let is_protest_family = |s: SubEventType| {
             matches!(
                 s,
@@ -126,6 +142,14 @@ impl Analysis<'_, '_> {
             && triggers
                 .iter()
                 .any(|t| SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::Arrests));
+        // Protesters who clash or attack are rioting: that decides the protest's sub-type.
+        let fighting = triggers.iter().any(|t| {
+            let e = pack.events.entry(t.entry);
+            e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash)
+        });
+        if has_protest && fighting && !has_kill {
+            mods.push("violent");
+        }
         let protest_sub = if mods.contains(&"violent") {
             SubEventType::ViolentDemonstration
         } else if mods.contains(&"lethal") || (has_kill && mods.contains(&"intervention")) {
@@ -136,6 +160,10 @@ impl Analysis<'_, '_> {
             SubEventType::PeacefulProtest
         };
 
+        let passive_from = triggers.iter().map(|t| t.start).find(|&start| {
+            let lead = self.text.folded_before(self.text.folded_offset(start), 16);
+            PASSIVE_CUES.iter().any(|c| lead.ends_with(c))
+        });
         let mut out: Vec<Draft> = Vec::new();
         for (k, t) in triggers.iter().enumerate() {
             let entry = pack.events.entry(t.entry);
@@ -172,7 +200,7 @@ impl Analysis<'_, '_> {
                 end: triggers.get(k + 1).map_or(s1, |n| n.start),
             };
             let place = self.place_for(t, &seg, (s0, s1));
-            let (actor1, actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject);
+            let (actor1, actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, passive_from);
             let mut d = Draft {
                 sub,
                 prio,
@@ -202,13 +230,13 @@ impl Analysis<'_, '_> {
             self.quantities(&mut d, &cues, (s0, s1));
             self.status(&mut d, &cues, (s0, s1));
             d.background = cues.iter().any(|c| cue_key(c) == "background" && c.start < t.start);
-            // One event per sub-type and place in a sentence; a stronger trigger of the
-            // same place absorbs a generic one and brings its own arguments.
-            if let Some(prev) = out
-                .iter_mut()
-                .find(|p| compatible_place(&p.place, &d.place) && (p.sub == d.sub || p.generic || d.generic))
-            {
-                if !d.generic && (d.prio > prev.prio || prev.generic) {
+            // One event per place in a sentence: where triggers share a place (or name
+            // none), the one ACLED ranks first decides the type and the others add their
+            // arguments. A trigger in a relative clause ("…, which killed 11") continues
+            // the event before it wherever it is.
+            let relative = k > 0 && self.relative_clause(t);
+            if let Some(prev) = out.iter_mut().rev().find(|p| relative || compatible_place(&p.place, &d.place)) {
+                if precedence(&d) > precedence(prev) {
                     let old = std::mem::replace(prev, d);
                     fill(prev, old);
                 } else {
@@ -249,6 +277,14 @@ impl Analysis<'_, '_> {
         };
         d.actor1 = Some(ActorMention { name, inter: Some(5), riot: false, ..a1.clone() });
         d.assoc1 = Some(a1);
+    }
+
+    /// Whether the trigger opens a relative clause about what came before it: one of the
+    /// two words before it is a relative pronoun ("which killed", "qui a tué").
+    fn relative_clause(&self, t: &Hit) -> bool {
+        const RELATIVE: &[&str] = &["which", "that", "who", "qui", "lequel", "laquelle"];
+        let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
+        lead.split_whitespace().rev().take(2).any(|w| RELATIVE.contains(&w))
     }
 
     /// "des éléments de Daech", "members of the Taliban": a complement, not a subject.
@@ -294,9 +330,29 @@ impl Analysis<'_, '_> {
         pick(seg.start, seg.end).or_else(|| pick(seg.before, seg.start)).or_else(|| pick(s0, s1))
     }
 
-    /// The date that governs the trigger: the nearest date of its sentence.
+    /// The date that governs the trigger: one that opens the sentence ("On 5 December,
+    /// …", "Le 3 mars, …") governs all of it; otherwise the nearest date before the
+    /// trigger, else after it. A date that only bounds a state ("since July", "depuis
+    /// 2015", "until") dates no event.
     fn date_for(&self, t: &Hit, (s0, s1): (usize, usize)) -> Option<&sitrep_time::DateMention> {
-        self.dates.iter().filter(|d| d.start >= s0 && d.end <= s1).min_by_key(|d| d.start.abs_diff(t.start))
+        const BOUNDS: &[&str] = &["since", "depuis", "until", "till", "jusqu'en", "jusqu'au", "jusqu'a"];
+        let candidates: Vec<&sitrep_time::DateMention> = self
+            .dates
+            .iter()
+            .filter(|d| d.start >= s0 && d.end <= s1)
+            .filter(|d| {
+                let lead = self.text.folded_before(self.text.folded_offset(d.start), 12);
+                !lead.split_whitespace().last().is_some_and(|w| BOUNDS.contains(&w))
+            })
+            .collect();
+        let opening = candidates.iter().find(|d| {
+            let lead = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(d.start)];
+            lead.split_whitespace().count() <= 2
+        });
+        opening
+            .or_else(|| candidates.iter().filter(|d| d.end <= t.start).max_by_key(|d| d.end))
+            .or_else(|| candidates.iter().min_by_key(|d| d.start.abs_diff(t.start)))
+            .copied()
     }
 
     /// Actor 1 acts, actor 2 is acted upon: passive "par X"/"by X" after the trigger makes
@@ -308,6 +364,7 @@ impl Analysis<'_, '_> {
         actors: &[&ActorMention],
         (s0, _s1): (usize, usize),
         subject: Option<&ActorMention>,
+        passive_from: Option<usize>,
     ) -> (Option<ActorMention>, Option<ActorMention>, Option<ActorMention>) {
         let folded = self.text.folded();
         // An actor that is the trigger itself ("raid américain") acts.
@@ -323,8 +380,18 @@ impl Analysis<'_, '_> {
             .map(|a| (**a).clone());
         let actors: Vec<&&ActorMention> =
             actors.iter().filter(|a| assoc.as_ref().is_none_or(|x| x.start != a.start)).collect();
-        let ft = self.text.folded_offset(t.start);
-        let passive = PASSIVE_CUES.iter().any(|c| self.text.folded_before(ft, 16).ends_with(c));
+        // The clause is passive when this trigger, or an earlier one of the sentence, follows
+        // a passive auxiliary: "deux policiers ont été tués dans une embuscade".
+        let passive = passive_from.is_some_and(|p| {
+            if p == t.start {
+                return true;
+            }
+            if p > t.start || actors.iter().any(|a| a.start >= p && a.end <= t.start) {
+                return false;
+            }
+            let between = &folded[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
+            !between.split(|c: char| !c.is_alphanumeric()).any(|w| CLAUSE_BREAKS.contains(&w))
+        });
         let before: Vec<&&ActorMention> =
             actors.iter().copied().filter(|a| a.end <= t.start && (passive || !self.genitive(a))).collect();
         let after: Vec<&&ActorMention> = actors.iter().copied().filter(|a| a.start >= t.end).collect();
@@ -471,7 +538,8 @@ impl Analysis<'_, '_> {
         ev("sub_event_type", d.trigger);
 
         // Date: the sentence's own, else the lead event's at month precision at best (the
-        // text only says it is of the same news), else the dateline at its own precision.
+        // text only says it is of the same news), else the dateline: a day's dateline says
+        // the event is of about that week, a month's or a year's keeps its own precision.
         let inherited = lead.filter(|_| !d.background).map(|(v, _)| {
             let p = v.precision.max(Precision::Month);
             (DateValue { start: v.start.truncate(p), end: None, precision: p }, None)
@@ -479,7 +547,7 @@ impl Analysis<'_, '_> {
         let date = d.date.or(inherited).or_else(|| {
             self.published().map(|p| {
                 let p = p.truncate(Precision::Day);
-                (DateValue { start: p, end: None, precision: p.precision().max(Precision::Month) }, None)
+                (DateValue { start: p, end: Some(p), precision: p.precision().max(Precision::Week) }, None)
             })
         });
         let mut background = d.background;
@@ -683,16 +751,27 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
     for d in drafts {
         if let Some(prev) = out.last_mut() {
             let close = d.sentence_index <= prev.sentence_index + 2;
-            let related = d.sub == prev.sub || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
+            let protests = protest_rank(d.sub).is_some() && protest_rank(prev.sub).is_some();
+            // A later sentence of lower precedence without a date of its own ("2 people
+            // were arrested") tells more of the same event.
+            let follow_up = type_rank(d.sub) < type_rank(prev.sub);
+            let related = d.sub == prev.sub
+                || protests
+                || follow_up
+                || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
             if close && related && !d.own_date && compatible_place(&prev.place, &d.place) && !d.background {
-                if prev.generic && !d.generic {
-                    prev.sub = d.sub;
+                let mut sub = prev.sub;
+                if protests {
+                    sub = if protest_rank(d.sub) > protest_rank(prev.sub) { d.sub } else { prev.sub };
+                } else if prev.generic && !d.generic && !follow_up {
+                    sub = d.sub;
                     prev.prio = d.prio;
                     prev.generic = false;
                     prev.trigger = d.trigger;
                 }
                 let last_index = d.sentence_index;
                 fill(prev, d);
+                prev.sub = sub;
                 prev.sentence_index = last_index;
                 continue;
             }
@@ -700,6 +779,36 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
         out.push(d);
     }
     out
+}
+
+/// ACLED's precedence between event types when one report fits several: remote violence,
+/// then fighting and violence against people, then protests, then the rest.
+fn type_rank(s: SubEventType) -> u8 {
+    use sitrep_core::EventType::*;
+    match s.event_type() {
+        ExplosionsRemoteViolence => 5,
+        Battles | ViolenceAgainstCivilians | Riots => 4,
+        Protests => 3,
+        StrategicDevelopments if s == SubEventType::DisruptedWeaponsUse => 2,
+        StrategicDevelopments => 1,
+    }
+}
+
+/// Which of two triggers of one event decides its type: the event type ACLED ranks first,
+/// then a specific trigger over a generic one, then the trigger's own priority.
+fn precedence(d: &Draft) -> (u8, bool, u32) {
+    (type_rank(d.sub), !d.generic, d.prio)
+}
+
+/// How far a protest went, for merging the sentences that describe one.
+fn protest_rank(s: SubEventType) -> Option<u8> {
+    match s {
+        SubEventType::PeacefulProtest => Some(0),
+        SubEventType::ProtestWithIntervention => Some(1),
+        SubEventType::ExcessiveForceAgainstProtesters => Some(2),
+        SubEventType::ViolentDemonstration => Some(3),
+        _ => None,
+    }
 }
 
 fn violent(s: SubEventType) -> bool {

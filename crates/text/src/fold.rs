@@ -149,7 +149,7 @@ mod tests {
         let (s, e) = t.original_range(k, k + 7);
         assert_eq!(t.slice(s, e), "Kirkouk");
         assert_eq!(t.folded_offset(s), k);
-        assert_eq!(t.folded_before(k, 3), "a ");
+        assert_eq!(t.folded_before(k, 3), " a ");
         let cjk = Text::new("北京 a");
         assert_eq!(cjk.folded_before(cjk.folded().len(), 4), " a");
         assert_eq!(t.char_len(), 15);
