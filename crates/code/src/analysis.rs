@@ -15,7 +15,8 @@ pub struct ActorMention {
     pub inter: Option<u8>,
     /// The country the name was resolved with, when it has one.
     pub country: Option<String>,
-    /// People acted upon rather than acting (civilians, villagers).
+    /// Acted upon rather than acting: people (civilians, villagers) or a target that
+    /// stands for its force (a checkpoint, a police station).
     pub victim: bool,
     /// Needs another cue to count as an actor ("students", "workers").
     pub weak: bool,
@@ -224,7 +225,7 @@ fn find_actors(
             name,
             inter: entry.attr("inter").and_then(|v| v.parse().ok()),
             country,
-            victim: entry.attr("side") == Some("victim"),
+            victim: matches!(entry.attr("side"), Some("victim" | "target")),
             weak: entry.has("weak"),
             riot: entry.has("riot"),
             home: entry.attr("country").map(str::to_string),

@@ -13,6 +13,30 @@ const BACKGROUND_DAYS: i64 = 60;
 const PRONOUNS: &[&str] =
     &["il ", "elle ", "ils ", "elles ", "sa ", "son ", "ses ", "it ", "they ", "he ", "she ", "its ", "their "];
 
+/// Folded words before a trigger that make it an earlier event the text refers to.
+const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
+
+/// Folded markers after a protest word that introduce what the protest is about.
+const TOPIC: &[&str] = &[
+    " against ",
+    " over ",
+    " demanding ",
+    " demand ",
+    " to denounce ",
+    " to condemn ",
+    " in protest of ",
+    " following ",
+    " contre ",
+    " pour denoncer ",
+    " pour reclamer ",
+    " pour protester ",
+    " pour exiger ",
+    " reclamant ",
+    " denoncant ",
+    " suite a ",
+    " apres ",
+];
+
 /// Folded words that open a new clause, beyond which a passive voice does not reach.
 const CLAUSE_BREAKS: &[&str] = &[
     "when", "as", "after", "before", "while", "and", "but", "lorsque", "quand", "alors", "apres", "avant", "et",
@@ -135,8 +159,38 @@ impl Analysis<'_, '_> {
         };
         let has_protest = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
-            !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+            (!e.has("mod") || e.has("protest")) && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
         }) || actors.iter().any(|a| a.inter == Some(6) && !a.weak);
+        // What a protest is about is not an event of its own: "protest against the killing
+        // of…", "manifestation pour dénoncer l'enlèvement…"; nor is an event the text calls
+        // earlier ("the prior vandalism", "coded separately").
+        let first_protest = triggers
+            .iter()
+            .find(|t| {
+                let e = pack.events.entry(t.entry);
+                !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+            })
+            .map(|t| t.end);
+        let triggers: Vec<&Hit> = triggers
+            .into_iter()
+            .filter(|t| {
+                let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
+                let last_words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+                if last_words.iter().take(2).any(|w| PRIOR.contains(w)) {
+                    return false;
+                }
+                let topic = first_protest.is_some_and(|p| {
+                    p <= t.start && {
+                        let between = &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
+                        TOPIC.iter().any(|m| between.contains(m))
+                    }
+                });
+                !topic
+            })
+            .collect();
+        if triggers.is_empty() {
+            return Vec::new();
+        }
         // Arrests at a protest are the authorities' intervention in it.
         let arrests_at_protest = has_protest
             && triggers
@@ -260,6 +314,18 @@ impl Analysis<'_, '_> {
     /// becomes the rioters' associate.
     fn mob(&self, d: &mut Draft, has_protest: bool) {
         use SubEventType::*;
+        // A clash needs an organized armed side: between villagers, party factions or
+        // rival crowds it is rioting.
+        let armed =
+            |a: &Option<ActorMention>| a.as_ref().is_some_and(|a| !a.riot && matches!(a.inter, Some(1..=4) | Some(8)));
+        let named = d.actor1.is_some() || d.actor2.is_some();
+        if d.sub == ArmedClash && named && !armed(&d.actor1) && !armed(&d.actor2) {
+            d.sub = if has_protest { ViolentDemonstration } else { MobViolence };
+            if let Some(a) = d.actor1.as_mut().filter(|a| a.inter != Some(5) && !a.riot) {
+                a.name = rioters_name(&a.name);
+                a.inter = Some(5);
+            }
+        }
         let rioting = d.actor1.as_ref().is_some_and(|a| a.riot || a.inter == Some(5));
         if !rioting || !matches!(d.sub, Attack | ArmedClash | MobViolence | ViolentDemonstration) {
             return;
@@ -404,28 +470,29 @@ impl Analysis<'_, '_> {
                 || between.contains(" par ")
                 || between.contains(" by ")
         });
-        let (mut a1, mut a2) = match by {
-            Some(b) => (Some((**b).clone()), before.iter().rev().find(|a| a.name != b.name).map(|a| (**a).clone())),
-            // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
-            None if passive => (None, before.last().map(|a| (**a).clone())),
-            None => {
-                // People who are usually victims ("villagers", "residents") but stand as the
-                // subject of violence are a crowd acting: rioters.
-                let crowd = before.last().filter(|a| a.victim && !a.weak).map(|a| ActorMention {
-                    name: a.name.replace("Civilians", "Rioters"),
-                    inter: Some(5),
-                    victim: false,
-                    ..(**a).clone()
-                });
-                let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
-                let a2 = after
-                    .iter()
-                    .find(|a| a1.as_ref().is_none_or(|x| x.name != a.name))
-                    .or_else(|| before.iter().rev().find(|a| a.victim))
-                    .map(|a| (**a).clone());
-                (a1, a2)
-            }
-        };
+        let (mut a1, mut a2) =
+            match by {
+                Some(b) => (Some((**b).clone()), before.iter().rev().find(|a| a.name != b.name).map(|a| (**a).clone())),
+                // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
+                None if passive => {
+                    let armed = before.iter().rev().find(|a| matches!(a.inter, Some(1..=4) | Some(8)));
+                    (None, armed.or(before.last()).map(|a| (**a).clone()))
+                }
+                None => {
+                    // People who are usually victims ("villagers", "residents") but stand as the
+                    // subject of violence are a crowd acting: rioters.
+                    let crowd = before.last().filter(|a| a.victim && !a.weak && a.inter == Some(7)).map(|a| {
+                        ActorMention { name: rioters_name(&a.name), inter: Some(5), victim: false, ..(**a).clone() }
+                    });
+                    let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
+                    let a2 = after
+                        .iter()
+                        .find(|a| a1.as_ref().is_none_or(|x| x.name != a.name))
+                        .or_else(|| before.iter().rev().find(|a| a.victim))
+                        .map(|a| (**a).clone());
+                    (a1, a2)
+                }
+            };
         if named_by_trigger.is_some() {
             a1 = named_by_trigger;
         }
@@ -682,6 +749,14 @@ impl Analysis<'_, '_> {
             (p, None) => p.to_string(),
         };
         (Some(name), Some(inter))
+    }
+}
+
+/// "Civilians (Kenya)" acting as a crowd are "Rioters (Kenya)".
+fn rioters_name(name: &str) -> String {
+    match name.find('(') {
+        Some(i) => format!("Rioters {}", &name[i..]),
+        None => "Rioters".to_string(),
     }
 }
 
