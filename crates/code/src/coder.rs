@@ -16,6 +16,12 @@ const PRONOUNS: &[&str] =
 /// Folded words before a trigger that make it an earlier event the text refers to.
 const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
 
+/// Folded words just before a trigger that make it what someone is accused of.
+const ACCUSATION: &[&str] = &[
+    "suspected of ", "accused of ", "charged with ", "convicted of ", "soupconne de ", "soupconne d'",
+    "soupconnes de ", "accuse de ", "accuse d'", "accuses de ", "inculpe de ", "inculpe pour ",
+];
+
 /// Folded markers after a protest word that introduce what the protest is about.
 const TOPIC: &[&str] = &[
     " against ",
@@ -179,6 +185,10 @@ impl Analysis<'_, '_> {
                 if last_words.iter().take(2).any(|w| PRIOR.contains(w)) {
                     return false;
                 }
+                // "a man suspected of kidnapping a child": an accusation, not an event.
+                if ACCUSATION.iter().any(|a| lead.ends_with(a)) {
+                    return false;
+                }
                 let topic = first_protest.is_some_and(|p| {
                     p <= t.start && {
                         let between = &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
@@ -201,7 +211,12 @@ impl Analysis<'_, '_> {
             let e = pack.events.entry(t.entry);
             e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash)
         });
-        if has_protest && fighting && !has_kill {
+        // So do protesters who burn or wreck property, and rioters who demonstrate.
+        let wrecking = triggers
+            .iter()
+            .any(|t| SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::LootingPropertyDestruction));
+        let rioters = actors.iter().any(|a| a.inter == Some(5) && !a.weak);
+        if has_protest && (fighting && !has_kill || wrecking || rioters) {
             mods.push("violent");
         }
         let protest_sub = if mods.contains(&"violent") {
@@ -303,6 +318,10 @@ impl Analysis<'_, '_> {
         for d in &mut out {
             if d.generic {
                 d.sub = self.resolve_generic(d);
+            }
+            // ACLED codes an abduction whose victim is killed as an attack.
+            if d.sub == SubEventType::AbductionForcedDisappearance && has_kill {
+                d.sub = SubEventType::Attack;
             }
             self.mob(d, has_protest);
         }
