@@ -18,8 +18,18 @@ const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedent
 
 /// Folded words just before a trigger that make it what someone is accused of.
 const ACCUSATION: &[&str] = &[
-    "suspected of ", "accused of ", "charged with ", "convicted of ", "soupconne de ", "soupconne d'",
-    "soupconnes de ", "accuse de ", "accuse d'", "accuses de ", "inculpe de ", "inculpe pour ",
+    "suspected of ",
+    "accused of ",
+    "charged with ",
+    "convicted of ",
+    "soupconne de ",
+    "soupconne d'",
+    "soupconnes de ",
+    "accuse de ",
+    "accuse d'",
+    "accuses de ",
+    "inculpe de ",
+    "inculpe pour ",
 ];
 
 /// Folded markers after a protest word that introduce what the protest is about.
@@ -212,9 +222,9 @@ impl Analysis<'_, '_> {
             e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash)
         });
         // So do protesters who burn or wreck property, and rioters who demonstrate.
-        let wrecking = triggers
-            .iter()
-            .any(|t| SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::LootingPropertyDestruction));
+        let wrecking = triggers.iter().any(|t| {
+            SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::LootingPropertyDestruction)
+        });
         let rioters = actors.iter().any(|a| a.inter == Some(5) && !a.weak);
         if has_protest && (fighting && !has_kill || wrecking || rioters) {
             mods.push("violent");
@@ -261,6 +271,19 @@ impl Analysis<'_, '_> {
                 sub = SubEventType::ViolentDemonstration;
             } else if has_protest && sub == SubEventType::Arrests {
                 sub = protest_sub;
+            }
+            // An explosive device found, defused or destroyed was not used: a disrupted
+            // weapons use ("une équipe de déminage a détruit un engin explosif").
+            if sub == SubEventType::RemoteExplosiveLandmineIed
+                && cues.iter().any(|c| cue_key(c) == "defuse" && c.end <= t.start && t.start - c.end <= 30)
+            {
+                sub = SubEventType::DisruptedWeaponsUse;
+            }
+            // Seizing a town is taking territory; seizing a truck is taking property.
+            if sub == SubEventType::NonStateActorOvertakesTerritory
+                && !self.places.iter().any(|p| p.start >= t.end && p.start - t.end <= 60 && p.rule != "demonym")
+            {
+                sub = SubEventType::LootingPropertyDestruction;
             }
             let prio: u32 = entry.attr("prio").and_then(|p| p.parse().ok()).unwrap_or(10);
             let seg = Segment {

@@ -140,6 +140,7 @@ mod tests {
                 "injure",
                 "arrest",
                 "zero",
+                "defuse",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);
