@@ -24,6 +24,9 @@ pub struct ActorMention {
     pub riot: bool,
     /// The country a named group belongs to, when it has one.
     pub home: Option<String>,
+    /// Whether the lexicon names this actor itself ("Taliban") rather than a kind of
+    /// actor resolved to a country ("soldiers" → "Military Forces of Kenya").
+    pub rule_has_no_template: bool,
     /// `lexicon:line` of the entry that matched.
     pub rule: String,
 }
@@ -75,7 +78,8 @@ impl Engine {
             .filter_map(|c| self.country_code(c))
             .collect();
         let country = document_country(&places, &demonyms, &homes);
-        let actors = find_actors(self, pack, &actor_hits, &demonyms, country.as_deref());
+        let mut actors = find_actors(self, pack, &actor_hits, &demonyms, country.as_deref());
+        join_actor_names(&text, &mut actors);
         places.retain(|p| {
             p.rule == "demonym"
                 || !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
@@ -229,10 +233,83 @@ fn find_actors(
             weak: entry.has("weak"),
             riot: entry.has("riot"),
             home: entry.attr("country").map(str::to_string),
+            rule_has_no_template: !entry.key.contains("{country}"),
             rule: format!("{}:{}", pack.actors.name(), entry.line),
         });
     }
     out
+}
+
+/// Folded words that may stand between a generic word for fighters and the group they
+/// belong to ("JNIM militants", "des jihadistes présumés du GSIM").
+const JOINERS: &[&str] = &[
+    "presumed",
+    "suspected",
+    "alleged",
+    "presume",
+    "presumes",
+    "presumee",
+    "presumees",
+    "suspect",
+    "suspects",
+    "of",
+    "the",
+    "du",
+    "de",
+    "des",
+    "d",
+    "l",
+    "members",
+    "member",
+    "membres",
+    "membre",
+    "elements",
+    "or",
+    "and",
+    "ou",
+    "et",
+];
+
+/// Where a generic actor ("militants", "jihadistes", "gunmen") stands next to the named
+/// group it belongs to, only the group is kept; two groups joined by "or" ("JNIM or
+/// ISGS militants") become one actor as ACLED writes it ("… and/or …").
+fn join_actor_names(text: &Text<'_>, actors: &mut Vec<ActorMention>) {
+    let named = |a: &ActorMention| !a.victim && a.rule_has_no_template && matches!(a.inter, Some(1..=4));
+    let gap_words = |a: &ActorMention, b: &ActorMention| -> Option<Vec<String>> {
+        let (x, y) = if a.end <= b.start { (a, b) } else { (b, a) };
+        let gap = &text.folded()[text.folded_offset(x.end)..text.folded_offset(y.start)];
+        let words: Vec<String> =
+            gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+        (gap.len() <= 30 && words.iter().all(|w| JOINERS.contains(&w.as_str()))).then_some(words)
+    };
+    // Two named groups joined by "or": one actor.
+    let mut i = 0;
+    while i + 1 < actors.len() {
+        let (a, b) = (&actors[i], &actors[i + 1]);
+        if named(a) && named(b) && a.name != b.name {
+            if let Some(words) = gap_words(a, b) {
+                if words.iter().any(|w| w == "or" || w == "ou") {
+                    let joined =
+                        ActorMention { end: b.end, name: format!("{} and/or {}", a.name, b.name), ..a.clone() };
+                    actors[i] = joined;
+                    actors.remove(i + 1);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    // A generic word next to a named group is that group.
+    let keep: Vec<bool> = actors
+        .iter()
+        .map(|g| {
+            g.rule_has_no_template
+                || g.victim
+                || !actors.iter().any(|n| named(n) && n.start != g.start && gap_words(n, g).is_some())
+        })
+        .collect();
+    let mut k = keep.into_iter();
+    actors.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Sources named in the text: the name that a reporting cue ("a rapporté", "selon",
@@ -285,6 +362,7 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                         weak: false,
                         riot: false,
                         home: None,
+                        rule_has_no_template: true,
                         rule: format!("{}:{}", pack.cues.name(), entry.line),
                     });
                     break;

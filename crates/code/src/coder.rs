@@ -685,6 +685,7 @@ impl Analysis<'_, '_> {
             ev("location", (p.start, p.end));
         }
         let country = place.as_ref().map(|p| p.country.clone()).or_else(|| self.country.clone());
+        self.crowd_roles(&mut d, country.as_deref());
         let (actor1, inter1) = match &d.actor1 {
             Some(a) => {
                 ev("actor1", (a.start, a.end));
@@ -697,7 +698,7 @@ impl Analysis<'_, '_> {
                 ev("actor2", (a.start, a.end));
                 (Some(a.name.clone()), a.inter)
             }
-            None => (None, None),
+            None => self.default_actor2(d.sub, country.as_deref()),
         };
         let assoc_actor_1 = d.assoc1.as_ref().map(|a| {
             ev("assoc_actor_1", (a.start, a.end));
@@ -763,6 +764,47 @@ impl Analysis<'_, '_> {
                 sentence_start: d.sentence.0,
                 sentence_end: d.sentence.1,
             }],
+        }
+    }
+
+    /// People who demonstrate are protesters, people who riot are rioters, whatever the
+    /// text first called them ("residents", "students", a party's members); a named party
+    /// becomes their associate.
+    fn crowd_roles(&self, d: &mut Draft, country: Option<&str>) {
+        use SubEventType::*;
+        let (kind, inter) = match d.sub {
+            PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => ("Protesters", 6),
+            ViolentDemonstration | MobViolence => ("Rioters", 5),
+            _ => return,
+        };
+        let Some(a1) = d.actor1.take() else { return };
+        if a1.inter == Some(inter) || !(matches!(a1.inter, Some(5..=7)) || a1.riot) {
+            d.actor1 = Some(a1);
+            return;
+        }
+        let name = match country.and_then(|c| self.engine.country_name(c)) {
+            Some((n, _)) => format!("{kind} ({n})"),
+            None => kind.to_string(),
+        };
+        if a1.riot && d.assoc1.is_none() {
+            d.assoc1 = Some(a1.clone());
+        }
+        d.actor1 = Some(ActorMention { name, inter: Some(inter), riot: false, ..a1 });
+    }
+
+    /// Who is acted upon when the text does not say: violence against civilians is,
+    /// by definition, against civilians.
+    fn default_actor2(&self, sub: SubEventType, country: Option<&str>) -> (Option<String>, Option<u8>) {
+        use SubEventType::*;
+        match sub {
+            Attack | AbductionForcedDisappearance | SexualViolence => {
+                let name = match country.and_then(|c| self.engine.country_name(c)) {
+                    Some((n, _)) => format!("Civilians ({n})"),
+                    None => "Civilians".to_string(),
+                };
+                (Some(name), Some(7))
+            }
+            _ => (None, None),
         }
     }
 
