@@ -292,7 +292,11 @@ impl Analysis<'_, '_> {
                 end: triggers.get(k + 1).map_or(s1, |n| n.start),
             };
             let place = self.place_for(t, &seg, (s0, s1));
-            let (actor1, actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, passive_from);
+            let (mut actor1, mut actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, passive_from);
+            // Who repels an attack was attacked.
+            if entry.has("response") {
+                actor2 = actor1.take().or(actor2);
+            }
             let mut d = Draft {
                 sub,
                 prio,
