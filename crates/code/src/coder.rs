@@ -143,7 +143,8 @@ impl Analysis<'_, '_> {
             subject = found.first().and_then(|d| d.actor1.clone()).or_else(|| named.cloned()).or(subject);
             drafts.extend(found);
         }
-        let drafts = merge_document(drafts);
+        let mut drafts = merge_document(drafts);
+        continue_claims(&mut drafts);
         let lead_date = drafts.iter().find(|d| d.own_date && !d.background).and_then(|d| d.date);
         drafts.into_iter().enumerate().map(|(i, d)| self.finish(i, d, lead_date)).collect()
     }
@@ -904,6 +905,32 @@ fn fill(into: &mut Draft, from: Draft) {
     }
     into.source = into.source.take().or(from.source);
     into.background |= from.background;
+}
+
+/// A party that announces its own successes goes on claiming them: an event of the next
+/// sentences acted by the party whose claim came just before, with no cue of its own, is
+/// claimed by that party too ("Le Hachd a annoncé avoir déjoué … Dans la ville de Mossoul,
+/// le Hachd a arrêté …").
+fn continue_claims(drafts: &mut [Draft]) {
+    let mut last: Option<(String, usize)> = None;
+    for d in drafts.iter_mut() {
+        match d.status {
+            Status::Claimed => {
+                last = d.claimed_by.clone().map(|c| (c, d.sentence_index));
+            }
+            Status::Reported => {
+                if let Some((claimer, at)) = &last {
+                    let same = d.actor1.as_ref().is_some_and(|a| &a.name == claimer);
+                    if same && d.sentence_index <= at + 2 && d.status_span.is_none() {
+                        d.status = Status::Claimed;
+                        d.claimed_by = Some(claimer.clone());
+                        last = Some((claimer.clone(), d.sentence_index));
+                    }
+                }
+            }
+            _ => last = None,
+        }
+    }
 }
 
 /// Merges the sentences that describe one event: an event of the next sentences with no
