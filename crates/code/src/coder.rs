@@ -400,11 +400,15 @@ impl Analysis<'_, '_> {
         lead.split_whitespace().rev().take(2).any(|w| RELATIVE.contains(&w))
     }
 
-    /// "des éléments de Daech", "members of the Taliban": a complement, not a subject.
+    /// "a capturé un élément de Daech": a complement of an earlier verb, not a subject.
+    /// Before any verb of its sentence ("Des combattants d'Ansaroul Islam ont enlevé…")
+    /// the same words name the subject.
     fn genitive(&self, a: &ActorMention) -> bool {
         let f1 = self.text.folded_offset(a.start);
         let lead = self.text.folded_before(f1, 4);
-        [" de ", " d'", " du ", "des ", " of "].iter().any(|g| lead.ends_with(g))
+        let of = [" de ", " d'", " du ", "des ", " of "].iter().any(|g| lead.ends_with(g));
+        let sentence_start = self.sentences.iter().find(|s| s.0 <= a.start && a.start < s.1).map_or(0, |s| s.0);
+        of && self.triggers.iter().any(|t| t.start >= sentence_start && t.end <= a.start)
     }
 
     /// Whether the actor mention is part of a trigger phrase ("raid américain").
