@@ -42,6 +42,10 @@ const TOPIC: &[&str] = &[
     " to condemn ",
     " in protest of ",
     " following ",
+    " in memory of ",
+    " to commemorate ",
+    " en memoire de ",
+    " en hommage a ",
     " contre ",
     " pour denoncer ",
     " pour reclamer ",
@@ -275,14 +279,19 @@ impl Analysis<'_, '_> {
             }
             // An explosive device found, defused or destroyed was not used: a disrupted
             // weapons use ("une équipe de déminage a détruit un engin explosif").
-            if sub == SubEventType::RemoteExplosiveLandmineIed
-                && cues.iter().any(|c| cue_key(c) == "defuse" && c.end <= t.start && t.start - c.end <= 30)
-            {
-                sub = SubEventType::DisruptedWeaponsUse;
+            if entry.has("device") {
+                if cues.iter().any(|c| cue_key(c) == "defuse" && c.end <= t.start && t.start - c.end <= 30) {
+                    sub = SubEventType::DisruptedWeaponsUse;
+                }
+                // "en possession d'engins explosifs": held, not used.
+                let lead = self.text.folded_before(self.text.folded_offset(t.start), 20);
+                if lead.contains("possession") {
+                    continue;
+                }
             }
             // Seizing a town is taking territory; seizing a truck is taking property.
             if sub == SubEventType::NonStateActorOvertakesTerritory
-                && !self.places.iter().any(|p| p.start >= t.end && p.start - t.end <= 60 && p.rule != "demonym")
+                && !self.places.iter().any(|p| p.start >= t.end && p.start - t.end <= 25 && p.rule != "demonym")
             {
                 sub = SubEventType::LootingPropertyDestruction;
             }
