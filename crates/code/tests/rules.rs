@@ -1,0 +1,175 @@
+//! One case per coding rule, on sentences written for these tests. Each names the rule it
+//! guards; a change that breaks one should say why in its commit.
+
+use sitrep_code::Engine;
+use sitrep_core::{Document, Event, Lang, PartialDate};
+
+fn code(text: &str, lang: Lang, published: &str) -> Vec<Event> {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    let engine = ENGINE.get_or_init(Engine::new);
+    let mut doc = Document::new(text.to_string(), None);
+    doc.lang = Some(lang);
+    doc.published = PartialDate::parse_iso(published);
+    engine.analyze(&doc).events()
+}
+
+fn fr(text: &str, published: &str) -> Vec<Event> {
+    code(text, Lang::Fr, published)
+}
+
+fn en(text: &str, published: &str) -> Vec<Event> {
+    code(text, Lang::En, published)
+}
+
+#[test]
+fn generic_attack_on_civilians_is_violence_against_civilians() {
+    let e =
+        &en("On 3 May 2022, unidentified gunmen attacked the village of Kaya and killed four civilians.", "2022-05-04")
+            [0];
+    assert_eq!(e.sub_event_type, "Attack");
+    assert_eq!(e.event_date.as_deref(), Some("2022-05-03"));
+    assert_eq!(e.fatalities, 4);
+    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Armed Group"));
+    assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"));
+}
+
+#[test]
+fn generic_attack_on_soldiers_is_an_armed_clash() {
+    let e =
+        &fr("Des hommes armés ont attaqué mardi un poste militaire près de Djibo, tuant deux soldats.", "2021-03-11")
+            [0];
+    assert_eq!(e.sub_event_type, "Armed clash");
+    assert_eq!(e.fatalities, 2);
+}
+
+#[test]
+fn passive_voice_makes_the_subject_the_target() {
+    let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
+    assert_eq!(e.sub_event_type, "Armed clash");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+    assert_eq!(e.fatalities, 3);
+}
+
+#[test]
+fn a_named_group_absorbs_the_word_for_its_fighters() {
+    let e = &fr("Des combattants présumés d'Ansaroul Islam ont enlevé hier trois commerçants.", "2019-06-02")[0];
+    assert_eq!(e.sub_event_type, "Abduction/forced disappearance");
+    assert_eq!(e.actor1.as_deref(), Some("Ansaroul Islam"));
+}
+
+#[test]
+fn protest_sub_types_follow_the_intervention() {
+    let peaceful = &en("Hundreds of teachers protested on Monday in Nairobi over unpaid salaries.", "2019-02-12")[0];
+    assert_eq!(peaceful.sub_event_type, "Peaceful protest");
+    assert!(peaceful.actor1.as_deref().unwrap().starts_with("Protesters"));
+    let dispersed =
+        &en("Traders protested in Kisumu on Monday; police fired tear gas to disperse them.", "2019-02-12")[0];
+    assert_eq!(dispersed.sub_event_type, "Protest with intervention");
+    let violent = &en("Students protested in Eldoret and set fire to a bus on Monday.", "2019-02-12")[0];
+    assert_eq!(violent.sub_event_type, "Violent demonstration");
+    assert!(violent.actor1.as_deref().unwrap().starts_with("Rioters"));
+}
+
+#[test]
+fn what_a_protest_is_about_is_not_an_event() {
+    let events =
+        en("Journalists staged a protest in Dhaka demanding justice for the killing of a reporter.", "2023-02-02");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].sub_event_type, "Peaceful protest");
+}
+
+#[test]
+fn a_mob_is_rioting() {
+    let e = &en("A mob lynched a suspected thief in Kiambu on Sunday.", "2018-05-14")[0];
+    assert_eq!(e.sub_event_type, "Mob violence");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Rioters"));
+}
+
+#[test]
+fn party_members_who_clash_are_rioters_with_their_party_as_associate() {
+    let e = &en("On 5 June 2023, members of Awami League clashed with each other in Comilla town.", "2023-06-06")[0];
+    assert_eq!(e.sub_event_type, "Mob violence");
+    assert_eq!(e.actor1.as_deref(), Some("Rioters (Bangladesh)"));
+    assert_eq!(e.assoc_actor_1.as_deref(), Some("AL: Bangladesh Awami League"));
+}
+
+#[test]
+fn a_defused_device_is_a_disrupted_weapons_use() {
+    let e =
+        &fr("Une équipe de déminage a neutralisé un engin explosif improvisé sur l'axe Djibo-Arbinda.", "2020-05-20")
+            [0];
+    assert_eq!(e.sub_event_type, "Disrupted weapons use");
+    let held = fr("Les gendarmes ont interpellé un homme en possession d'engins explosifs à Fada.", "2020-05-20");
+    assert_eq!(held[0].sub_event_type, "Arrests");
+}
+
+#[test]
+fn no_casualties_is_a_known_zero() {
+    let events = fr(
+        "Un engin explosif a visé jeudi un convoi de l'armée près de Kirkouk. L'explosion n'a pas fait de victimes.",
+        "2022-03-18",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].fatalities, 0);
+    assert!(events[0].fatalities_known);
+    assert_eq!(events[0].sub_event_type, "Remote explosive/landmine/IED");
+}
+
+#[test]
+fn sentences_about_one_attack_merge_into_one_event() {
+    let events = fr(
+        "Une attaque a visé mercredi 22 septembre un convoi dans le sud du pays. Un engin explosif a explosé près du convoi.",
+        "2021-09",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].sub_event_type, "Remote explosive/landmine/IED");
+    assert_eq!(events[0].event_date.as_deref(), Some("2021-09-22"));
+}
+
+#[test]
+fn history_is_background() {
+    let events = fr(
+        "Des manifestants ont défilé lundi à Bamako. Ils rappelaient l'attaque de janvier 2019 qui avait tué dix soldats.",
+        "2021-06-15",
+    );
+    let old = events.iter().find(|e| e.event_date.as_deref() == Some("2019-01")).expect("the 2019 attack is coded");
+    assert!(old.background);
+    assert!(events.iter().any(|e| e.sub_event_type == "Peaceful protest" && !e.background));
+}
+
+#[test]
+fn a_claim_names_its_author() {
+    let e = &en(
+        "The Taliban claimed responsibility for a roadside bomb that killed two soldiers in Ghazni on Monday.",
+        "2020-03-10",
+    )[0];
+    assert_eq!(e.status, sitrep_core::Status::Claimed);
+    assert_eq!(e.claimed_by.as_deref(), Some("Taliban"));
+    assert_eq!(e.sub_event_type, "Remote explosive/landmine/IED");
+}
+
+#[test]
+fn accusations_and_earlier_events_are_not_coded() {
+    let events = en("Police arrested a man suspected of kidnapping a child in Embu on Friday.", "2019-10-26");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].sub_event_type, "Arrests");
+}
+
+#[test]
+fn natural_disasters_are_not_events() {
+    assert!(en("Floods displaced 2,000 families in the Tana River basin last week.", "2019-10-26").is_empty());
+    assert!(fr("Les pluies diluviennes ont fait trois morts à Ouagadougou.", "2019-10-26").is_empty());
+}
+
+#[test]
+fn dates_without_an_event_set_the_scene() {
+    let events = en("On 12 March 2021, police took two boys to a station. They shot them dead.", "2021-03-20");
+    assert_eq!(events[0].event_date.as_deref(), Some("2021-03-12"), "{events:?}");
+}
+
+#[test]
+fn undated_news_takes_the_dateline_as_a_week() {
+    let e = &en("Gunmen killed three herders in Baringo.", "2018-07-04")[0];
+    assert_eq!(e.event_date.as_deref(), Some("2018-07-04"));
+    assert_eq!(e.date_precision, Some(sitrep_core::Precision::Week));
+}
