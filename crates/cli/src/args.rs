@@ -25,7 +25,7 @@ OPTIONS:
     --lang LANG        force the language: fr or en (default: the input's, else identified)
     --input-format F   force the input format: seed, text, jsonl, html, warc
     --output FILE      write to FILE instead of stdout
-    --max-bytes N      skip documents larger than N bytes (default 64 MiB)
+    --max-bytes N      skip documents larger than N bytes (default 16 MiB)
     -q, --quiet        no progress and no summary on stderr
     -h, --help         this help
     -V, --version      the version

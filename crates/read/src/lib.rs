@@ -35,7 +35,7 @@ A file named on the command line is always read, whatever its name.
 
 # Limits
 
-A document of more than [`ReadOptions::max_bytes`] bytes (64 MiB by default) is reported and
+A document of more than [`ReadOptions::max_bytes`] bytes (16 MiB by default: no news article comes near it) is reported and
 skipped; a single-document file is checked on its size before it is read, and nothing is
 ever buffered beyond the limit.
 */
@@ -86,8 +86,8 @@ impl Format {
     }
 }
 
-/// The default [`ReadOptions::max_bytes`]: 64 MiB.
-pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+/// The default [`ReadOptions::max_bytes`]: 16 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// How to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
