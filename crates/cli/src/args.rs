@@ -26,6 +26,7 @@ OPTIONS:
     --input-format F   force the input format: seed, text, jsonl, html, warc
     --output FILE      write to FILE instead of stdout
     --max-bytes N      skip documents larger than N bytes (default 16 MiB)
+    -j, --threads N    worker threads (default: one per core); output order is the input's
     -q, --quiet        no progress and no summary on stderr
     -h, --help         this help
     -V, --version      the version
@@ -45,6 +46,8 @@ pub struct RunOpts {
     pub output: Option<PathBuf>,
     pub max_bytes: usize,
     pub quiet: bool,
+    /// Worker threads (default: one per core).
+    pub threads: usize,
     pub inputs: Vec<PathBuf>,
 }
 
@@ -99,6 +102,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
         output: None,
         max_bytes: sitrep_read::DEFAULT_MAX_BYTES,
         quiet: false,
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         inputs: Vec::new(),
     };
     while let Some(arg) = p.next()? {
@@ -142,6 +146,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
             }
             Long("output") | Short('o') => o.output = Some(p.value()?.into()),
             Long("max-bytes") => o.max_bytes = p.value()?.parse()?,
+            Short('j') | Long("threads") => o.threads = p.value()?.parse()?,
             Short('q') | Long("quiet") => o.quiet = true,
             Value(v) => o.inputs.push(v.into()),
             _ => return Err(arg.unexpected()),

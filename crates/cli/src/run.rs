@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use sitrep_code::Engine;
+use sitrep_core::Document;
 use sitrep_read::{Item, ReadOptions, Reader};
 
 use crate::args::RunOpts;
@@ -73,6 +74,10 @@ pub fn run(o: &RunOpts) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Documents are coded in batches, each batch split across the worker threads and
+/// written back in input order, so the output is the same whatever the thread count.
+const BATCH: usize = 512;
+
 fn process(
     o: &RunOpts,
     engine: &Engine,
@@ -85,49 +90,54 @@ fn process(
     if !o.annotate {
         events = Some(EventWriter::new(o.format, std::mem::replace(&mut out, Box::new(io::sink())))?);
     }
-    for item in reader {
-        let doc = match item {
-            Item::Doc(doc) => doc,
-            Item::Problem(p) => {
+    let threads = o.threads.max(1);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut reader = reader.peekable();
+    while reader.peek().is_some() {
+        batch.clear();
+        while batch.len() < BATCH {
+            match reader.next() {
+                None => break,
+                Some(Item::Problem(p)) => {
+                    progress.clear();
+                    eprintln!("sitrep: {p}");
+                    counts.skipped += 1;
+                }
+                Some(Item::Doc(doc)) => {
+                    for w in &doc.warnings {
+                        progress.clear();
+                        eprintln!("sitrep: {}: {w}", doc.origin);
+                    }
+                    batch.push(doc);
+                }
+            }
+        }
+        let coded = code_batch(engine, &batch, events.is_some(), threads);
+        for (doc, coded) in batch.iter().zip(coded) {
+            // A bug met on one document must not end the run: it is reported and skipped.
+            let Some(coded) = coded else {
                 progress.clear();
-                eprintln!("sitrep: {p}");
+                eprintln!(
+                    "sitrep: {}: internal error while coding this document (skipped; please report it)",
+                    doc.origin
+                );
                 counts.skipped += 1;
                 continue;
-            }
-        };
-        for w in &doc.warnings {
-            progress.clear();
-            eprintln!("sitrep: {}: {w}", doc.origin);
-        }
-        counts.read += 1;
-        counts.bytes += doc.text.len() as u64;
-        // A bug met on one document must not end the run: report it and go on.
-        let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let analysis = engine.analyze(&doc);
-            if events.is_some() {
-                Coded::Events(analysis.events())
-            } else {
-                Coded::Annotation(analysis.annotation())
-            }
-        }));
-        let Ok(coded) = coded else {
-            progress.clear();
-            eprintln!("sitrep: {}: internal error while coding this document (skipped; please report it)", doc.origin);
-            counts.read -= 1;
-            counts.skipped += 1;
-            continue;
-        };
-        match (&mut events, coded) {
-            (_, Coded::Annotation(annotation)) => write_annotation(&mut out, &annotation)?,
-            (None, Coded::Events(_)) => unreachable!("events are coded only for an event writer"),
-            (Some(w), Coded::Events(evs)) => {
-                if evs.is_empty() {
-                    counts.without_events += 1;
+            };
+            counts.read += 1;
+            counts.bytes += doc.text.len() as u64;
+            match (&mut events, coded) {
+                (_, Coded::Annotation(annotation)) => write_annotation(&mut out, &annotation)?,
+                (None, Coded::Events(_)) => unreachable!("events are coded only for an event writer"),
+                (Some(w), Coded::Events(evs)) => {
+                    if evs.is_empty() {
+                        counts.without_events += 1;
+                    }
+                    for e in &evs {
+                        w.write(e)?;
+                    }
+                    counts.events += evs.len() as u64;
                 }
-                for e in &evs {
-                    w.write(e)?;
-                }
-                counts.events += evs.len() as u64;
             }
         }
         progress.tick(counts.read, counts.bytes);
@@ -136,6 +146,30 @@ fn process(
         Some(w) => w.finish(),
         None => out.flush(),
     }
+}
+
+/// Codes a batch on `threads` threads; `None` marks a document whose coding panicked.
+fn code_batch(engine: &Engine, docs: &[Document], events: bool, threads: usize) -> Vec<Option<Coded>> {
+    let one = |doc: &Document| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let analysis = engine.analyze(doc);
+            if events {
+                Coded::Events(analysis.events())
+            } else {
+                Coded::Annotation(analysis.annotation())
+            }
+        }))
+        .ok()
+    };
+    if threads <= 1 || docs.len() < 2 {
+        return docs.iter().map(one).collect();
+    }
+    let chunk = docs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            docs.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
 }
 
 /// A one-line progress report on stderr, shown only on a terminal and only once a run has
