@@ -95,6 +95,10 @@ struct Draft {
     sentence: (usize, usize),
     sentence_index: usize,
     trigger: (usize, usize),
+    /// A protest sub-type this draft only modifies (a dispersal, stones thrown) when no
+    /// protest is named in its sentence: it escalates the protest before it, or is
+    /// dropped (a dispersal alone) or stands as mob violence (stones alone).
+    modifier: Option<SubEventType>,
     date: Option<(DateValue, Option<(usize, usize)>)>,
     own_date: bool,
     place: Option<PlaceMention>,
@@ -260,14 +264,16 @@ impl Analysis<'_, '_> {
             if self.negated(t, &cues) {
                 continue;
             }
+            let mut modifier = None;
             if is_protest_family(sub) {
                 if entry.has("mod") && !has_protest {
-                    // Tear gas or a dispersal with no protest is not a protest event; stones
-                    // thrown or property wrecked by a crowd with no protest is mob violence.
-                    if sub != SubEventType::ViolentDemonstration {
-                        continue;
+                    // Tear gas or a dispersal with no protest in its sentence only tells how
+                    // a protest of the sentences before went; stones thrown or property
+                    // wrecked by a crowd with no protest in sight is mob violence.
+                    modifier = Some(sub);
+                    if sub == SubEventType::ViolentDemonstration {
+                        sub = SubEventType::MobViolence;
                     }
-                    sub = SubEventType::MobViolence;
                 } else {
                     sub = protest_sub;
                 }
@@ -314,6 +320,7 @@ impl Analysis<'_, '_> {
                 sentence: (s0, s1),
                 sentence_index: si,
                 trigger: (t.start, t.end),
+                modifier,
                 date: None,
                 own_date: false,
                 place,
@@ -342,7 +349,7 @@ impl Analysis<'_, '_> {
             // the event before it wherever it is.
             let relative = k > 0 && self.relative_clause(t);
             if let Some(prev) = out.iter_mut().rev().find(|p| relative || compatible_place(&p.place, &d.place)) {
-                if precedence(&d) > precedence(prev) {
+                if prev.modifier.is_some() && d.modifier.is_none() || precedence(&d) > precedence(prev) {
                     let old = std::mem::replace(prev, d);
                     fill(prev, old);
                 } else {
@@ -952,6 +959,21 @@ fn continue_claims(drafts: &mut [Draft]) {
 fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
+        if let Some(modifier) = d.modifier {
+            let protest =
+                out.last_mut().filter(|p| protest_rank(p.sub).is_some() && d.sentence_index <= p.sentence_index + 2);
+            match protest {
+                Some(p) => {
+                    if protest_rank(modifier) > protest_rank(p.sub) {
+                        p.sub = modifier;
+                    }
+                    p.sentence_index = d.sentence_index;
+                }
+                None if d.sub == SubEventType::MobViolence => out.push(d),
+                None => {}
+            }
+            continue;
+        }
         if let Some(prev) = out.last_mut() {
             let close = d.sentence_index <= prev.sentence_index + 2;
             let protests = protest_rank(d.sub).is_some() && protest_rank(prev.sub).is_some();

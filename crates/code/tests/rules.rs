@@ -173,3 +173,12 @@ fn undated_news_takes_the_dateline_as_a_week() {
     assert_eq!(e.event_date.as_deref(), Some("2018-07-04"));
     assert_eq!(e.date_precision, Some(sitrep_core::Precision::Week));
 }
+
+#[test]
+fn a_later_dispersal_escalates_the_protest_before_it() {
+    let events =
+        en("Teachers protested over pay in Kisumu on Monday. Police fired tear gas to disperse them.", "2019-02-12");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].sub_event_type, "Protest with intervention");
+    assert!(en("Police fired tear gas in Kisumu on Monday.", "2019-02-12").is_empty(), "a dispersal alone is no event");
+}
