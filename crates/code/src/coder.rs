@@ -169,6 +169,7 @@ impl Analysis<'_, '_> {
         let cue_key = |c: &&Hit| pack.cues.entry(c.entry).key.as_str();
         let has_kill = cues.iter().any(|c| cue_key(c) == "kill");
         let has_harm = cues.iter().any(|c| matches!(cue_key(c), "kill" | "injure"));
+        let has_demand = cues.iter().any(|c| cue_key(c) == "demand" && !pack.cues.entry(c.entry).has("weak"));
         let has_strong = triggers.iter().any(|t| !pack.events.entry(t.entry).has("weak"));
 
         // Protest family: the sentence's modifiers decide the sub-type of any protest in it.
@@ -258,7 +259,8 @@ impl Analysis<'_, '_> {
             let Some(mut sub) = SubEventType::from_name(&entry.key) else { continue };
             // A weak trigger ("explosion", "missiles") codes only beside a strong one or a
             // report of people killed or hurt.
-            if entry.has("weak") && !has_strong && !has_harm {
+            let demanding = is_protest_family(sub) && has_demand;
+            if entry.has("weak") && !has_strong && !has_harm && !demanding {
                 continue;
             }
             if self.negated(t, &cues) {

@@ -141,6 +141,7 @@ mod tests {
                 "arrest",
                 "zero",
                 "defuse",
+                "demand",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);
