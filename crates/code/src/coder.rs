@@ -221,6 +221,34 @@ impl Analysis<'_, '_> {
         if triggers.is_empty() {
             return Vec::new();
         }
+        // Words that only say people died or fought code when the sentence shows violence:
+        // a weapon, a side that fights, or another trigger; not beside a disease or an
+        // accident with no weapon. Arrests code when a political or armed side is in view.
+        let has_weapon = cues.iter().any(|c| cue_key(c) == "weapon");
+        let has_cause = cues.iter().any(|c| cue_key(c) == "nonviolent");
+        let violent_trigger = |t: &&Hit| {
+            let e = pack.events.entry(t.entry);
+            e.attr("bare").is_none() && !e.has("weak") && e.key != "none"
+        };
+        let violence_shown = |t: &Hit| {
+            if has_cause && !has_weapon {
+                return false;
+            }
+            has_weapon
+                || triggers.iter().any(|o| o.start != t.start && violent_trigger(o))
+                || actors.iter().any(|a| {
+                    !a.victim
+                        && (matches!(a.inter, Some(2..=5))
+                            || a.riot
+                            || matches!(a.inter, Some(1) | Some(8)) && a.end <= t.start && t.start - a.end <= 60)
+                })
+        };
+        let political = cues.iter().any(|c| cue_key(c) == "political")
+            || actors.iter().any(|a| matches!(a.inter, Some(2..=6)) || a.riot)
+            || triggers.iter().any(|t| {
+                let e = pack.events.entry(t.entry);
+                e.attr("bare").is_none() && !e.has("weak") && e.key != "arrests" && e.key != "none"
+            });
         // Arrests at a protest are the authorities' intervention in it.
         let arrests_at_protest = has_protest
             && triggers
@@ -259,8 +287,14 @@ impl Analysis<'_, '_> {
             let Some(mut sub) = SubEventType::from_name(&entry.key) else { continue };
             // A weak trigger ("explosion", "missiles") codes only beside a strong one or a
             // report of people killed or hurt.
+            match entry.attr("bare") {
+                Some("violence") if !violence_shown(t) => continue,
+                Some("political") if !political => continue,
+                Some("cause") if has_cause && !has_weapon => continue,
+                _ => {}
+            }
             let demanding = is_protest_family(sub) && has_demand;
-            if entry.has("weak") && !has_strong && !has_harm && !demanding {
+            if entry.has("weak") && !has_strong && !(has_harm && violence_shown(t)) && !demanding {
                 continue;
             }
             if self.negated(t, &cues) {
