@@ -285,8 +285,6 @@ impl Analysis<'_, '_> {
         for (k, t) in triggers.iter().enumerate() {
             let entry = pack.events.entry(t.entry);
             let Some(mut sub) = SubEventType::from_name(&entry.key) else { continue };
-            // A weak trigger ("explosion", "missiles") codes only beside a strong one or a
-            // report of people killed or hurt.
             match entry.attr("bare") {
                 Some("violence") if !violence_shown(t) => continue,
                 Some("political") if !political => continue,
@@ -294,10 +292,19 @@ impl Analysis<'_, '_> {
                 _ => {}
             }
             let demanding = is_protest_family(sub) && has_demand;
-            if entry.has("weak") && !has_strong && !(has_harm && violence_shown(t)) && !demanding {
+            // A weak trigger ("explosion", "missiles", "vandalized") codes beside a strong
+            // one, or where violence is in view: people hurt, a weapon used or an armed
+            // group acting; a protest word, beside a demand.
+            let armed_group = actors.iter().any(|a| !a.victim && matches!(a.inter, Some(2..=4)));
+            let violent_here = (has_harm || has_weapon || armed_group) && violence_shown(t);
+            if entry.has("weak") && !has_strong && !violent_here && !demanding {
                 continue;
             }
             if self.negated(t, &cues) {
+                continue;
+            }
+            // "could kill", "pourrait frapper": a possibility, not an event.
+            if cues.iter().any(|c| cue_key(c) == "modal" && c.end <= t.start && t.start - c.end <= 12) {
                 continue;
             }
             let mut modifier = None;

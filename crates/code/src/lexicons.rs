@@ -148,6 +148,7 @@ mod tests {
                 "weapon",
                 "nonviolent",
                 "political",
+                "modal",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);
