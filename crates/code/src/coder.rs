@@ -291,7 +291,8 @@ impl Analysis<'_, '_> {
                 Some("cause") if has_cause && !has_weapon => continue,
                 _ => {}
             }
-            let demanding = is_protest_family(sub) && has_demand;
+            let protesters = actors.iter().any(|a| a.inter == Some(6) && !a.weak);
+            let demanding = is_protest_family(sub) && (has_demand || protesters);
             // A weak trigger ("explosion", "missiles", "vandalized") codes beside a strong
             // one, or where violence is in view: people hurt, a weapon used or an armed
             // group acting; a protest word, beside a demand.

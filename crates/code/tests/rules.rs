@@ -150,9 +150,16 @@ fn a_claim_names_its_author() {
 
 #[test]
 fn accusations_and_earlier_events_are_not_coded() {
-    let events = en("Police arrested a man suspected of kidnapping a child in Embu on Friday.", "2019-10-26");
-    assert_eq!(events.len(), 1);
+    let events = en(
+        "Police arrested an opposition activist suspected of attacking a police station in Embu on Friday.",
+        "2019-10-26",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].sub_event_type, "Arrests");
+    assert!(
+        en("Police arrested a man suspected of stealing a car in Embu on Friday.", "2019-10-26").is_empty(),
+        "ordinary crime"
+    );
 }
 
 #[test]
