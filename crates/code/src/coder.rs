@@ -953,8 +953,16 @@ fn fill(into: &mut Draft, from: Draft) {
     if into.place.is_none() || into.place.as_ref().is_some_and(|p| p.is_country) && from.place.is_some() {
         into.place = from.place.or(into.place.take());
     }
-    into.actor1 = into.actor1.take().or(from.actor1);
-    into.actor2 = into.actor2.take().or(from.actor2);
+    // A role is filled only by an actor that does not already play the other one.
+    let other = |a: &Option<ActorMention>, b: &Option<ActorMention>| {
+        a.as_ref().zip(b.as_ref()).is_some_and(|(x, y)| x.name == y.name)
+    };
+    if into.actor1.is_none() && !other(&from.actor1, &into.actor2) {
+        into.actor1 = from.actor1;
+    }
+    if into.actor2.is_none() && !other(&from.actor2, &into.actor1) {
+        into.actor2 = from.actor2;
+    }
     if into.actor1.as_ref().zip(into.actor2.as_ref()).is_some_and(|(a, b)| a.name == b.name) {
         into.actor2 = None;
     }
