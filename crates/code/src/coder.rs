@@ -16,6 +16,55 @@ const PRONOUNS: &[&str] =
 /// Folded words before a trigger that make it an earlier event the text refers to.
 const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
 
+/// Folded words after a number that make it something other than a count of people.
+const NOT_PEOPLE: &[&str] = &[
+    "year",
+    "years",
+    "yr",
+    "ans",
+    "an ",
+    "sheep",
+    "goat",
+    "cattle",
+    "cow",
+    "camel",
+    "donkey",
+    "animal",
+    "livestock",
+    "head",
+    "tete",
+    "moutons",
+    "chevres",
+    "boeufs",
+    "betail",
+    "km",
+    "kilomet",
+    "metre",
+    "meter",
+    "hour",
+    "heure",
+    "minute",
+    "day",
+    "jour",
+    "week",
+    "semaine",
+    "month",
+    "mois",
+    "percent",
+    "pour cent",
+    "%",
+    "kg",
+    "dollar",
+    "euro",
+    "francs",
+    "shilling",
+    "taka",
+];
+
+/// Folded nouns after "a" that name the killers, not one victim.
+const COLLECTIVES: &[&str] =
+    &["mob", "group", "gang", "crowd", "number", "total", "dozen", "few", "couple", "series", "spate"];
+
 /// Folded words just before a trigger that make it what someone is accused of.
 const ACCUSATION: &[&str] = &[
     "suspected of ",
@@ -635,14 +684,35 @@ impl Analysis<'_, '_> {
             if !matches!(key, "kill" | "injure" | "arrest") {
                 continue;
             }
-            // The nearest number within 40 characters before the cue, or 25 after it.
-            let n = self
+            // A number counts people, not ages ("a 12-year-old boy") or animals ("32 sheep").
+            let counts_people = |n: &&sitrep_time::NumberMention| {
+                let after = &self.text.folded()[self.text.folded_offset(n.end)..];
+                let next: String = after.chars().take(24).collect();
+                !NOT_PEOPLE.iter().any(|w| next.trim_start_matches([' ', '-']).starts_with(w))
+            };
+            let near: Vec<&sitrep_time::NumberMention> = self
                 .numbers
                 .iter()
                 .filter(|n| n.start >= s0 && n.end <= s1)
-                .filter(|n| (n.end <= c.start && c.start - n.end <= 40) || (n.start >= c.end && n.start - c.end <= 25))
-                .min_by_key(|n| if n.end <= c.start { c.start - n.end } else { n.start - c.end });
-            let Some(n) = n else { continue };
+                .filter(counts_people)
+                .filter(|n| (n.end <= c.start && c.start - n.end <= 60) || (n.start >= c.end && n.start - c.end <= 25))
+                .collect();
+            // "2 soldiers were killed and 7 injured": after a passive auxiliary the count
+            // comes before the verb; "killed 5 people": after an active one.
+            let lead = self.text.folded_before(self.text.folded_offset(c.start), 16);
+            let passive = PASSIVE_CUES.iter().any(|p| lead.ends_with(p));
+            let before = near.iter().filter(|n| n.end <= c.start).max_by_key(|n| n.end);
+            let after = near.iter().filter(|n| n.start >= c.end).min_by_key(|n| n.start);
+            let nearest = near.iter().min_by_key(|n| if n.end <= c.start { c.start - n.end } else { n.start - c.end });
+            let n = if passive { before.or(nearest) } else { nearest };
+            let n = n.or(after).copied();
+            let Some(n) = n else {
+                // "a driver was shot dead": one person, with no number.
+                if key == "kill" && d.fatalities.is_none() && self.one_victim(c) {
+                    d.fatalities = Some((1, Some((c.start, c.end))));
+                }
+                continue;
+            };
             let mut value = u32::try_from(n.value).unwrap_or(u32::MAX);
             // "un dirigeant de Daech et deux autres éléments": an enumeration adds up.
             if let Some(m) = self.numbers.iter().find(|m| m.start > n.end && m.start - n.end <= 60 && m.end <= s1) {
@@ -660,6 +730,29 @@ impl Analysis<'_, '_> {
                 "arrest" if d.arrested.is_none() => d.arrested = Some((value, span)),
                 _ => {}
             }
+        }
+    }
+
+    /// Whether a kill cue has one victim named by an indefinite article ("a driver was
+    /// killed", "killed a police officer"), not a crowd ("a mob killed").
+    fn one_victim(&self, c: &Hit) -> bool {
+        if self.lang != "en" {
+            return false;
+        }
+        let f = self.text.folded();
+        let (fs, fe) = (self.text.folded_offset(c.start), self.text.folded_offset(c.end));
+        let before = self.text.folded_before(fs, 48);
+        let after: String = f[fe..].chars().take(40).collect();
+        let article = |w: &[&str]| w.windows(2).any(|p| matches!(p[0], "a" | "an") && !COLLECTIVES.contains(&p[1]));
+        let words_before: Vec<&str> =
+            before.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words_after: Vec<&str> =
+            after.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
+        let passive = PASSIVE_CUES.iter().any(|p| before.ends_with(p));
+        if passive || before.ends_with(" to death ") {
+            article(&words_before)
+        } else {
+            article(&words_after) || article(&words_before[words_before.len().saturating_sub(6)..])
         }
     }
 
@@ -789,6 +882,10 @@ impl Analysis<'_, '_> {
         }
         if let Some(s) = &d.source {
             ev("source", (s.start, s.end));
+        }
+        // A peaceful protest kills no one: deaths in its sentence are what it is about.
+        if matches!(d.sub, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention) {
+            d.fatalities = Some((0, None));
         }
         let mut confidence: f64 = 0.4;
         confidence += if d.generic { 0.05 } else { 0.15 };
