@@ -202,8 +202,24 @@ impl Analysis<'_, '_> {
         }
         let mut drafts = merge_document(drafts);
         continue_claims(&mut drafts);
-        let lead_date = drafts.iter().find(|d| d.own_date && !d.background).and_then(|d| d.date);
-        drafts.into_iter().enumerate().map(|(i, d)| self.finish(i, d, lead_date)).collect()
+        // An undated event takes the date of the last dated event before it: at about that
+        // week when it is told in the next sentences, at that month further on.
+        let mut last_dated: Option<(DateValue, usize)> = None;
+        let mut out = Vec::with_capacity(drafts.len());
+        for (i, d) in drafts.into_iter().enumerate() {
+            let inherited = last_dated.filter(|_| !d.background).map(|(v, at)| {
+                let floor = if d.sentence_index <= at + 2 { Precision::Week } else { Precision::Month };
+                let p = v.precision.max(floor);
+                let start = v.event_date().truncate(p.max(Precision::Day));
+                let end = (p == Precision::Week).then_some(start);
+                DateValue { start, end, precision: p }
+            });
+            if d.own_date && !d.background {
+                last_dated = d.date.map(|(v, _)| (v, d.sentence_index));
+            }
+            out.push(self.finish(i, d, inherited));
+        }
+        out
     }
 
     fn code_sentence(&self, si: usize, (s0, s1): (usize, usize), subject: Option<&ActorMention>) -> Vec<Draft> {
@@ -796,7 +812,7 @@ impl Analysis<'_, '_> {
     }
 
     /// Writes a draft out as a contract event.
-    fn finish(&self, index: usize, mut d: Draft, lead: Option<(DateValue, Option<(usize, usize)>)>) -> Event {
+    fn finish(&self, index: usize, mut d: Draft, inherited: Option<DateValue>) -> Event {
         let mut evidence = Vec::new();
         let mut ev = |field: &str, span: (usize, usize)| {
             evidence.push(Evidence {
@@ -808,14 +824,10 @@ impl Analysis<'_, '_> {
         };
         ev("sub_event_type", d.trigger);
 
-        // Date: the sentence's own, else the lead event's at month precision at best (the
-        // text only says it is of the same news), else the dateline: a day's dateline says
-        // the event is of about that week, a month's or a year's keeps its own precision.
-        let inherited = lead.filter(|_| !d.background).map(|(v, _)| {
-            let p = v.precision.max(Precision::Month);
-            (DateValue { start: v.start.truncate(p), end: None, precision: p }, None)
-        });
-        let date = d.date.or(inherited).or_else(|| {
+        // Date: the sentence's own, else the one inherited from the event before (see
+        // `events`), else the dateline: a day's dateline says the event is of about that
+        // week, a month's or a year's keeps its own precision.
+        let date = d.date.or(inherited.map(|v| (v, None))).or_else(|| {
             self.published().map(|p| {
                 let p = p.truncate(Precision::Day);
                 (DateValue { start: p, end: Some(p), precision: p.precision().max(Precision::Week) }, None)
