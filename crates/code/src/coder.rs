@@ -91,6 +91,9 @@ const TOPIC: &[&str] = &[
     " to condemn ",
     " in protest of ",
     " following ",
+    " after ",
+    " in solidarity with ",
+    " en solidarite avec ",
     " in memory of ",
     " to commemorate ",
     " en memoire de ",
@@ -328,7 +331,16 @@ impl Analysis<'_, '_> {
         let wrecking = triggers.iter().any(|t| {
             SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::LootingPropertyDestruction)
         });
-        let rioters = actors.iter().any(|a| a.inter == Some(5) && !a.weak);
+        // Rioters named in what the protest is about ("against the vandalism by rioters")
+        // are not the protesters.
+        let topic_from = first_protest.and_then(|p| {
+            let f = self.text.folded();
+            let fp = self.text.folded_offset(p);
+            TOPIC.iter().filter_map(|m| f[fp..].find(m).map(|i| fp + i)).min()
+        });
+        let rioters = actors
+            .iter()
+            .any(|a| a.inter == Some(5) && !a.weak && topic_from.is_none_or(|t| self.text.folded_offset(a.start) < t));
         if has_protest && (fighting && !has_kill || wrecking || rioters) {
             mods.push("violent");
         }
@@ -1138,16 +1150,24 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
         if let Some(prev) = out.last_mut() {
             let close = d.sentence_index <= prev.sentence_index + 2;
             let protests = protest_rank(d.sub).is_some() && protest_rank(prev.sub).is_some();
+            // Protesters who then burn, wreck or fight make the protest a riot.
+            let riot_after_protest = protest_rank(prev.sub).is_some()
+                && (d.sub == SubEventType::LootingPropertyDestruction
+                    || d.sub == SubEventType::MobViolence
+                    || d.sub == SubEventType::ArmedClash);
             // A later sentence of lower precedence without a date of its own ("2 people
             // were arrested") tells more of the same event.
             let follow_up = type_rank(d.sub) < type_rank(prev.sub);
             let related = d.sub == prev.sub
                 || protests
+                || riot_after_protest
                 || follow_up
                 || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
             if close && related && !d.own_date && compatible_place(&prev.place, &d.place) && !d.background {
                 let mut sub = prev.sub;
-                if protests {
+                if riot_after_protest {
+                    sub = SubEventType::ViolentDemonstration;
+                } else if protests {
                     sub = if protest_rank(d.sub) > protest_rank(prev.sub) { d.sub } else { prev.sub };
                 } else if prev.generic && !d.generic && !follow_up {
                     sub = d.sub;
