@@ -109,6 +109,10 @@ const TOPIC: &[&str] = &[
     " apres ",
 ];
 
+/// Folded words before an explosive device that make the actor before it the one who used it.
+const PLANTERS: &[&str] =
+    &["planted", "laid", "detonated", "set off", "placed", "pose", "poser", "fait exploser", "declenche", "place"];
+
 /// Folded words that open a new clause, beyond which a passive voice does not reach.
 const CLAUSE_BREAKS: &[&str] = &[
     "when", "as", "after", "before", "while", "and", "but", "lorsque", "quand", "alors", "apres", "avant", "et",
@@ -406,6 +410,16 @@ impl Analysis<'_, '_> {
             }
             // An explosive device found, defused or destroyed was not used: a disrupted
             // weapons use ("une équipe de déminage a détruit un engin explosif").
+            // "a déjoué un attentat", "foiled an attack": the attack did not happen.
+            let foiled = triggers.iter().any(|o| {
+                o.end <= t.start
+                    && t.start - o.end <= 40
+                    && SubEventType::from_name(&pack.events.entry(o.entry).key)
+                        == Some(SubEventType::DisruptedWeaponsUse)
+            });
+            if foiled && violent(sub) {
+                sub = SubEventType::DisruptedWeaponsUse;
+            }
             if entry.has("device") {
                 if cues.iter().any(|c| cue_key(c) == "defuse" && c.end <= t.start && t.start - c.end <= 30) {
                     sub = SubEventType::DisruptedWeaponsUse;
@@ -469,7 +483,13 @@ impl Analysis<'_, '_> {
             // arguments. A trigger in a relative clause ("…, which killed 11") continues
             // the event before it wherever it is.
             let relative = k > 0 && self.relative_clause(t);
-            if let Some(prev) = out.iter_mut().rev().find(|p| relative || compatible_place(&p.place, &d.place)) {
+            // A generic word and a specific one for violence in one sentence are one event,
+            // even where each names its own place ("attaque près de Kirkouk : un engin
+            // explosif… sur la route de Daqouq").
+            let one_attack = |p: &Draft| (p.generic || d.generic) && violent(p.sub) && violent(d.sub);
+            if let Some(prev) =
+                out.iter_mut().rev().find(|p| relative || one_attack(p) || compatible_place(&p.place, &d.place))
+            {
                 if prev.modifier.is_some() && d.modifier.is_none() || precedence(&d) > precedence(prev) {
                     let old = std::mem::replace(prev, d);
                     fill(prev, old);
@@ -527,6 +547,11 @@ impl Analysis<'_, '_> {
         };
         d.actor1 = Some(ActorMention { name, inter: Some(5), riot: false, ..a1.clone() });
         d.assoc1 = Some(a1);
+    }
+
+    /// Whether the lexicon entry of trigger `t` has attribute `name`.
+    fn pack_entry_has(&self, t: &Hit, name: &str) -> bool {
+        self.engine.pack(&self.lang).events.entry(t.entry).has(name)
     }
 
     /// Whether the trigger opens a relative clause about what came before it: one of the
@@ -636,16 +661,23 @@ impl Analysis<'_, '_> {
             actors.iter().filter(|a| assoc.as_ref().is_none_or(|x| x.start != a.start)).collect();
         // The clause is passive when this trigger, or an earlier one of the sentence, follows
         // a passive auxiliary: "deux policiers ont été tués dans une embuscade".
-        let passive = passive_from.is_some_and(|p| {
-            if p == t.start {
-                return true;
-            }
-            if p > t.start || actors.iter().any(|a| a.start >= p && a.end <= t.start) {
-                return false;
-            }
-            let between = &folded[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
-            !between.split(|c: char| !c.is_alphanumeric()).any(|w| CLAUSE_BREAKS.contains(&w))
-        });
+        // An explosive device hits those before it ("their vehicle hit a roadside bomb")
+        // unless they planted or set it off.
+        let device_hit = self.pack_entry_has(t, "device") && {
+            let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
+            !PLANTERS.iter().any(|w| lead.contains(w))
+        };
+        let passive = device_hit
+            || passive_from.is_some_and(|p| {
+                if p == t.start {
+                    return true;
+                }
+                if p > t.start || actors.iter().any(|a| a.start >= p && a.end <= t.start) {
+                    return false;
+                }
+                let between = &folded[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
+                !between.split(|c: char| !c.is_alphanumeric()).any(|w| CLAUSE_BREAKS.contains(&w))
+            });
         let before: Vec<&&ActorMention> =
             actors.iter().copied().filter(|a| a.end <= t.start && (passive || !self.genitive(a))).collect();
         let after: Vec<&&ActorMention> = actors.iter().copied().filter(|a| a.start >= t.end).collect();
@@ -789,6 +821,11 @@ impl Analysis<'_, '_> {
     fn status(&self, d: &mut Draft, cues: &[&Hit], (_s0, _s1): (usize, usize)) {
         let pack = self.engine.pack(&self.lang);
         for c in cues.iter().filter(|c| c.start < d.trigger.0 || c.start.saturating_sub(d.trigger.1) < 40) {
+            // "Aucun groupe n'a revendiqué", "no group claimed": no claim.
+            let lead = self.text.folded_before(self.text.folded_offset(c.start), 14);
+            if ["n'a ", "n'ont ", "n'", "no ", "not ", "aucun "].iter().any(|n| lead.ends_with(n)) {
+                continue;
+            }
             let status = match pack.cues.entry(c.entry).key.as_str() {
                 "claimed" => Status::Claimed,
                 "alleged" => Status::Alleged,
@@ -967,15 +1004,24 @@ impl Analysis<'_, '_> {
             ViolentDemonstration | MobViolence => ("Rioters", 5),
             _ => return,
         };
+        let name = match country.and_then(|c| self.engine.country_name(c)) {
+            Some((n, _)) => format!("{kind} ({n})"),
+            None => kind.to_string(),
+        };
+        let protest = inter == 6;
+        // In a protest the people named are the protesters, and the forces that act are
+        // who intervened: "police dispersed traders who protested" is the traders' protest.
+        if protest && d.actor2.as_ref().is_some_and(|a| a.victim || matches!(a.inter, Some(5..=7))) {
+            d.actor2 = None;
+        }
+        if protest && d.actor1.as_ref().is_some_and(|a| matches!(a.inter, Some(1) | Some(8))) {
+            d.actor2 = d.actor1.take();
+        }
         let Some(a1) = d.actor1.take() else { return };
         if a1.inter == Some(inter) || !(matches!(a1.inter, Some(5..=7)) || a1.riot) {
             d.actor1 = Some(a1);
             return;
         }
-        let name = match country.and_then(|c| self.engine.country_name(c)) {
-            Some((n, _)) => format!("{kind} ({n})"),
-            None => kind.to_string(),
-        };
         if a1.riot && d.assoc1.is_none() {
             d.assoc1 = Some(a1.clone());
         }
@@ -1067,6 +1113,15 @@ fn compatible_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool 
 
 /// Fills what `into` lacks from `from`.
 fn fill(into: &mut Draft, from: Draft) {
+    // Who claims an attack carried it out ("The Taliban claimed responsibility").
+    if from.status == Status::Claimed && into.status != Status::Claimed {
+        if let Some(claimer) = from.actor1.clone().filter(|a| from.claimed_by.as_deref() == Some(a.name.as_str())) {
+            if into.actor2.is_none() && into.actor1.as_ref().is_some_and(|a| a.name != claimer.name) {
+                into.actor2 = into.actor1.take();
+            }
+            into.actor1 = Some(claimer);
+        }
+    }
     if into.date.is_none() {
         into.date = from.date;
         into.own_date |= from.own_date;
@@ -1163,7 +1218,10 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 || riot_after_protest
                 || follow_up
                 || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
-            if close && related && !d.own_date && compatible_place(&prev.place, &d.place) && !d.background {
+            // A headline with no date and the lead that dates it tell one event.
+            let headline = !prev.own_date && d.sub == prev.sub && d.sentence_index == prev.sentence_index + 1;
+            if close && related && (!d.own_date || headline) && compatible_place(&prev.place, &d.place) && !d.background
+            {
                 let mut sub = prev.sub;
                 if riot_after_protest {
                     sub = SubEventType::ViolentDemonstration;

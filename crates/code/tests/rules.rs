@@ -189,3 +189,38 @@ fn a_later_dispersal_escalates_the_protest_before_it() {
     assert_eq!(events[0].sub_event_type, "Protest with intervention");
     assert!(en("Police fired tear gas in Kisumu on Monday.", "2019-02-12").is_empty(), "a dispersal alone is no event");
 }
+
+#[test]
+fn in_a_protest_the_police_intervene_and_the_people_protest() {
+    let e = &en("Police fired tear gas to disperse traders who protested on Thursday in Kisumu.", "2024-02-16")[0];
+    assert_eq!(e.sub_event_type, "Protest with intervention");
+    assert_eq!(e.actor1.as_deref(), Some("Protesters (Kenya)"));
+    assert_eq!(e.actor2.as_deref(), Some("Police Forces of Kenya"));
+}
+
+#[test]
+fn a_bomb_hits_those_before_it_and_its_claimer_set_it() {
+    let events = en(
+        "Two soldiers were killed when their vehicle hit a roadside bomb near Ghazni on Monday. The Taliban claimed responsibility for the attack.",
+        "2024-02-20",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    assert_eq!(e.sub_event_type, "Remote explosive/landmine/IED");
+    assert_eq!(e.actor1.as_deref(), Some("Taliban"));
+    assert!(e.actor2.as_deref().unwrap().starts_with("Military Forces"));
+    assert_eq!(e.status, sitrep_core::Status::Claimed);
+    assert_eq!(e.fatalities, 2);
+}
+
+#[test]
+fn a_foiled_attack_is_a_disrupted_weapons_use_and_no_claim_is_no_claim() {
+    let foiled = fr("L'armée a déjoué lundi un attentat à la voiture piégée à Kaya.", "2022-03-15");
+    assert_eq!(foiled[0].sub_event_type, "Disrupted weapons use");
+    let unclaimed = fr(
+        "Un engin explosif a visé lundi un convoi près de Kirkouk. Aucun groupe n'a revendiqué l'attaque.",
+        "2022-03-15",
+    );
+    assert_eq!(unclaimed.len(), 1);
+    assert_eq!(unclaimed[0].status, sitrep_core::Status::Reported);
+}
