@@ -39,6 +39,9 @@ pub struct Analysis<'e, 'd> {
     pub(crate) text: Text<'d>,
     pub(crate) lang: String,
     pub(crate) sentences: Vec<(usize, usize)>,
+    /// Every time expression, for the annotation.
+    pub(crate) times: Vec<DateMention>,
+    /// The calendar dates among them, for coding.
     pub(crate) dates: Vec<DateMention>,
     pub(crate) numbers: Vec<NumberMention>,
     pub(crate) places: Vec<PlaceMention>,
@@ -60,9 +63,12 @@ impl Engine {
         };
         let pack = self.pack(&lang);
         let sentences = sitrep_text::sentences(&text);
-        let dates = sitrep_time::tag_dates(&text, &lang, doc.published);
+        // Every time expression is annotated (durations, sets and vague references too);
+        // only calendar dates can date an event.
+        let times = sitrep_time::tag_times(&text, &lang, doc.published);
         let mut numbers = sitrep_time::tag_numbers(&text, &lang);
-        numbers.retain(|n| !dates.iter().any(|d| d.start < n.end && n.start < d.end));
+        numbers.retain(|n| !times.iter().any(|d| d.start < n.end && n.start < d.end));
+        let dates: Vec<DateMention> = times.iter().filter(|d| d.is_date()).cloned().collect();
         // Adjectives ("irakien", "American") stay place mentions in the annotation, but only
         // count as evidence of a country for coding (see `coder`).
         let mut places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
@@ -91,6 +97,7 @@ impl Engine {
             text,
             lang,
             sentences,
+            times,
             dates,
             numbers,
             places,
@@ -112,10 +119,10 @@ impl Analysis<'_, '_> {
     /// The annotation layer of the contract (§3): sentences and every mention.
     pub fn annotation(&self) -> Annotation {
         let mut mentions = Vec::new();
-        for d in &self.dates {
+        for d in &self.times {
             let mut m = self.mention(MentionKind::Date, d.start, d.end);
-            m.value = Some(d.value.value().into());
-            m.precision = Some(d.value.precision);
+            m.value = Some(d.value_string().into());
+            m.precision = d.is_date().then_some(d.value.precision);
             m.rule = Some(d.rule.to_string());
             m.warnings = d.warnings.clone();
             mentions.push(m);

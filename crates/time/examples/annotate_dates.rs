@@ -5,7 +5,8 @@
 //! cargo run -p sitrep-time --example annotate_dates -- IN.jsonl [--future] > out.jsonl
 //! ```
 //!
-//! `--future` reads bare weekdays and partial dates as upcoming (Duckling's convention).
+//! `--future` reads bare weekdays and partial dates as upcoming (Duckling's convention);
+//! `--dates-only` leaves out durations, sets and vague references.
 
 use std::io::{BufRead, BufReader, Write};
 
@@ -16,16 +17,18 @@ use sitrep_time::{tag_dates_with, Options};
 
 fn main() {
     let mut path = None;
-    let mut options = Options::default();
+    let mut options = Options { timex: true, ..Options::default() };
     for a in std::env::args().skip(1) {
         if a == "--future" {
             options.future = true;
+        } else if a == "--dates-only" {
+            options.timex = false;
         } else {
             path = Some(a);
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: annotate_dates IN.jsonl [--future]");
+        eprintln!("usage: annotate_dates IN.jsonl [--future] [--dates-only]");
         std::process::exit(2);
     };
     let file = std::fs::File::open(&path).unwrap_or_else(|e| {
@@ -52,7 +55,8 @@ fn main() {
                     "start": m.start,
                     "end": m.end,
                     "text": t.slice(m.start, m.end),
-                    "value": m.value.value(),
+                    "value": m.value_string(),
+                    "type": m.kind.as_str(),
                     "precision": m.value.precision.as_str(),
                     "rule": m.rule,
                 })

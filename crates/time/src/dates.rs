@@ -6,7 +6,7 @@ use std::cell::Cell;
 use sitrep_core::{DateValue, PartialDate, Precision};
 use sitrep_text::{Text, TokenKind};
 
-use crate::lexicon::{self, Lang, Tk, DAY, FORTNIGHT, HOUR, MINUTE, MONTH, WEEK, WEEKEND, YEAR};
+use crate::lexicon::{self, Lang, Tk, DAY, FORTNIGHT, HOUR, MINUTE, MONTH, SECOND, WEEK, WEEKEND, YEAR};
 use crate::numbers::parse_number;
 
 /// A date or time found in the text, with its resolved value.
@@ -20,6 +20,53 @@ pub struct DateMention {
     pub rule: &'static str,
     /// Doubts met while resolving (a weekday that does not match the day number).
     pub warnings: Vec<String>,
+    /// A calendar date, or a duration, a set or a vague reference (TimeML's kinds).
+    pub kind: DateKind,
+    /// The TimeML value of a mention that is not a date: `P2Y`, `PT30.4S`, `P1D`,
+    /// `XXXX-WXX-4`, `FUTURE_REF`, `XXXX-SU`.
+    pub timex: Option<String>,
+}
+
+/// What a time expression is. Only [`DateKind::Date`] mentions can date an event; the
+/// others carry the publication date as their `value` and their own value in `timex`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateKind {
+    /// A point or an interval of the calendar ("mercredi 22 septembre", "en 2019").
+    #[default]
+    Date,
+    /// A length of time: "deux ans", "30,4 secondes", "three weeks".
+    Duration,
+    /// A repetition: "tous les jeudis", "chaque année", "quotidien", "par an".
+    Set,
+    /// A vague reference: "l'avenir", "désormais", "autrefois", "en été" (no year).
+    Vague,
+}
+
+impl DateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateKind::Date => "date",
+            DateKind::Duration => "duration",
+            DateKind::Set => "set",
+            DateKind::Vague => "vague",
+        }
+    }
+}
+
+impl DateMention {
+    /// Whether the mention is a calendar date (the only kind that can date an event).
+    pub fn is_date(&self) -> bool {
+        self.kind == DateKind::Date
+    }
+
+    /// The value to report: the date's value (`2021-09-22`, `2021-W37`, `START/END`), or
+    /// for the other kinds their TimeML value (`P2Y`, `XXXX-WXX-4`, `FUTURE_REF`).
+    pub fn value_string(&self) -> String {
+        match &self.timex {
+            Some(x) if !self.is_date() => x.clone(),
+            _ => self.value.value(),
+        }
+    }
 }
 
 /// How to resolve expressions that do not say which way they point.
@@ -29,12 +76,23 @@ pub struct Options {
     /// one (news reports the past: the default is `false`; calendars and the Duckling
     /// corpus point to the future).
     pub future: bool,
+    /// Also report the time expressions that are not dates (durations, sets, vague
+    /// references: see [`DateKind`]). Off by default, so that every mention of
+    /// [`tag_dates`] is a date that can date an event.
+    pub timex: bool,
 }
 
 /// Dates of a text in `lang` ("fr" or "en"), resolved against `published`, sorted and not
 /// overlapping. Expressions that need the publication date are skipped without it.
 pub fn tag_dates(text: &Text<'_>, lang: &str, published: Option<PartialDate>) -> Vec<DateMention> {
     tag_dates_with(text, lang, published, Options::default())
+}
+
+/// Every time expression of the text: the dates of [`tag_dates`] and the durations, sets
+/// and vague references between them (TimeML's TIMEX3 of all types), each with its
+/// [`DateKind`]; report them with [`DateMention::value_string`].
+pub fn tag_times(text: &Text<'_>, lang: &str, published: Option<PartialDate>) -> Vec<DateMention> {
+    tag_dates_with(text, lang, published, Options { timex: true, ..Options::default() })
 }
 
 /// [`tag_dates`] with options.
@@ -49,16 +107,34 @@ pub fn tag_dates_with(
     let cx = Cx::new(&t, l, published, options);
     let mut out = Vec::new();
     let mut st = State { anchor: cx.pday.map(PartialDate::from_days), after_year: false, last_end: usize::MAX };
+    let reports = cx.reports_past();
     let mut i = 0;
     while i < t.len() {
         if matches!(t[i].f, "." | "!" | "?" | "\n") {
             cx.sentence_year.set(None);
+        }
+        if i == 0 || cx.sentence_end(i - 1) {
+            cx.future.set(cx.forced_future || (!reports && cx.fragment_at(i)));
         }
         if !cx.may_start(i) {
             i += 1;
             continue;
         }
         match cx.best(i, &st) {
+            Some(h) if h.end > i && h.kind != DateKind::Date => {
+                if let (true, Some(v), Some(x)) = (options.timex, cx.placeholder(), h.timex) {
+                    out.push(DateMention {
+                        start: t[i].start,
+                        end: t[h.end - 1].end,
+                        value: v,
+                        rule: h.rule,
+                        warnings: h.warnings,
+                        kind: h.kind,
+                        timex: Some(x),
+                    });
+                }
+                i = h.end;
+            }
             Some(h) if h.end > i => {
                 if h.explicit_year {
                     if let Some(v) = &h.value {
@@ -78,6 +154,8 @@ pub fn tag_dates_with(
                         value: v,
                         rule: h.rule,
                         warnings: h.warnings,
+                        kind: DateKind::Date,
+                        timex: None,
                     });
                 }
                 i = h.end;
@@ -114,6 +192,8 @@ fn anchor_of(v: &DateValue) -> Option<PartialDate> {
 #[derive(Debug)]
 struct Hit {
     end: usize,
+    kind: DateKind,
+    timex: Option<String>,
     /// The year was written out (and can complete later dates of the sentence).
     explicit_year: bool,
     value: Option<DateValue>,
@@ -123,7 +203,7 @@ struct Hit {
 
 impl Hit {
     fn new(end: usize, value: Option<DateValue>, rule: &'static str) -> Hit {
-        Hit { end, value, rule, warnings: Vec::new(), explicit_year: false }
+        Hit { end, value, rule, warnings: Vec::new(), explicit_year: false, kind: DateKind::Date, timex: None }
     }
 }
 
@@ -155,7 +235,9 @@ enum WdMode {
 struct Cx<'a, 't> {
     t: &'a [Tk<'t>],
     l: &'static Lang,
-    future: bool,
+    /// `Options::future`, or a sentence without a verb (a calendar fragment, a query).
+    future: Cell<bool>,
+    forced_future: bool,
     pub_year: Option<i32>,
     pub_month: Option<u8>,
     /// The publication date's first and last day.
@@ -166,6 +248,12 @@ struct Cx<'a, 't> {
     pub_time: Option<PartialDate>,
     /// A year written out earlier in the sentence: "en mars 2022, fin mars" is 2022.
     sentence_year: Cell<Option<i32>>,
+    /// The tense near the expression being read (see `tense_at`).
+    /// Computed on demand for the token where the current expression starts: `None` when
+    /// not yet computed, `Some(None)` when no tense applies.
+    tense: Cell<Option<Option<bool>>>,
+    /// The token where the expression being read starts.
+    at: Cell<usize>,
 }
 
 fn last_day(y: i32, m: u8) -> u8 {
@@ -203,13 +291,16 @@ impl<'a, 't> Cx<'a, 't> {
         Cx {
             t,
             l,
-            future: o.future,
+            future: Cell::new(o.future),
+            forced_future: o.future,
             pub_year: p.map(|p| p.year_num()),
             pub_month: p.and_then(|p| p.month_num()),
             rng: p.map(|p| span_of(&p)),
             pday: p.filter(|p| p.day_num().is_some()).map(|p| p.days()),
             pub_time: published.filter(|p| p.time_of_day().is_some()),
             sentence_year: Cell::new(None),
+            tense: Cell::new(None),
+            at: Cell::new(0),
         }
     }
 
@@ -235,8 +326,9 @@ impl<'a, 't> Cx<'a, 't> {
         let x = &self.t[i];
         x.kind == TokenKind::Number
             || x.f.as_bytes()[0].is_ascii_digit()
-            || self.l.time.starts(x.f)
+            || self.l.time.starts_time(x.f)
             || self.l.numbers.starts(x.f)
+            || matches!(self.f(i + 1), "siecle" | "century")
     }
 
     /// Skips tokens of `set` (at most `max`).
@@ -418,7 +510,9 @@ impl<'a, 't> Cx<'a, 't> {
                 || (det
                     && wd.is_none()
                     && self.is_num(j0)
-                    && (self.time_at(k).is_some_and(|x| x.2) || matches!(self.f(k), "" | "." | "," | ";" | ")")))
+                    && (self.time_at(k).is_some_and(|x| x.2)
+                        || matches!(self.f(k), "" | "." | "," | ";" | ")")
+                        || (self.future.get() && !self.is_num(k) && self.month_at(k).is_none())))
             {
                 consider(Core { wd, d: Some(d), ..Core::default() }, k);
             }
@@ -557,12 +651,20 @@ impl<'a, 't> Cx<'a, 't> {
             c.y = Some(year);
             return Some((c, i + 3));
         }
-        (det && b.digits() == 2 && b.f.starts_with('0') && !self.is_num(i + 2)).then_some((c, i + 2))
+        // In a fragment ("17 02", "le 31 10"), a day and a month alone.
+        let alone = self.future.get() && self.t.get(i + 2).is_none_or(|x| x.kind == TokenKind::Punct);
+        ((det && b.digits() == 2 && b.f.starts_with('0') || alone) && !self.is_num(i + 2)).then_some((c, i + 2))
     }
 
     /// Chooses among candidate dates the one nearest the publication date, the past
     /// weighing less than the future (or the reverse with `Options::future`).
     fn pick(&self, cands: &[PartialDate], dir: i8, wd: Option<u8>) -> Option<PartialDate> {
+        self.pick_in(cands, dir, wd, true)
+    }
+
+    /// [`Cx::pick`]; `yearly`: the candidates are a year apart, so that a past verb may
+    /// send a date weeks ahead back a year.
+    fn pick_in(&self, cands: &[PartialDate], dir: i8, wd: Option<u8>, yearly: bool) -> Option<PartialDate> {
         let (rlo, rhi) = self.rng?;
         let mut ok: Vec<(PartialDate, i64, i64)> = cands
             .iter()
@@ -579,14 +681,20 @@ impl<'a, 't> Cx<'a, 't> {
         // A weekday that matches settles the choice among dates within half a year on
         // the side the text points to (a week on the other side).
         if let Some(w) = wd {
-            let (back, ahead) = if self.future { (7, 183) } else { (183, 7) };
+            let (back, ahead) = if self.future.get() { (7, 366) } else { (183, 7) };
             let near =
                 |c: &(PartialDate, i64, i64)| c.0.weekday() == Some(w) && c.2 >= rlo - back && c.1 <= rhi + ahead;
             if ok.iter().any(near) {
                 ok.retain(near);
             }
         }
-        let (wpast, wfut) = if self.future { (1000, 1) } else { (1, 4) };
+        // A past verb makes a date weeks ahead unlikely ("condamnés pour le lynchage du
+        // gendarme, le 21 juin" a year before).
+        let (wpast, wfut) = match (self.future.get(), self.tense_here()) {
+            (true, _) => (1000, 1),
+            (false, Some(false)) if yearly => (1, 20),
+            _ => (1, 4),
+        };
         ok.into_iter()
             .min_by_key(|&(_, lo, hi)| {
                 if hi < rlo {
@@ -623,13 +731,15 @@ impl<'a, 't> Cx<'a, 't> {
             }
             (None, None, Some(d)) => {
                 let (py, pm) = (self.pub_year?, self.pub_month?);
-                let cands: Vec<PartialDate> = (-1..=1)
+                // "jeudi 15": the weekday may point months away.
+                let reach = if c.wd.is_some() && self.future.get() { 11 } else { 1 };
+                let cands: Vec<PartialDate> = (-reach..=reach)
                     .filter_map(|k| {
                         let (y, m) = add_months(py, pm, k);
                         PartialDate::day(y, m, d)
                     })
                     .collect();
-                self.pick(&cands, 0, c.wd)?
+                self.pick_in(&cands, 0, c.wd, false)?
             }
             _ => return None,
         };
@@ -737,6 +847,8 @@ impl<'a, 't> Cx<'a, 't> {
         }
         if minutes_may_follow && !self.l.en {
             if let Some((m, e)) = self.minutes_at(k) {
+                // "onze heures trois quarts", "quinze heures passé de trente minutes"
+                strong |= !self.is_num(k);
                 if m < 0 {
                     h = (h + 23) % 24;
                     mi = (60 + m) as u32;
@@ -785,6 +897,11 @@ impl<'a, 't> Cx<'a, 't> {
             let n = parse_number(self.t, k + 1, self.l)?;
             return (n.value > 0 && n.value < 60).then_some((-(n.value as i32), n.end));
         }
+        if matches!(f, "passe" | "passee") && self.f(k + 1) == "de" {
+            let n = parse_number(self.t, k + 2, self.l)?;
+            let e = self.skip(n.end, &["minutes", "minute", "min"], 1);
+            return (n.value < 60 && e > n.end).then_some((n.value as i32, e));
+        }
         if f == "trois" && self.f(k + 1) == "quarts" {
             return Some((45, k + 2));
         }
@@ -819,43 +936,98 @@ impl<'a, 't> Cx<'a, 't> {
     /// A day as a value, stretched to a part of the day when one follows
     /// ("mardi soir" → 18:00 to midnight).
     fn finish(&self, d: PartialDate, end: usize, rule: &'static str, warnings: Vec<String>) -> Hit {
+        // "demain jusqu'à 16h", "until 4 p.m. tomorrow": from the start of the day.
+        if d.day_num().is_some() && d.time_of_day().is_none() && matches!(self.f(end), "jusqu" | "until") {
+            let k = self.skip(end + 1, &["'", "a"], 2);
+            if let Some(((h, mi), e, _)) = self.time_at(k) {
+                let (y, m, dd) = (d.year_num(), d.month_num(), d.day_num());
+                if let (Some(a), Some(b)) = (
+                    m.and_then(|m| PartialDate::day_time(y, m, dd?, 0, 0)),
+                    m.and_then(|m| PartialDate::day_time(y, m, dd?, h, mi)),
+                ) {
+                    let v = DateValue { start: a, end: Some(b), precision: Precision::Time };
+                    return Hit {
+                        end: e,
+                        value: Some(v),
+                        rule,
+                        warnings,
+                        explicit_year: false,
+                        kind: DateKind::Date,
+                        timex: None,
+                    };
+                }
+            }
+        }
         if d.day_num().is_some() {
             if let Some(((h0, h1), e)) = self.daypart_at(end) {
                 if let Some(v) = daypart_value(d, h0, h1) {
-                    return Hit { end: e, value: Some(v), rule, warnings, explicit_year: false };
+                    return Hit {
+                        end: e,
+                        value: Some(v),
+                        rule,
+                        warnings,
+                        explicit_year: false,
+                        kind: DateKind::Date,
+                        timex: None,
+                    };
                 }
             }
             if let Some((_, e)) =
                 self.kind(self.skip(end, &["dans", "la", "in", "the", "au", "a", "at", "de", "du"], 2), "night")
             {
-                return Hit { end: e, value: Some(DateValue::point(d)), rule, warnings, explicit_year: false };
+                return Hit {
+                    end: e,
+                    value: Some(DateValue::point(d)),
+                    rule,
+                    warnings,
+                    explicit_year: false,
+                    kind: DateKind::Date,
+                    timex: None,
+                };
             }
         }
-        Hit { end, value: Some(DateValue::point(d)), rule, warnings, explicit_year: false }
+        Hit {
+            end,
+            value: Some(DateValue::point(d)),
+            rule,
+            warnings,
+            explicit_year: false,
+            kind: DateKind::Date,
+            timex: None,
+        }
     }
 
     // ---- rules -------------------------------------------------------------------------
 
     fn best(&self, i: usize, st: &State) -> Option<Hit> {
+        self.at.set(i);
+        self.tense.set(None);
         let rules = [
             self.rule_range(i),
+            self.rule_coord(i),
             self.rule_night(i),
             self.rule_part(i),
             self.rule_core(i),
             self.rule_nth(i),
             self.rule_week_of(i),
-            self.rule_unit_rel(i),
+            self.rule_unit_rel(i, st.anchor),
             self.rule_dayrel(i, st.anchor),
             self.rule_holiday(i),
             self.rule_season(i),
             self.rule_now(i),
             self.rule_weekday(i),
             self.rule_ago(i),
+            self.rule_within(i),
+            self.rule_decade(i),
             self.rule_last_n(i),
             self.rule_year(i, st.after_year && st.last_end == i),
-            self.rule_time(i, st.anchor),
+            self.rule_time(i, st.anchor, st.last_end == i),
             self.rule_daypart_alone(i, st.anchor),
             self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")),
+            self.rule_bare_year(i),
+            self.rule_duration(i),
+            self.rule_set(i),
+            self.rule_vague(i),
         ];
         let mut best: Option<Hit> = None;
         for h in rules.into_iter().flatten() {
@@ -981,7 +1153,36 @@ impl<'a, 't> Cx<'a, 't> {
             rule: "range",
             warnings,
             explicit_year: a.y.is_some() || b.y.is_some(),
+            kind: DateKind::Date,
+            timex: None,
         })
+    }
+
+    /// "les 6 et 13 avril", "le 6, le 8 et le 13 mai": the first day takes the month
+    /// (and year) of the date that follows.
+    fn rule_coord(&self, i: usize) -> Option<Hit> {
+        let j = self.skip(i, &["les", "le", "the"], 1);
+        let (d, e) = self.day_at(j)?;
+        if !matches!(self.f(e), "et" | "," | "and") {
+            return None;
+        }
+        // Later days of the list, then the one with the month.
+        let mut k = e;
+        for _ in 0..4 {
+            let k2 = self.skip(k, &["et", ",", "and", "le", "the"], 2);
+            if k2 == k {
+                return None;
+            }
+            if let Some((c, _)) = self.parse_core(k2) {
+                if c.d.is_some() && c.m.is_some() {
+                    let (v, w) = self.resolve_core(&Core { d: Some(d), wd: None, ..c })?;
+                    return Some(self.finish_plain(v, e, "partial", w));
+                }
+            }
+            let (_, k3) = self.day_at(k2)?;
+            k = k3;
+        }
+        None
     }
 
     /// "dans la nuit de mardi à mercredi", "in the night of Tuesday to Wednesday",
@@ -1024,29 +1225,139 @@ impl<'a, 't> Cx<'a, 't> {
     }
 
     fn finish_plain(&self, d: PartialDate, end: usize, rule: &'static str, warnings: Vec<String>) -> Hit {
-        Hit { end, value: Some(DateValue::point(d)), rule, warnings, explicit_year: false }
+        Hit {
+            end,
+            value: Some(DateValue::point(d)),
+            rule,
+            warnings,
+            explicit_year: false,
+            kind: DateKind::Date,
+            timex: None,
+        }
+    }
+
+    /// An auxiliary is a verb when a word follows it ("a été", not "9 heures 30 a 11h").
+    fn aux_ok(&self, k: usize) -> bool {
+        // "il y a trois mois": not a verb of the story.
+        (k == 0 || self.t[k - 1].f != "y")
+            && self.t.get(k + 1).is_some_and(|x| x.kind == TokenKind::Word && !x.f.as_bytes()[0].is_ascii_digit())
+    }
+
+    /// Whether a tense cue (an auxiliary, a future ending, an English past form) is a
+    /// verb of the text.
+    fn verb_cue(&self, k: usize) -> bool {
+        let x = &self.t[k];
+        if x.kind != TokenKind::Word {
+            return false;
+        }
+        if self.l.time.word(x.f, "tense_future").is_some()
+            || (x.ascii && self.l.time.word(x.f, "tense_past").is_some() && self.aux_ok(k))
+        {
+            return true;
+        }
+        if x.cap || x.f.len() < 5 {
+            return false;
+        }
+        if self.l.en {
+            x.f.ends_with("ed")
+        } else {
+            ["eront", "iront", "dront", "era", "ira", "dra", "ait", "aient"].iter().any(|s| x.f.ends_with(s))
+        }
+    }
+
+    /// Whether token `k` ends a sentence: "!", "?", a line break, or a full stop before
+    /// a capital or the end (not "8.30pm", "M. Blair" is taken as one).
+    fn sentence_end(&self, k: usize) -> bool {
+        match self.f(k) {
+            "!" | "?" | "\n" => true,
+            "." => self.t.get(k + 1).is_none_or(|n| n.gap && (n.cap || n.kind == TokenKind::Punct)),
+            _ => false,
+        }
+    }
+
+    /// Whether the sentence starting at token `i` has no verb: only time words, numbers,
+    /// function words and at most one other word ("Réunion lundi", "jeudi à 11h",
+    /// "le 2 vers 5h"). Such fragments (calendar lines, queries) read forward.
+    fn fragment_at(&self, i: usize) -> bool {
+        const FUNCTION: &[&str] = &[
+            "le", "la", "les", "l", "un", "une", "de", "du", "des", "d", "a", "au", "aux", "et", "ou", "mais", "par",
+            "exemple", "plutot", "vers", "en", "dans", "pour", "sur", "ce", "cet", "cette", "ces", "entre", "jusqu",
+            "the", "on", "at", "in", "of", "and", "or", "but", "by", "to", "from", "for", "this", "that", "between",
+            "until", "around", "about",
+        ];
+        let mut content = 0;
+        for k in i..self.t.len() {
+            let x = &self.t[k];
+            if self.sentence_end(k) {
+                break;
+            }
+            if x.kind != TokenKind::Word || x.f.as_bytes()[0].is_ascii_digit() {
+                continue;
+            }
+            if self.verb_cue(k) {
+                return false;
+            }
+            if FUNCTION.contains(&x.f) || self.l.time.starts_time(x.f) || self.l.numbers.starts(x.f) {
+                continue;
+            }
+            content += 1;
+            if content > 1 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The tense token `k` marks: `Some(true)` future ("sera", "manifesteront", "will"),
+    /// `Some(false)` past ("a été", "ont", "was", "killed").
+    fn cue(&self, k: usize) -> Option<bool> {
+        let x = &self.t[k];
+        if self.l.time.word(x.f, "tense_future").is_some() {
+            return Some(true);
+        }
+        if x.ascii && self.l.time.word(x.f, "tense_past").is_some() && self.aux_ok(k) {
+            return Some(false);
+        }
+        if x.kind != TokenKind::Word || x.cap || x.f.len() < 5 {
+            return None;
+        }
+        if self.l.en {
+            x.f.ends_with("ed").then_some(false)
+        } else {
+            ["eront", "iront", "dront", "era", "ira", "dra"].iter().any(|s| x.f.ends_with(s)).then_some(true)
+        }
+    }
+
+    /// Whether the text has a verb in a past tense anywhere: then it reports, and its
+    /// verbless lines (headers, datelines) do not read forward.
+    fn reports_past(&self) -> bool {
+        (0..self.t.len()).any(|k| self.cue(k) == Some(false))
+    }
+
+    /// The tense that orients the expression being read (see [`Cx::tense_at`]); none
+    /// when reading forward or after "jusqu'au 30 juin", "d'ici le 30 juin", "avant le
+    /// 30 juin" (a deadline, ahead whatever the tense of the verb).
+    fn tense_here(&self) -> Option<bool> {
+        if let Some(t) = self.tense.get() {
+            return t;
+        }
+        let i = self.at.get();
+        let deadline = i >= 1 && matches!(self.f(i - 1), "au" | "ici" | "avant" | "until" | "before" | "by");
+        let t = if self.future.get() || deadline { None } else { self.tense_at(i) };
+        self.tense.set(Some(t));
+        t
     }
 
     /// Whether the verb nearest to token `i` in its sentence is in the future tense.
     fn future_tense(&self, i: usize) -> bool {
+        self.tense_at(i) == Some(true)
+    }
+
+    /// The tense of the verb nearest to token `i` in its sentence: `Some(true)` future,
+    /// `Some(false)` past, `None` when no cue is near.
+    fn tense_at(&self, i: usize) -> Option<bool> {
         let boundary = |f: &str| matches!(f, "." | "!" | "?" | ";" | ":");
-        let cue = |k: usize| -> Option<bool> {
-            let x = &self.t[k];
-            if self.l.time.word(x.f, "tense_future").is_some() {
-                return Some(true);
-            }
-            if self.l.time.word(x.f, "tense_past").is_some() {
-                return Some(false);
-            }
-            if x.kind != TokenKind::Word || x.cap || x.f.len() < 5 {
-                return None;
-            }
-            if self.l.en {
-                x.f.ends_with("ed").then_some(false)
-            } else {
-                ["eront", "iront", "dront", "era", "ira", "dra"].iter().any(|s| x.f.ends_with(s)).then_some(true)
-            }
-        };
+        let cue = |k: usize| self.cue(k);
         let (mut left, mut right) = (true, true);
         for dist in 1..=10 {
             let mut found = None;
@@ -1062,11 +1373,11 @@ impl<'a, 't> Cx<'a, 't> {
                     _ => right = false,
                 }
             }
-            if let Some(f) = found {
-                return f;
+            if found.is_some() {
+                return found;
             }
         }
-        false
+        None
     }
 
     fn wd_resolve(&self, wd: u8, mode: WdMode) -> Option<i64> {
@@ -1075,12 +1386,12 @@ impl<'a, 't> Cx<'a, 't> {
         let wd = i64::from(wd);
         let mon = p - (pwd - 1);
         Some(match mode {
-            WdMode::Bare if self.future => p + (wd - pwd - 1).rem_euclid(7) + 1,
+            WdMode::Bare if self.future.get() => p + (wd - pwd - 1).rem_euclid(7) + 1,
             WdMode::Coming => p + (wd - pwd).rem_euclid(7),
             WdMode::Bare => p - (pwd - wd).rem_euclid(7),
             WdMode::Last => p - ((pwd - wd - 1).rem_euclid(7) + 1),
             WdMode::Next => p + (wd - pwd - 1).rem_euclid(7) + 1,
-            WdMode::This if self.future => p + (wd - pwd).rem_euclid(7),
+            WdMode::This if self.future.get() => p + (wd - pwd).rem_euclid(7),
             WdMode::This | WdMode::ThisWeek => mon + wd - 1,
             WdMode::LastWeek => mon - 7 + wd - 1,
             WdMode::NextWeek => mon + 7 + wd - 1,
@@ -1142,7 +1453,7 @@ impl<'a, 't> Cx<'a, 't> {
         if mode == WdMode::Bare && !self.l.en && i > 0 && self.t[i - 1].f == "le" {
             return None;
         }
-        if mode == WdMode::Bare && !self.future && self.future_tense(i) {
+        if mode == WdMode::Bare && !self.future.get() && self.future_tense(i) {
             mode = WdMode::Coming;
         }
         let mut day = self.wd_resolve(wd, mode)?;
@@ -1171,6 +1482,8 @@ impl<'a, 't> Cx<'a, 't> {
                 }
             }
             let a = anchor?;
+            // "au lendemain de la démission": the day spoken of, the day after an event.
+            let off = if k > end { 0 } else { off };
             return Some(self.finish(PartialDate::from_days(a.days() + off), end, "relative_day", vec![]));
         }
         let (off, end) = match self.kind(i, "dayrel") {
@@ -1191,7 +1504,10 @@ impl<'a, 't> Cx<'a, 't> {
     /// "la semaine dernière", "au début de la semaine dernière", "le mois dernier",
     /// "l'année dernière", "cette année", "early last week", "earlier this month",
     /// "en fin de semaine", "ce week-end".
-    fn rule_unit_rel(&self, i: usize) -> Option<Hit> {
+    fn rule_unit_rel(&self, i: usize, anchor: Option<PartialDate>) -> Option<Hit> {
+        // Under a month-only dateline, weeks count from the day last mentioned ("a mis en
+        // garde le mardi 15 décembre ... au début de la semaine dernière").
+        let pday = self.pday.or_else(|| anchor.filter(|a| a.day_num().is_some()).map(|a| a.days()));
         let mut j = i;
         let mut part = None;
         if let Some((p, k)) = self.kind(j, "part") {
@@ -1217,10 +1533,17 @@ impl<'a, 't> Cx<'a, 't> {
             Some((_, e)) if off.is_none() && part.is_none() => {
                 off = Some(0);
                 // "at the weekend" in a report: the weekend just past.
-                last_weekend = !self.future;
+                last_weekend = !self.future.get();
                 (WEEKEND, e)
             }
-            _ => self.kind(j, "unit")?,
+            _ => match self.kind(j, "week_phrase") {
+                // "dans la semaine": this week.
+                Some((_, e)) if off.is_none() && part.is_none() => {
+                    off = Some(0);
+                    (WEEK, e)
+                }
+                _ => self.kind(j, "unit")?,
+            },
         };
         if off.is_none() {
             if let Some((_, k)) = self.kind(end, "past") {
@@ -1241,7 +1564,7 @@ impl<'a, 't> Cx<'a, 't> {
         let part = part.unwrap_or(0);
         let value = match unit {
             WEEK => {
-                let p = self.pday?;
+                let p = pday?;
                 let mon = p - (i64::from(weekday_of(p)) - 1) + 7 * off;
                 match part {
                     1 => day_interval(mon, mon + 2, Precision::Week),
@@ -1251,7 +1574,7 @@ impl<'a, 't> Cx<'a, 't> {
                 }
             }
             WEEKEND => {
-                let p = self.pday?;
+                let p = pday?;
                 let pwd = i64::from(weekday_of(p));
                 let sat = p - (pwd - 1) + 5;
                 let sat = match off {
@@ -1259,7 +1582,7 @@ impl<'a, 't> Cx<'a, 't> {
                     1 if pwd >= 6 => sat + 7,
                     1 => sat,
                     _ if last_weekend && pwd < 6 => sat - 7,
-                    _ if !self.future && pwd <= 2 => sat - 7,
+                    _ if !self.future.get() && pwd <= 2 => sat - 7,
                     _ => sat,
                 };
                 day_interval(sat, sat + 1, Precision::Week)
@@ -1333,14 +1656,42 @@ impl<'a, 't> Cx<'a, 't> {
             return None;
         };
         let n = n * sign;
+        // The offset is exact from a known day: "il y a trois mois" on 12 February is 12
+        // November, at month precision; "dans un an" from February 2013 is February 2014,
+        // at year precision; "dans 7 jours" from 04:30 keeps the hour, at day precision.
+        let shifted = |d: PartialDate, precision: Precision| DateValue { start: d, end: None, precision };
         let value = match unit {
-            DAY => DateValue::point(PartialDate::from_days(self.pday? + n)),
-            WEEK => DateValue::point(PartialDate::from_days(self.pday? + 7 * n)),
+            DAY | WEEK => {
+                let days = if unit == DAY { n } else { 7 * n };
+                let d = PartialDate::from_days(self.pday? + days);
+                match self.pub_time.and_then(|p| p.time_of_day()).filter(|_| unit == DAY && i != j && sign > 0) {
+                    Some((h, _)) => shifted(
+                        PartialDate::day_time(d.year_num(), d.month_num()?, d.day_num()?, h, 0)?,
+                        Precision::Day,
+                    ),
+                    None => DateValue::point(d),
+                }
+            }
             MONTH => {
                 let (y, m) = add_months(self.pub_year?, self.pub_month?, n);
-                DateValue::point(PartialDate::month(y, m)?)
+                match self.pday.map(PartialDate::from_days).and_then(|p| p.day_num()) {
+                    Some(d) => shifted(PartialDate::day(y, m, d.min(last_day(y, m)))?, Precision::Month),
+                    None => DateValue::point(PartialDate::month(y, m)?),
+                }
             }
-            YEAR => DateValue::point(PartialDate::year(self.pub_year? + n as i32)?),
+            YEAR => {
+                let y = self.pub_year? + n as i32;
+                match self.pub_month {
+                    Some(m) => shifted(PartialDate::month(y, m)?, Precision::Year),
+                    None => DateValue::point(PartialDate::year(y)?),
+                }
+            }
+            SECOND => {
+                let p = self.pub_time?;
+                let (h, mi) = p.time_of_day()?;
+                let total = p.days() * 1440 + i64::from(h) * 60 + i64::from(mi) + n.div_euclid(60);
+                DateValue::point(minute_date(total)?)
+            }
             HOUR | MINUTE => {
                 let p = self.pub_time?;
                 let (h, mi) = p.time_of_day()?;
@@ -1399,11 +1750,18 @@ impl<'a, 't> Cx<'a, 't> {
     /// A time on its own ("à 22 h"), or two ("de 9h30 à 11h", "between 9 and 11 a.m."):
     /// on the day named right after it ("13h30 samedi 21 septembre"), else on the day
     /// last mentioned (or the publication day).
-    fn rule_time(&self, i: usize, anchor: Option<PartialDate>) -> Option<Hit> {
+    fn rule_time(&self, i: usize, anchor: Option<PartialDate>, after_date: bool) -> Option<Hit> {
         let from = matches!(self.f(i), "de" | "entre" | "from" | "between");
         let start = if from { i + 1 } else { i };
         let ((mut h, mi), mut end, strong) = self.time_at(start)?;
         let mut until = None;
+        // "9h30 - 11h00"
+        if !from && strong && self.f(end) == "-" {
+            if let Some(((h2, m2), e, true)) = self.time_at(end + 1).filter(|x| x.0 > (h, mi)) {
+                until = Some((h2, m2));
+                end = e;
+            }
+        }
         if from {
             let k = self.skip(end, &["a", "et", "-", "to", "and", "until", "jusqu'a", "jusqu"], 1);
             let k = self.skip(k, &["'", "a"], 2);
@@ -1419,6 +1777,7 @@ impl<'a, 't> Cx<'a, 't> {
         }
         let mut a = anchor;
         let k = self.skip(end, &[","], 1);
+        let mut named = false;
         if let Some(next) = self.rule_core(k).or_else(|| self.rule_weekday(k)).or_else(|| self.rule_dayrel(k, anchor)) {
             if let Some(v) = next.value {
                 if let Some(day) = anchor_of(&v) {
@@ -1427,10 +1786,20 @@ impl<'a, 't> Cx<'a, 't> {
                         h += 12;
                     }
                     a = Some(day);
+                    named = true;
                 }
             }
         }
-        let a = a?;
+        let mut a = a?;
+        // Read forward, a time already past on the publication day is tomorrow's
+        // ("minuit", "3 heures du matin" asked at 04:30).
+        if self.future.get() && !named && !after_date && Some(a.days()) == self.pday {
+            if let Some(now) = self.pub_time.and_then(|p| p.time_of_day()) {
+                if (h, mi) < now {
+                    a = PartialDate::from_days(a.days() + 1);
+                }
+            }
+        }
         let (y, m, d) = (a.year_num(), a.month_num()?, a.day_num()?);
         let t0 = PartialDate::day_time(y, m, d, h, mi)?;
         let value = match until {
@@ -1519,6 +1888,14 @@ impl<'a, 't> Cx<'a, 't> {
                 let py = self.pub_year?;
                 let (a, b) = if dir < 0 { (py - n as i32, py - 1) } else { (py + 1, py + n as i32) };
                 DateValue { start: PartialDate::year(a)?, end: Some(PartialDate::year(b)?), precision: Precision::Year }
+            }
+            SECOND => {
+                let p = self.pub_time?;
+                let (h, mi) = p.time_of_day()?;
+                let now = (p.days() * 1440 + i64::from(h) * 60 + i64::from(mi)) * 60;
+                let (a, b) = if dir < 0 { (now - n, now) } else { (now + 1, now + n) };
+                let (a, b) = (a.div_euclid(60), b.div_euclid(60));
+                DateValue { start: minute_date(a)?, end: Some(minute_date(b)?), precision: Precision::Time }
             }
             HOUR | MINUTE => {
                 let p = self.pub_time?;
@@ -1611,7 +1988,7 @@ impl<'a, 't> Cx<'a, 't> {
             let after = spans.iter().position(|&(a, _)| a > p)?;
             let k = match (dir, current) {
                 (Some(0), Some(c)) => c,
-                (Some(0), None) if self.future => after,
+                (Some(0), None) if self.future.get() => after,
                 (Some(0), None) => after.checked_sub(1)?,
                 (Some(d), Some(c)) => (c as i64 + i64::from(d)) as usize,
                 (Some(1), None) => after,
@@ -1633,7 +2010,25 @@ impl<'a, 't> Cx<'a, 't> {
 
     /// "noël", "la Toussaint", "Christmas": fixed-date holidays.
     fn rule_holiday(&self, i: usize) -> Option<Hit> {
-        let j = self.skip(i, &["le", "la", "l", "'", "a"], 2);
+        let j = self.skip(i, &["le", "la", "l", "'", "a", "cette", "ce"], 2);
+        if let Some((off, mut end)) = self.kind(j, "easter") {
+            let mut year = None;
+            if let Some((y, e)) = self.year_at(end, false) {
+                year = Some(y);
+                end = e;
+            }
+            let d = match year {
+                Some(y) => PartialDate::from_days(easter(y)?.days() + off),
+                None => {
+                    let py = self.pub_year?;
+                    let cands: Vec<PartialDate> = (py - 1..=py + 1)
+                        .filter_map(|y| Some(PartialDate::from_days(easter(y)?.days() + off)))
+                        .collect();
+                    self.pick(&cands, 0, None)?
+                }
+            };
+            return Some(self.finish(d, end, "holiday", vec![]));
+        }
         let (v, mut end) = self.kind(j, "holiday")?;
         let mut c = Core { m: Some((v / 100) as u8), d: Some((v % 100) as u8), ..Core::default() };
         if let Some((y, e)) = self.year_at(end, false) {
@@ -1658,6 +2053,9 @@ impl<'a, 't> Cx<'a, 't> {
                 (i64::from(d), e)
             }
         };
+        if let Some((wd, k)) = self.weekday_at(j) {
+            return self.nth_weekday(n, wd, k);
+        }
         let (unit, k) = self.kind(j, "unit")?;
         let k = self.skip(k, &["de", "d", "'", "du", "mois", "of"], 4);
         let (m, mut end, _) = self.month_at(k)?;
@@ -1699,6 +2097,400 @@ impl<'a, 't> Cx<'a, 't> {
         Some(Hit::new(end, value, "nth"))
     }
 
+    /// The `value` of a mention that is not a date: the publication date.
+    fn placeholder(&self) -> Option<DateValue> {
+        let (lo, _) = self.rng?;
+        Some(match self.pday {
+            Some(p) => DateValue::point(PartialDate::from_days(p)),
+            None => match self.pub_month {
+                Some(m) => DateValue::point(PartialDate::month(self.pub_year?, m)?),
+                None => DateValue::point(PartialDate::from_days(lo).truncate(Precision::Year)),
+            },
+        })
+    }
+
+    fn other(&self, end: usize, kind: DateKind, timex: String, rule: &'static str) -> Hit {
+        Hit { end, value: None, rule, warnings: Vec::new(), explicit_year: false, kind, timex: Some(timex) }
+    }
+
+    /// A number of units as a TimeML duration: "deux ans" → `P2Y`, "30,4 secondes" →
+    /// `PT30.4S`, "moins de deux mois", "une semaine", "dix-huit mois".
+    fn duration_at(&self, i: usize) -> Option<(String, usize)> {
+        let (n, k) = if self.is_num(i)
+            && matches!(self.f(i + 1), "," | ".")
+            && self.adjacent(i + 1)
+            && self.adjacent(i + 2)
+            && self.is_num(i + 2)
+            && !self.l.en
+        {
+            (format!("{}.{}", self.f(i), self.f(i + 2)), i + 3)
+        } else {
+            let (n, k) = self.count_at(i)?;
+            if self.is_num(i) && self.t[i].digits() > 3 {
+                return None;
+            }
+            (n.to_string(), k)
+        };
+        let (u, end) = self.kind(k, "dur_unit")?;
+        let p = if i >= 1 { self.f(i - 1) } else { "" };
+        let pp = if i >= 2 { self.f(i - 2) } else { "" };
+        // "a 17 years old man", "a 23 year-old student": an age.
+        if self.f(self.skip(end, &["-"], 1)) == "old" {
+            return None;
+        }
+        // "enfants de 2 à 8 ans", "une fillette de 6 ans", "Florian D., 26 ans,": ages.
+        if u == 7
+            && (p.starts_with("age")
+                || (matches!(p, "a" | "-" | "et") && self.is_num(i - 2))
+                || (p == "de" && self.is_num(i) && !matches!(pp, "plus" | "moins" | "pres"))
+                || (p == "," && self.is_num(i) && matches!(self.f(end), "," | ")" | "." | "")))
+        {
+            return None;
+        }
+        // "une seconde fois", "dans un jour de grande maîtrise": "un" alone is an article
+        // unless a preposition introduces the duration ("pendant une semaine").
+        if matches!(self.f(i), "un" | "une" | "a" | "an") {
+            let p = if p == "'" { pp } else { p };
+            if !matches!(
+                p,
+                "pendant"
+                    | "durant"
+                    | "depuis"
+                    | "en"
+                    | "pour"
+                    | "sur"
+                    | "qu"
+                    | "que"
+                    | "apres"
+                    | "avant"
+                    | "de"
+                    | "d"
+                    | "for"
+                    | "in"
+                    | "over"
+                    | "after"
+                    | "within"
+                    | "than"
+            ) || matches!(self.f(end), "de" | "d" | "fois" | "of")
+            {
+                return None;
+            }
+        }
+        let (unit, time) = match u {
+            1 => ("S", true),
+            2 => ("M", true),
+            3 => ("H", true),
+            4 => ("D", false),
+            5 => ("W", false),
+            6 => ("M", false),
+            7 => ("Y", false),
+            8 => ("DE", false),
+            9 => ("CE", false),
+            10 => return Some((format!("P{}M", n.parse::<f64>().ok()? * 6.0), end)),
+            11 => return Some((format!("P{}M", n.parse::<f64>().ok()? * 3.0), end)),
+            _ => return None,
+        };
+        Some((format!("P{}{n}{unit}", if time { "T" } else { "" }), end))
+    }
+
+    fn rule_duration(&self, i: usize) -> Option<Hit> {
+        // "la deuxième journée" (of a championship), "sa deuxième année".
+        if let Some((n, k)) = self.kind(i, "ordinal") {
+            if n > 1 {
+                if let Some((u, e)) = self.kind(k, "dur_unit") {
+                    let x = match u {
+                        4 => "P1D",
+                        5 => "P1W",
+                        7 => "P1Y",
+                        _ => return None,
+                    };
+                    if !matches!(self.f(e), "de" | "d" | "du" | "of") {
+                        return Some(self.other(e, DateKind::Duration, x.into(), "duration"));
+                    }
+                }
+            }
+        }
+        let j = self.skip(i, &["moins", "plus", "pres", "environ", "de", "d", "'", "less", "more", "than", "about"], 3);
+        let (x, end) = self.duration_at(j).or_else(|| self.duration_at(i))?;
+        Some(self.other(end, DateKind::Duration, x, "duration"))
+    }
+
+    /// "tous les jeudis", "chaque année", "tous les ans", "par semestre", "quotidien",
+    /// "every Monday", "le mercredi" (a habit).
+    fn rule_set(&self, i: usize) -> Option<Hit> {
+        if let Some((v, e)) = self.kind(i, "set_word") {
+            let x = match v {
+                4 => "P1D",
+                5 => "P1W",
+                6 => "P1M",
+                7 => "P1Y",
+                _ => return None,
+            };
+            return Some(self.other(e, DateKind::Set, x.into(), "set"));
+        }
+        if !self.l.en && self.f(i) == "le" {
+            // "le mercredi" alone: every Wednesday.
+            let (wd, e) = self.weekday_at(i + 1)?;
+            if self.day_at(e).is_some() || self.kind(e, "past").is_some() || self.kind(e, "next").is_some() {
+                return None;
+            }
+            return Some(self.other(e, DateKind::Set, format!("XXXX-WXX-{wd}"), "set"));
+        }
+        let (_, j) = self.kind(i, "set_pre")?;
+        if let Some((wd, e)) = self.weekday_at(j).or_else(|| self.kind(j, "weekday_pl").map(|(w, e)| (w as u8, e))) {
+            return Some(self.other(e, DateKind::Set, format!("XXXX-WXX-{wd}"), "set"));
+        }
+        if let Some((u, e)) = self.kind(j, "dur_unit") {
+            let x = match u {
+                4 => "P1D",
+                5 => "P1W",
+                6 => "P1M",
+                7 => "P1Y",
+                10 => "P6M",
+                11 => "P3M",
+                _ => return None,
+            };
+            // "par jour" only after a number ("trois morts par jour").
+            if matches!(self.f(i), "par" | "per" | "a") && !(i >= 1 && self.t[i - 1].kind == TokenKind::Word) {
+                return None;
+            }
+            return Some(self.other(e, DateKind::Set, x.into(), "set"));
+        }
+        None
+    }
+
+    /// "l'avenir", "désormais", "autrefois", "récemment"; "l'été", "en hiver" without a
+    /// year (a season in general).
+    fn rule_vague(&self, i: usize) -> Option<Hit> {
+        if let Some((v, e)) = self.kind(i, "vague") {
+            let x = match v {
+                0 => self.placeholder()?.value(),
+                1 => "FUTURE_REF".into(),
+                _ => "PAST_REF".into(),
+            };
+            return Some(self.other(e, DateKind::Vague, x, "vague"));
+        }
+        let j = self.skip(i, &["l", "'", "en", "d", "au", "in", "the"], 2);
+        let (v, e) = self.kind(j, "season")?;
+        // "a été", "ont été": the verb.
+        let prev = if j > 0 { self.f(j - 1) } else { "" };
+        if self.f(j) == "ete" && !(j > i || matches!(prev, "cet" | "l" | "d" | "en" | "comme" | "et") || self.t[j].cap)
+        {
+            return None;
+        }
+        // "le Printemps de l'environnement": a name.
+        if self.t[j].cap && j > 0 && !matches!(self.f(j - 1), "." | "\n") && !matches!(self.f(j + 1), "." | "," | "") {
+            return None;
+        }
+        if matches!(self.f(e), "de" | "du" | "des") && self.year_at(e + 1, false).is_none() {
+            return None;
+        }
+        let x = match v / 100 {
+            3 => "XXXX-SP",
+            6 => "XXXX-SU",
+            9 => "XXXX-FA",
+            _ => "XXXX-WI",
+        };
+        Some(self.other(e, DateKind::Vague, x.into(), "season_vague"))
+    }
+
+    /// A year on its own ("le bilan 2001", "budget supplémentaire 2002,") when it is not
+    /// a count: not followed by a noun, not after a number or a preposition of quantity.
+    fn rule_bare_year(&self, i: usize) -> Option<Hit> {
+        let x = self.t.get(i)?;
+        if x.kind != TokenKind::Number || x.digits() != 4 {
+            return None;
+        }
+        let (y, end) = self.year_at(i, false)?;
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        if i > 0 {
+            let p = &self.t[i - 1];
+            // "Ouaga 2000", "Windows 2000": a name.
+            let name = p.cap && p.kind == TokenKind::Word;
+            // "ils étaient 2000", "they were 2000": a count.
+            let after_verb = self.cue(i - 1).is_some()
+                || matches!(p.f, "sont" | "est" | "etaient" | "etait" | "are" | "is" | "were" | "was");
+            if p.kind == TokenKind::Number
+                || name
+                || after_verb
+                || (!p.gap && !matches!(p.f, "(" | "«" | "\"" | "'"))
+                || self.l.time.word(p.f, "quantity_pre").is_some()
+            {
+                return None;
+            }
+        }
+        if let Some(n) = self.t.get(end) {
+            if n.kind == TokenKind::Number || (!n.gap && matches!(n.f, "," | ".") && self.is_num(end + 1)) {
+                return None;
+            }
+            if n.kind == TokenKind::Word
+                && !n.cap
+                && !matches!(n.f, "de" | "du" | "des" | "et" | "a" | "au" | "of" | "and" | "to")
+                && !self.l.time.starts(n.f)
+            {
+                return None;
+            }
+            if matches!(n.f, "%" | "€" | "$") {
+                return None;
+            }
+        }
+        let mut h = Hit::new(end, Some(DateValue::point(PartialDate::year(y)?)), "year");
+        h.explicit_year = true;
+        Some(h)
+    }
+
+    /// "le premier mercredi de septembre", "le dernier vendredi du mois prochain", "the
+    /// first Monday of March": `k` is after the weekday.
+    fn nth_weekday(&self, n: i64, wd: u8, k: usize) -> Option<Hit> {
+        let k = self.skip(k, &["de", "d", "'", "du", "of", "the"], 2);
+        // "le premier dimanche du printemps (2000)": counted from the season's first day.
+        if let Some((v, mut end)) = self.kind(k, "season") {
+            let y = match self.year_at(end, false) {
+                Some((y, e)) => {
+                    end = e;
+                    y
+                }
+                None => self.sentence_year.get().or(self.pub_year)?,
+            };
+            let first = PartialDate::day(y, (v / 100) as u8, (v % 100) as u8)?.days();
+            if n <= 0 {
+                return None;
+            }
+            let d = first + (i64::from(wd) - i64::from(weekday_of(first))).rem_euclid(7) + 7 * (n - 1);
+            return Some(self.finish(PartialDate::from_days(d), end, "nth", vec![]));
+        }
+        let (y, m, end) = if let Some((m, mut end, _)) = self.month_at(k) {
+            let mut c = Core { m: Some(m), ..Core::default() };
+            if let Some((y, e)) = self.year_at(end, false) {
+                c.y = Some(y);
+                end = e;
+            }
+            let (md, _) = self.resolve_core(&c)?;
+            (md.year_num(), m, end)
+        } else {
+            // "du mois prochain", "de ce mois", "of next month"
+            let (off, j) = match self.kind(k, "this") {
+                Some((_, e)) => (Some(0), e),
+                None if self.l.en => match (self.kind(k, "past"), self.kind(k, "next")) {
+                    (Some((_, e)), _) => (Some(-1), e),
+                    (_, Some((_, e))) => (Some(1), e),
+                    _ => (None, k),
+                },
+                None => (None, k),
+            };
+            let (u, mut end) = self.kind(j, "unit")?;
+            if u != MONTH {
+                return None;
+            }
+            let off = match off {
+                Some(o) => o,
+                None => {
+                    if let Some((_, e)) = self.kind(end, "past") {
+                        end = e;
+                        -1
+                    } else if let Some((_, e)) = self.kind(end, "next") {
+                        end = e;
+                        1
+                    } else {
+                        return None;
+                    }
+                }
+            };
+            let (y, m) = add_months(self.pub_year?, self.pub_month?, off);
+            (y, m, end)
+        };
+        let first = PartialDate::day(y, m, 1)?.days();
+        let last = PartialDate::day(y, m, last_day(y, m))?.days();
+        let d = if n < 0 {
+            last - (i64::from(weekday_of(last)) - i64::from(wd)).rem_euclid(7)
+        } else {
+            first + (i64::from(wd) - i64::from(weekday_of(first))).rem_euclid(7) + 7 * (n - 1)
+        };
+        if d > last || n == 0 {
+            return Some(Hit::new(end, None, "nth"));
+        }
+        Some(self.finish(PartialDate::from_days(d), end, "nth", vec![]))
+    }
+
+    /// "d'ici deux semaines", "dans les 15 jours", "within two weeks": from now to then.
+    fn rule_within(&self, i: usize) -> Option<Hit> {
+        let j = if self.f(i) == "d" && self.f(i + 1) == "'" && self.f(i + 2) == "ici" {
+            i + 3
+        } else if (self.f(i) == "dans" && self.f(i + 1) == "les") || self.f(i) == "within" {
+            i + if self.l.en { 1 } else { 2 }
+        } else {
+            return None;
+        };
+        let (n, k) = self.count_at(j)?;
+        let (unit, end) = self.kind(k, "unit")?;
+        let p = self.pday?;
+        let last = match unit {
+            DAY => p + n,
+            WEEK => p + 7 * n,
+            MONTH => {
+                let (y, m) = add_months(self.pub_year?, self.pub_month?, n);
+                let d = PartialDate::from_days(p).day_num()?;
+                PartialDate::day(y, m, d.min(last_day(y, m)))?.days()
+            }
+            _ => return None,
+        };
+        let start = self.pub_time.unwrap_or(PartialDate::from_days(p));
+        let value = DateValue { start, end: Some(PartialDate::from_days(last)), precision: Precision::Day };
+        Some(Hit::new(end, Some(value), "within"))
+    }
+
+    /// "les années 60", "les années 1990", "the 1990s", "the '90s"; "le XIXe siècle",
+    /// "the 19th century": an interval of years.
+    fn rule_decade(&self, i: usize) -> Option<Hit> {
+        let years = |a: i32, b: i32| -> Option<DateValue> {
+            Some(DateValue {
+                start: PartialDate::year(a)?,
+                end: Some(PartialDate::year(b)?),
+                precision: Precision::Year,
+            })
+        };
+        let x = self.t.get(i)?;
+        if self.l.en {
+            // "1990s", "90s"
+            let f = x.f.strip_suffix('s')?;
+            let n: i32 = f.parse().ok()?;
+            let y = match f.len() {
+                // Not "1000s of people".
+                4 if n % 10 == 0 && (1800..=2090).contains(&n) && self.f(i + 1) != "of" => n,
+                2 if n % 10 == 0 && self.f(i + 1) != "of" => self.pivot(n as u32),
+                _ => {
+                    return None;
+                }
+            };
+            return Some(Hit::new(i + 1, years(y, y + 9), "decade"));
+        }
+        if matches!(x.f, "annees") {
+            let n = self.t.get(i + 1).filter(|n| n.kind == TokenKind::Number)?;
+            let v = n.num? as i32;
+            let y = match n.digits() {
+                2 if v % 10 == 0 => 1900 + v,
+                4 if v % 10 == 0 && (1000..=2090).contains(&v) => v,
+                _ => return None,
+            };
+            return Some(Hit::new(i + 2, years(y, y + 9), "decade"));
+        }
+        // "XIXe siècle", "21e siècle", "19th century"
+        let (c, k) = if x.kind == TokenKind::Word {
+            let f = x.f;
+            let body = f.strip_suffix("eme").or_else(|| f.strip_suffix('e'))?;
+            let c = roman(body).or_else(|| body.parse().ok())?;
+            (c, i + 1)
+        } else {
+            return None;
+        };
+        if !matches!(self.f(k), "siecle") || !(1..=21).contains(&c) {
+            return None;
+        }
+        Some(Hit::new(k + 1, years((c - 1) * 100, (c - 1) * 100 + 99), "century"))
+    }
+
     /// "la semaine du 6 octobre", "the week of October 6".
     fn rule_week_of(&self, i: usize) -> Option<Hit> {
         let j = self.skip(i, &["la", "the"], 1);
@@ -1717,8 +2509,52 @@ impl<'a, 't> Cx<'a, 't> {
             rule: "week_of",
             warnings: w,
             explicit_year: c.y.is_some(),
+            kind: DateKind::Date,
+            timex: None,
         })
     }
+}
+
+/// A Roman numeral ("xix", "xxi") up to 39.
+fn roman(s: &str) -> Option<i32> {
+    if s.is_empty() || !s.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) {
+        return None;
+    }
+    let val = |b: u8| match b {
+        b'i' => 1,
+        b'v' => 5,
+        _ => 10,
+    };
+    let b = s.as_bytes();
+    let mut n = 0;
+    for k in 0..b.len() {
+        let v = val(b[k]);
+        if b.get(k + 1).is_some_and(|&c| val(c) > v) {
+            n -= v;
+        } else {
+            n += v;
+        }
+    }
+    (1..40).contains(&n).then_some(n)
+}
+
+/// Easter Sunday of year `y` (Gregorian computus).
+fn easter(y: i32) -> Option<PartialDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    PartialDate::day(y, month as u8, day as u8)
 }
 
 /// The date and time `minutes` minutes after 1970-01-01T00:00.
@@ -1783,6 +2619,7 @@ mod tests {
         let t = Text::new(s);
         tag_dates(&t, lang, Some(pd(published)))
             .into_iter()
+            .filter(DateMention::is_date)
             .map(|m| (t.slice(m.start, m.end).to_string(), m.value.value(), m.value.precision.as_str()))
             .collect()
     }
@@ -1794,9 +2631,12 @@ mod tests {
         (v[0].1.clone(), v[0].2)
     }
 
+    /// Each case read in a news sentence in the past tense (a fragment without a verb
+    /// reads forward, as a calendar does).
     fn check(lang: &str, published: &str, cases: &[(&str, &str, &str)]) {
         for (s, value, precision) in cases {
-            let got = one(s, lang, published);
+            let news = if lang == "en" { format!("It was seen {s}.") } else { format!("Il a été vu {s}.") };
+            let got = one(&news, lang, published);
             assert_eq!((got.0.as_str(), got.1), (*value, *precision), "{s} (published {published})");
         }
     }
@@ -1893,7 +2733,7 @@ mod tests {
                 ("à 22 h 30".into(), "2020-12-10T22:30".into(), "time"),
             ]
         );
-        assert_eq!(tag("on Tuesday at 10 a.m.", "en", "2020-12-17")[1].1, "2020-12-15T10:00");
+        assert_eq!(tag("He was hit on Tuesday at 10 a.m.", "en", "2020-12-17")[1].1, "2020-12-15T10:00");
         assert_eq!(tag("vers 22h", "fr", "2020-12-17")[0].1, "2020-12-17T22:00");
     }
 
@@ -1966,7 +2806,7 @@ mod tests {
                 ("l'an dernier", "2020", "year"),
                 ("cette année", "2021", "year"),
                 ("il y a une semaine", "2021-09-08", "day"),
-                ("il y a trois mois", "2021-06", "month"),
+                ("il y a trois mois", "2021-06-15", "month"),
                 ("mardi en huit", "2021-09-28", "day"),
                 ("20 02 2014", "2014-02-20", "day"),
                 ("le 17 02", "2021-02-17", "day"),
@@ -1975,7 +2815,9 @@ mod tests {
             ],
         );
         // "mercredi 13" disagrees with the calendar (13 September 2021 is a Monday).
-        assert_eq!(tag("mercredi 13", "fr", "2021-09-15")[0].1, "2021-09-13");
+        assert_eq!(tag("Il a été tué mercredi 13.", "fr", "2021-09-15")[0].1, "2021-09-13");
+        // Read forward (a calendar line), the weekday finds its month.
+        assert_eq!(tag("mercredi 13", "fr", "2021-09-15")[0].1, "2021-10-13");
     }
 
     #[test]
@@ -1985,17 +2827,36 @@ mod tests {
         assert_eq!(m[1].1, "2022-03-21/2022-03-31");
         assert_eq!(m[2].1, "2022-04-01/2022-04-10");
         // "la veille" and times count from the day last mentioned.
-        let m = tag("Le 15 juin, veille de la fête, vers 20 heures", "fr", "2019-06-20");
-        assert_eq!(m[1], ("veille".into(), "2019-06-14".into(), "day"));
-        assert_eq!(m[2].1, "2019-06-14T20:00");
+        let m = tag("La veille, vers 20 heures, il a été blessé. Le 15 juin, il a été tué.", "fr", "2019-06-20");
+        assert_eq!(m[0], ("La veille".into(), "2019-06-19".into(), "day"));
+        assert_eq!(m[1].1, "2019-06-19T20:00");
+        // "veille de X" names the day spoken of, the eve of X.
+        let m = tag("Le 15 juin, veille de la fête, vers 20 heures, il a été tué.", "fr", "2019-06-20");
+        assert_eq!(m[1], ("veille".into(), "2019-06-15".into(), "day"));
+        assert_eq!(m[2].1, "2019-06-15T20:00");
         // A future verb turns a bare weekday forward.
         assert_eq!(tag("Ils manifesteront samedi.", "fr", "2021-09-15")[0].1, "2021-09-18");
         assert_eq!(tag("Ils ont manifesté samedi.", "fr", "2021-09-15")[0].1, "2021-09-11");
         assert_eq!(tag("The rally will be held on Saturday.", "en", "2021-09-15")[0].1, "2021-09-18");
         // Two times and a day after them.
-        assert_eq!(tag("de 9h30 à 11h jeudi", "fr", "2013-02-12")[0].1, "2013-02-07T09:30/2013-02-07T11:00");
+        assert_eq!(
+            tag("Ils ont manifesté de 9h30 à 11h jeudi.", "fr", "2013-02-12")[0].1,
+            "2013-02-07T09:30/2013-02-07T11:00"
+        );
         assert_eq!(tag("à 3 heures cet après-midi", "fr", "2013-02-12")[0].1, "2013-02-12T15:00");
-        assert_eq!(tag("dans la nuit de samedi à dimanche", "fr", "2021-09-20")[0].1, "2021-09-19");
+        assert_eq!(tag("Il a été tué dans la nuit de samedi à dimanche", "fr", "2021-09-20")[0].1, "2021-09-19");
+        // Without a verb (a calendar line, a query), the coming days.
+        assert_eq!(tag("de 9h30 à 11h jeudi", "fr", "2013-02-12")[0].1, "2013-02-14T09:30/2013-02-14T11:00");
+        assert_eq!(tag("Réunion lundi", "fr", "2013-02-12")[0].1, "2013-02-18");
+        // A verbless line in a report (a dated header) does not.
+        assert_eq!(tag("08 June. A mob lynched a thief at 8.30pm on Saturday.", "en", "2018-08-06")[0].1, "2018-06-08");
+        assert_eq!(tag("08 June. A mob lynched a thief at 8.30pm on Saturday.", "en", "2018-08-06")[1].1, "2018-08-04");
+        // A past verb sends a day and month weeks ahead back a year.
+        assert_eq!(
+            tag("Ils ont été condamnés pour le lynchage du gendarme, le 21 juin à Lens.", "fr", "1999-05-27")[0].1,
+            "1998-06-21"
+        );
+        assert_eq!(tag("Il a donné jusqu'au 30 juin aux responsables.", "fr", "1999-05-21")[0].1, "1999-06-30");
     }
 
     #[test]
@@ -2027,12 +2888,15 @@ mod tests {
             "the line of 2000 cases",
             "a 2003 documentary",
             "This was the second protest in five days.",
-            "He watched Good Friday prayers.",
+            "He hailed the Good Friday Agreement.",
         ] {
             assert!(tag(s, "en", "2018-12-15").is_empty(), "{s}: {:?}", tag(s, "en", "2018-12-15"));
         }
         assert!(tag("au stade du 4-Août", "fr", "2018-12-15").is_empty());
         assert!(tag("l'accord du Vendredi saint", "fr", "2018-12-15").is_empty());
+        // Holidays that follow Easter.
+        assert_eq!(tag("He watched Good Friday prayers.", "en", "2018-12-15")[0].1, "2018-03-30");
+        assert_eq!(tag("C'est en cette fête de Pentecôte qu'a lieu la fête.", "fr", "1999-05-18")[0].1, "1999-05-23");
     }
 
     #[test]
@@ -2090,11 +2954,97 @@ mod tests {
 
     #[test]
     fn future_option_reads_weekdays_ahead() {
-        let t = Text::new("lundi");
+        let t = Text::new("Ils ont manifesté lundi.");
         let p = Some(pd("2013-02-12T04:30"));
-        let m = tag_dates_with(&t, "fr", p, Options { future: true });
+        let m = tag_dates_with(&t, "fr", p, Options { future: true, ..Options::default() });
         assert_eq!(m[0].value.value(), "2013-02-18");
         let m = tag_dates(&t, "fr", p);
         assert_eq!(m[0].value.value(), "2013-02-11");
+        // A fragment reads forward by itself.
+        let t = Text::new("lundi");
+        assert_eq!(tag_dates(&t, "fr", p)[0].value.value(), "2013-02-18");
+    }
+
+    /// (text, kind, value string) of every mention.
+    fn kinds(s: &str, published: &str) -> Vec<(String, &'static str, String)> {
+        let t = Text::new(s);
+        tag_times(&t, "fr", Some(pd(published)))
+            .into_iter()
+            .map(|m| (t.slice(m.start, m.end).to_string(), m.kind.as_str(), m.value_string()))
+            .collect()
+    }
+
+    #[test]
+    fn durations_sets_and_vague_references_are_not_dates() {
+        let m = kinds(
+            "Il a été condamné à 10 ans de prison après deux jours de débats. Il devance Irvine de 30,4 secondes.",
+            "1999-05-21",
+        );
+        assert_eq!(
+            m,
+            vec![
+                ("10 ans".into(), "duration", "P10Y".into()),
+                ("deux jours".into(), "duration", "P2D".into()),
+                ("de 30,4 secondes".into(), "duration", "PT30.4S".into()),
+            ]
+        );
+        let m =
+            kinds("Les inscriptions ont lieu tous les jeudis, le lot quotidien. Il pense à l'avenir.", "1999-09-05");
+        let got: Vec<(&str, &str)> = m.iter().map(|x| (x.1, x.2.as_str())).collect();
+        assert_eq!(got, [("set", "XXXX-WXX-4"), ("set", "P1D"), ("vague", "FUTURE_REF")]);
+        // Ages are not durations; "a été" is not a season.
+        assert!(kinds("Une fillette de 6 ans a été blessée. Florian D., 26 ans, a été tué.", "2003-02-21").is_empty());
+        // Non-date mentions carry the publication date and never date an event.
+        let t = Text::new("depuis deux ans");
+        let d = tag_times(&t, "fr", Some(pd("1999-05-20")));
+        assert!(!d[0].is_date());
+        assert_eq!(d[0].value.value(), "1999-05-20");
+        assert!(tag_dates(&t, "fr", Some(pd("1999-05-20"))).is_empty());
+    }
+
+    #[test]
+    fn bare_years_lists_and_nth_weekdays() {
+        let m = tag("avant que le bilan 2001 de la délinquance soit publié", "fr", "2002-01-24");
+        assert_eq!(m, vec![("2001".into(), "2001".into(), "year")]);
+        for s in ["2000 personnes ont manifesté", "Ouaga 2000 a été bouclé", "plus de 2000 morts", "Ils étaient 2000."]
+        {
+            assert!(tag(s, "fr", "2002-01-24").is_empty(), "{s}");
+        }
+        let m = tag("Les élections auront lieu les 6 et 13 avril prochains.", "fr", "2003-02-24");
+        assert_eq!(m[0].1, "2003-04-06");
+        assert_eq!(m[1].1, "2003-04-13");
+        assert_eq!(tag("le premier mercredi du mois prochain", "fr", "2013-02-12")[0].1, "2013-03-06");
+        assert_eq!(tag("utilisée depuis les années 60, dit-il", "fr", "1999-07-29")[0].1, "1960/1969");
+        assert_eq!(tag("à la fin du XIXe siècle", "fr", "1999-07-29")[0].1, "1800/1899");
+        assert_eq!(tag("It was built in the 1990s.", "en", "1999-07-29")[0].1, "1990/1999");
+        assert_eq!(tag("le dernier vendredi de mars 2021", "fr", "2013-02-12")[0].1, "2021-03-26");
+    }
+
+    #[test]
+    fn queries_read_forward_from_the_moment_of_writing() {
+        let p = "2013-02-12T04:30";
+        let v = |s: &str| tag(s, "fr", p).first().map(|m| m.1.clone()).unwrap_or_default();
+        assert_eq!(v("minuit"), "2013-02-13T00:00");
+        assert_eq!(v("3 heures du matin"), "2013-02-13T03:00");
+        assert_eq!(v("le 5 juillet"), "2013-07-05");
+        assert_eq!(v("jeudi 15"), "2013-08-15");
+        assert_eq!(v("31 10"), "2013-10-31");
+        assert_eq!(v("il y a trois mois"), "2012-11-12");
+        assert_eq!(v("dans 1 an"), "2014-02");
+        assert_eq!(v("d'ici 2 semaines"), "2013-02-12T04:30/2013-02-26");
+        assert_eq!(v("onze heures trois quarts"), "2013-02-12T11:45");
+        assert_eq!(v("15h passé de 15 minutes"), "2013-02-12T15:15");
+        assert_eq!(v("9h30 - 11h00 Jeudi"), "2013-02-14T09:30/2013-02-14T11:00");
+        assert_eq!(v("demain jusqu'à 16h"), "2013-02-13T00:00/2013-02-13T16:00");
+        assert_eq!(v("le premier dimanche du printemps 2000"), "2000-03-26");
+        // English kinds.
+        let t = Text::new("He was jailed for two years. They meet every Monday. Talks were held on Easter Monday.");
+        let m: Vec<(&str, String)> =
+            tag_times(&t, "en", Some(pd("2019-05-02"))).iter().map(|m| (m.kind.as_str(), m.value_string())).collect();
+        assert_eq!(m, [("duration", "P2Y".into()), ("set", "XXXX-WXX-1".into()), ("date", "2019-04-22".into())]);
+        assert!(
+            tag_times(&Text::new("Police killed a 17 years old man and a 23 year-old student."), "en", None).is_empty()
+        );
+        assert_eq!(tag("On Mar 11th 2019, workers gathered.", "en", "2019-03-12")[0].1, "2019-03-11");
     }
 }

@@ -20,6 +20,8 @@ pub(crate) struct Tk<'a> {
     pub gap: bool,
     /// Value of an all-digit token of at most 9 digits.
     pub num: Option<u32>,
+    /// The original token has no accent ("a" the verb, not "à").
+    pub ascii: bool,
 }
 
 impl Tk<'_> {
@@ -39,7 +41,8 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>) -> Vec<Tk<'a>> {
     let mut prev_end = 0;
     for t in text.tokens() {
         let f = &folded[t.fstart..t.fend];
-        let cap = text.slice(t.start, t.end).chars().next().is_some_and(char::is_uppercase);
+        let orig = text.slice(t.start, t.end);
+        let cap = orig.chars().next().is_some_and(char::is_uppercase);
         let num = if t.kind == TokenKind::Number && f.len() <= 9 { f.parse().ok() } else { None };
         out.push(Tk {
             f,
@@ -49,6 +52,7 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>) -> Vec<Tk<'a>> {
             cap,
             gap: t.fstart > prev_end || out.is_empty(),
             num,
+            ascii: orig.is_ascii(),
         });
         prev_end = t.fend;
     }
@@ -115,6 +119,15 @@ const KINDS: &[&str] = &[
     "approx",
     "approx_plural",
     "joiner",
+    "dur_unit",
+    "set_word",
+    "set_pre",
+    "vague",
+    "age_noun",
+    "quantity_pre",
+    "easter",
+    "weekday_pl",
+    "week_phrase",
 ];
 
 impl Lex {
@@ -158,6 +171,12 @@ impl Lex {
         self.by_first.contains_key(f)
     }
 
+    /// Whether some entry that names time (not a cue word such as `age_noun` or
+    /// `quantity_pre`) starts with this token.
+    pub fn starts_time(&self, f: &str) -> bool {
+        self.by_first.get(f).is_some_and(|v| v.iter().any(|e| !matches!(e.kind, "age_noun" | "quantity_pre")))
+    }
+
     /// The longest entry of `kind` at token `i`: its value and the index after it.
     pub fn get(&self, t: &[Tk<'_>], i: usize, kind: &str) -> Option<(i64, usize)> {
         self.get_entry(t, i, |k| k == kind).map(|(e, j)| (e.value, j))
@@ -184,6 +203,7 @@ pub(crate) const WEEKEND: i64 = 5;
 pub(crate) const FORTNIGHT: i64 = 6;
 pub(crate) const HOUR: i64 = 7;
 pub(crate) const MINUTE: i64 = 8;
+pub(crate) const SECOND: i64 = 9;
 
 fn unit_code(s: &str) -> Option<i64> {
     Some(match s {
@@ -195,6 +215,18 @@ fn unit_code(s: &str) -> Option<i64> {
         "fortnight" => FORTNIGHT,
         "hour" => HOUR,
         "minute" => MINUTE,
+        "second_u" => SECOND,
+        "second" => 1,
+        "minute_d" => 2,
+        "hour_d" => 3,
+        "day_d" => 4,
+        "week_d" => 5,
+        "month_d" => 6,
+        "year_d" => 7,
+        "decade" => 8,
+        "century" => 9,
+        "semester" => 10,
+        "quarter" => 11,
         _ => return None,
     })
 }

@@ -11,13 +11,25 @@ match at the leftmost position wins). Each [`DateMention`] carries a
 date-time) or an interval (`du 10 au 12 mai`, `fin septembre`, `mardi soir` as
 18:00–midnight).
 
-Resolution follows the news: a bare weekday is the latest one not after the dateline
-(unless a future verb is near, "ils manifesteront samedi"), a day and month without a
-year take the year that puts them nearest the dateline (the future counting four times
-the past), "la veille" / "le lendemain" and clock times count from the day last
-mentioned, and a year written earlier in the sentence completes the dates after it.
-[`Options::future`] flips bare weekdays and partial dates to the future (calendars,
-Duckling's corpus). Impossible dates ("31 février", "le 45 mai") give no mention.
+Resolution follows the text. A bare weekday is the latest one not after the dateline
+unless the nearest verb is in the future tense ("ils manifesteront samedi"); a day and
+month without a year take the year that puts them nearest the dateline (the future
+counting four times the past, twenty times after a past verb, not at all after "jusqu'au"
+or "d'ici"); "la veille" / "le lendemain" and clock times count from the day last
+mentioned ("au lendemain de la démission" is that day itself), weeks too under a
+month-only dateline; a year written earlier in the sentence completes the dates after it.
+A text with no past-tense verb at all and a line of it with no verb ("Réunion lundi",
+"jeudi à 11h", a query) reads forward, as a calendar does: the coming Thursday, a time
+already past today is tomorrow's. [`Options::future`] reads everything forward.
+Impossible dates ("31 février", "le 45 mai") give no mention.
+
+[`tag_times`] (or [`Options::timex`]) also reports the time expressions that are not
+calendar dates, with their [`DateKind`] and TimeML value in `timex` (see
+[`DateMention::value_string`]): durations ("deux ans" `P2Y`,
+"30,4 secondes" `PT30.4S`), sets ("tous les jeudis" `XXXX-WXX-4`, "chaque année",
+"quotidien"), vague references ("l'avenir" `FUTURE_REF`, "désormais", a season without a
+year). Their `value` is the publication date; [`DateMention::is_date`] tells the ones that
+can date an event.
 
 [`tag_numbers`] finds counts: `32`, `1 200`, `1,200` (English), `vingt-deux`,
 `quatre-vingt-dix`, `deux cents`, `une dizaine` (10, approximate), `des dizaines` and
@@ -50,5 +62,5 @@ mod dates;
 mod lexicon;
 mod numbers;
 
-pub use dates::{tag_dates, tag_dates_with, DateMention, Options};
+pub use dates::{tag_dates, tag_dates_with, tag_times, DateKind, DateMention, Options};
 pub use numbers::{tag_numbers, NumberMention};
