@@ -257,3 +257,20 @@ fn invalid_utf8_is_replaced_and_flagged() {
     assert!(err.contains("invalid UTF-8"), "{err}");
     assert_eq!(lines(&out).len(), 1);
 }
+
+#[test]
+fn absurd_dates_are_flagged_not_resolved() {
+    let input = serde_json::json!({"id": "d", "published": "2019-06-01",
+        "text": "Le 31 février, des hommes armés ont attaqué Kaya et tué deux civils."})
+    .to_string();
+    let out = sitrep(&["annotate"], Some(&input));
+    let a = &lines(&out)[0];
+    let date = a["mentions"].as_array().unwrap().iter().find(|m| m["kind"] == "date").expect("a date mention");
+    assert_eq!(date["text"], "Le 31 février");
+    assert!(date["value"].is_null(), "{date}");
+    assert!(date["warnings"][0].as_str().unwrap().contains("not a real calendar date"));
+    let out = sitrep(&["code"], Some(&input));
+    let e = &lines(&out)[0];
+    assert_ne!(e["event_date"], "2019-02-28");
+    assert!(e["evidence"].as_array().unwrap().iter().all(|x| x["field"] != "event_date"));
+}

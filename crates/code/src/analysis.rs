@@ -121,7 +121,7 @@ impl Analysis<'_, '_> {
         let mut mentions = Vec::new();
         for d in &self.times {
             let mut m = self.mention(MentionKind::Date, d.start, d.end);
-            m.value = Some(d.value_string().into());
+            m.value = (d.kind != sitrep_time::DateKind::Invalid).then(|| d.value_string().into());
             m.precision = d.is_date().then_some(d.value.precision);
             m.rule = Some(d.rule.to_string());
             m.warnings = d.warnings.clone();

@@ -40,6 +40,9 @@ pub enum DateKind {
     Set,
     /// A vague reference: "l'avenir", "désormais", "autrefois", "en été" (no year).
     Vague,
+    /// The shape of a date that does not exist ("31 février", "le 45 mai"): reported with
+    /// a warning, never resolved to a wrong day.
+    Invalid,
 }
 
 impl DateKind {
@@ -49,6 +52,7 @@ impl DateKind {
             DateKind::Duration => "duration",
             DateKind::Set => "set",
             DateKind::Vague => "vague",
+            DateKind::Invalid => "invalid",
         }
     }
 }
@@ -142,6 +146,21 @@ pub fn tag_dates_with(
                     }
                 }
                 st.after_year = false;
+                if h.value.is_none() && options.timex {
+                    if let Some(v) = cx.placeholder() {
+                        let mut warnings = h.warnings.clone();
+                        warnings.push("not a real calendar date: left unresolved".to_string());
+                        out.push(DateMention {
+                            start: t[i].start,
+                            end: t[h.end - 1].end,
+                            value: v,
+                            rule: h.rule,
+                            warnings,
+                            kind: DateKind::Invalid,
+                            timex: None,
+                        });
+                    }
+                }
                 if let Some(v) = h.value {
                     if let Some(a) = anchor_of(&v) {
                         st.anchor = Some(a);
