@@ -350,7 +350,7 @@ impl Analysis<'_, '_> {
         }
         let protest_sub = if mods.contains(&"violent") {
             SubEventType::ViolentDemonstration
-        } else if mods.contains(&"lethal") || (has_kill && mods.contains(&"intervention")) {
+        } else if mods.contains(&"lethal") || (has_harm && mods.contains(&"intervention")) {
             SubEventType::ExcessiveForceAgainstProtesters
         } else if mods.contains(&"intervention") || arrests_at_protest {
             SubEventType::ProtestWithIntervention
@@ -530,8 +530,15 @@ impl Analysis<'_, '_> {
                 a.inter = Some(5);
             }
         }
+        // Protesters who burn or wreck are rioting.
+        if d.sub == LootingPropertyDestruction && d.actor1.as_ref().is_some_and(|a| a.inter == Some(6)) {
+            d.sub = ViolentDemonstration;
+            return;
+        }
         let rioting = d.actor1.as_ref().is_some_and(|a| a.riot || a.inter == Some(5));
-        if !rioting || !matches!(d.sub, Attack | ArmedClash | MobViolence | ViolentDemonstration) {
+        let violence =
+            matches!(d.sub, Attack | ArmedClash | MobViolence | ViolentDemonstration | LootingPropertyDestruction);
+        if !rioting || !violence {
             return;
         }
         d.sub = if has_protest { ViolentDemonstration } else { MobViolence };
