@@ -13,6 +13,7 @@ sitrep: news articles in, ACLED-style political-violence events out
 USAGE:
     sitrep code     [--format jsonl|csv|geojson] [OPTIONS] [INPUT...]
     sitrep annotate [OPTIONS] [INPUT...]
+    sitrep explain  [OPTIONS] [INPUT...]     each event with the words and rules behind it
     sitrep bench    [--corpus DIR]... [--rounds N]
 
 INPUT is a file or a directory (read recursively); none, or '-', reads stdin.
@@ -39,6 +40,8 @@ document could be read or the output could not be written.
 #[derive(Debug)]
 pub struct RunOpts {
     pub annotate: bool,
+    /// `sitrep explain`: events as text, with the words and rules behind each field.
+    pub explain: bool,
     pub format: OutFormat,
     pub published: Option<PartialDate>,
     pub lang: Option<Lang>,
@@ -82,7 +85,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
         Some(other) => return Err(other.unexpected()),
     };
     match sub.as_str() {
-        "code" | "annotate" => parse_run(&mut p, sub == "annotate").map(Command::Run),
+        "code" | "annotate" | "explain" => parse_run(&mut p, sub == "annotate").map(|mut o| {
+            o.explain = sub == "explain";
+            Command::Run(o)
+        }),
         "bench" => parse_bench(&mut p).map(Command::Bench),
         "help" => Ok(Command::Help),
         "ingest" | "export" | "query" | "serve" | "unmerge" => {
@@ -95,6 +101,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
 fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::Error> {
     let mut o = RunOpts {
         annotate,
+        explain: false,
         format: OutFormat::Jsonl,
         published: None,
         lang: None,

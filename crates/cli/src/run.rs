@@ -16,6 +16,16 @@ use crate::output::{write_annotation, EventWriter};
 enum Coded {
     Annotation(sitrep_core::Annotation),
     Events(Vec<sitrep_core::Event>),
+    /// `sitrep explain`'s text, and how many events it explains.
+    Explanation(String, usize),
+}
+
+/// What to make of each document.
+#[derive(Clone, Copy)]
+enum Mode {
+    Events,
+    Annotation,
+    Explain,
 }
 
 #[derive(Default)]
@@ -55,7 +65,7 @@ pub fn run(o: &RunOpts) -> ExitCode {
         return ExitCode::from(1);
     }
     if !o.quiet {
-        let what = if o.annotate {
+        let what = if o.annotate && !o.explain {
             format!("{} annotations written", counts.read)
         } else {
             format!("{} events coded, {} documents without events", counts.events, counts.without_events)
@@ -87,7 +97,7 @@ fn process(
     progress: &mut Progress,
 ) -> io::Result<()> {
     let mut events = None;
-    if !o.annotate {
+    if !o.annotate && !o.explain {
         events = Some(EventWriter::new(o.format, std::mem::replace(&mut out, Box::new(io::sink())))?);
     }
     let threads = o.threads.max(1);
@@ -112,7 +122,12 @@ fn process(
                 }
             }
         }
-        let coded = code_batch(engine, &batch, events.is_some(), threads);
+        let mode = match (o.explain, events.is_some()) {
+            (true, _) => Mode::Explain,
+            (false, true) => Mode::Events,
+            (false, false) => Mode::Annotation,
+        };
+        let coded = code_batch(engine, &batch, mode, threads);
         for (doc, coded) in batch.iter().zip(coded) {
             // A bug met on one document must not end the run: it is reported and skipped.
             let Some(coded) = coded else {
@@ -128,6 +143,14 @@ fn process(
             counts.bytes += doc.text.len() as u64;
             match (&mut events, coded) {
                 (_, Coded::Annotation(annotation)) => write_annotation(&mut out, &annotation)?,
+                (_, Coded::Explanation(text, n)) => {
+                    out.write_all(text.as_bytes())?;
+                    out.write_all(b"\n")?;
+                    if n == 0 {
+                        counts.without_events += 1;
+                    }
+                    counts.events += n as u64;
+                }
                 (None, Coded::Events(_)) => unreachable!("events are coded only for an event writer"),
                 (Some(w), Coded::Events(evs)) => {
                     if evs.is_empty() {
@@ -149,14 +172,17 @@ fn process(
 }
 
 /// Codes a batch on `threads` threads; `None` marks a document whose coding panicked.
-fn code_batch(engine: &Engine, docs: &[Document], events: bool, threads: usize) -> Vec<Option<Coded>> {
+fn code_batch(engine: &Engine, docs: &[Document], mode: Mode, threads: usize) -> Vec<Option<Coded>> {
     let one = |doc: &Document| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let analysis = engine.analyze(doc);
-            if events {
-                Coded::Events(analysis.events())
-            } else {
-                Coded::Annotation(analysis.annotation())
+            match mode {
+                Mode::Events => Coded::Events(analysis.events()),
+                Mode::Annotation => Coded::Annotation(analysis.annotation()),
+                Mode::Explain => {
+                    let events = analysis.events();
+                    Coded::Explanation(analysis.explain(&events), events.len())
+                }
             }
         }))
         .ok()

@@ -274,3 +274,13 @@ fn absurd_dates_are_flagged_not_resolved() {
     assert_ne!(e["event_date"], "2019-02-28");
     assert!(e["evidence"].as_array().unwrap().iter().all(|x| x["field"] != "event_date"));
 }
+
+#[test]
+fn explain_shows_the_words_and_rules_behind_each_field() {
+    let out = sitrep(&["explain", "examples/en_dispatches.jsonl"], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("== ex-en-002"), "{text}");
+    assert!(text.contains("\"roadside bomb\"") && text.contains("en/events.tsv:"), "{text}");
+    assert!(text.contains("no event coded"), "the floods dispatch is explained as no event: {text}");
+}

@@ -786,7 +786,13 @@ impl Analysis<'_, '_> {
                 let between = &self.text.folded()[self.text.folded_offset(n.end)..self.text.folded_offset(m.start)];
                 let after = &self.text.folded()[self.text.folded_offset(m.end)..];
                 let more = after.starts_with(" autre") || after.starts_with(" other");
-                if more && (between.contains(" et ") || between.contains(" and ")) {
+                // "two killed and three others wounded": the others are counted elsewhere.
+                let counted_elsewhere = cues.iter().any(|o| {
+                    o.start >= m.end
+                        && o.start - m.end <= 30
+                        && matches!(pack.cues.entry(o.entry).key.as_str(), "injure" | "arrest")
+                });
+                if more && !counted_elsewhere && (between.contains(" et ") || between.contains(" and ")) {
                     value = value.saturating_add(u32::try_from(m.value).unwrap_or(u32::MAX));
                 }
             }

@@ -30,6 +30,7 @@ assert_eq!(events[0].fatalities, 3);
 
 mod analysis;
 mod coder;
+mod explain;
 mod lexicons;
 
 pub use crate::analysis::{ActorMention, Analysis};

@@ -224,3 +224,15 @@ fn a_foiled_attack_is_a_disrupted_weapons_use_and_no_claim_is_no_claim() {
     assert_eq!(unclaimed.len(), 1);
     assert_eq!(unclaimed[0].status, sitrep_core::Status::Reported);
 }
+
+#[test]
+fn others_hurt_are_not_added_to_the_dead() {
+    let e = &en(
+        "Two soldiers were killed and three others wounded when their vehicle hit a mine near Ghazni.",
+        "2024-02-20",
+    )[0];
+    assert_eq!(e.fatalities, 2);
+    assert_eq!(e.injured, Some(3));
+    let sum = &fr("Il a réussi à abattre un dirigeant de Daech et deux autres éléments à Bagdad.", "2021-09")[0];
+    assert_eq!(sum.fatalities, 3);
+}
