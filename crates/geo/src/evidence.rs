@@ -15,6 +15,8 @@ const ENDINGS: &[&str] = &["", "s", "e", "es", "ne", "nes"];
 struct Demonyms {
     /// name_key of a form → ISO2 (the codes live in `DEMONYMS`, so they are `'static`).
     forms: HashMap<String, &'static str>,
+    /// First words of the forms of more than one word.
+    firsts: std::collections::HashSet<String>,
     max_words: usize,
 }
 
@@ -22,6 +24,7 @@ fn demonyms() -> &'static Demonyms {
     static D: OnceLock<Demonyms> = OnceLock::new();
     D.get_or_init(|| {
         let mut forms = HashMap::new();
+        let mut firsts = std::collections::HashSet::new();
         let mut max_words = 1;
         for line in DEMONYMS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -36,10 +39,13 @@ fn demonyms() -> &'static Demonyms {
                     continue;
                 }
                 max_words = max_words.max(k.split(' ').count());
+                if let Some((first, _)) = k.split_once(' ') {
+                    firsts.insert(first.to_string());
+                }
                 forms.insert(k, cc.trim());
             }
         }
-        Demonyms { forms, max_words }
+        Demonyms { forms, firsts, max_words }
     })
 }
 
@@ -70,7 +76,20 @@ pub fn country_evidence(text: &Text<'_>, lang: &str) -> Vec<(usize, usize, &'sta
     let mut i = 0;
     while i < toks.len() {
         let mut found = None;
-        for n in (1..=d.max_words.min(toks.len() - i)).rev() {
+        let w = toks[i].folded(text);
+        // Forms have four letters or more; longer forms start with a known word.
+        let longest = if d.firsts.contains(w) { d.max_words.min(toks.len() - i) } else { 1 };
+        if w.len() < 4 && longest == 1 {
+            i += 1;
+            continue;
+        }
+        for n in (1..=longest).rev() {
+            if n == 1 {
+                if let Some(cc) = lookup(d, w) {
+                    found = Some((1, cc));
+                }
+                break;
+            }
             let last = toks[i + n - 1];
             // Words of a multi-word form are separated by spaces or a hyphen only.
             let gap_ok =

@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 
-use crate::key::{loose_key, name_key, translit_key};
+use crate::key::{loose_key, loose_of_translit, name_key, name_key_into, translit_key};
 
 /// The embedded gazetteer file, built by `scripts/build-gazetteer`.
 static EMBEDDED: &[u8] = include_bytes!("../../../data/gazetteer/world.tsv.gz");
@@ -103,9 +103,27 @@ type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHash>>;
 /// keys, two distinct keys share a 64-bit hash with a probability near 1e-7, and
 /// loading skips a million string allocations.
 fn key_hash(key: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    h.write(key.as_bytes());
-    h.finish()
+    // 8 bytes at a time, multiply-rotate, then MurmurHash3's finalizer so that every
+    // bit of the key moves every bit of the hash.
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let b = key.as_bytes();
+    let mut h: u64 = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 const MULTI: u32 = 1 << 31;
@@ -125,7 +143,7 @@ fn decode(v: u32) -> (u32, MatchKind) {
 }
 
 /// Name key → hits, compactly: one hit is stored inline, more in `multi`.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct NameIndex {
     map: IdMap<u32>,
     multi: Vec<Vec<u32>>,
@@ -136,8 +154,20 @@ impl NameIndex {
         if key.is_empty() {
             return;
         }
+        self.insert_hash(key_hash(key), idx, kind);
+    }
+
+    /// Every (key hash, hit) of the index.
+    fn entries(&self) -> impl Iterator<Item = (u64, (u32, MatchKind))> + '_ {
+        self.map.iter().flat_map(move |(&h, &v)| {
+            let list: Vec<u32> = if v & MULTI == 0 { vec![v] } else { self.multi[(v & !MULTI) as usize].clone() };
+            list.into_iter().map(move |x| (h, decode(x)))
+        })
+    }
+
+    fn insert_hash(&mut self, hash: u64, idx: u32, kind: MatchKind) {
         let new = encode(idx, kind);
-        match self.map.entry(key_hash(key)) {
+        match self.map.entry(hash) {
             Entry::Vacant(e) => {
                 e.insert(new);
             }
@@ -178,11 +208,15 @@ type Admin2Key = (Box<str>, Box<str>, Box<str>);
 pub struct Gazetteer {
     places: Vec<Place>,
     exact: NameIndex,
+    /// Admin2 areas by all their names, bare ones included.
+    area: NameIndex,
     translit: NameIndex,
     loose: NameIndex,
     admin1: HashMap<(Box<str>, Box<str>), u32>,
     admin2: HashMap<Admin2Key, u32>,
     countries: HashMap<Box<str>, u32>,
+    /// Entries replaced by a merged gazetteer's ([`Gazetteer::merged`]): never returned.
+    hidden: Vec<bool>,
     max_words: usize,
     header: String,
 }
@@ -211,6 +245,12 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    pub(crate) fn new(msg: String) -> Error {
+        Error { msg }
+    }
+}
+
 fn err(msg: impl Into<String>) -> Error {
     Error { msg: msg.into() }
 }
@@ -223,23 +263,63 @@ fn row_names(line: &str) -> impl Iterator<Item = &str> {
     std::iter::once(name).chain(alts.split('|').filter(|a| !a.is_empty()))
 }
 
-fn exact_index(body: &[&str]) -> (NameIndex, usize) {
+/// Words that, ending an admin2 area's name, say it is an area ("Rapides Parish",
+/// "Shighnan District"): such names are matched anywhere. Bare admin2 names
+/// ("Shighnan", "Oudalan") only where the text says an area is meant
+/// ([`Gazetteer::lookup_area`]).
+const AREA_WORDS: &[&str] = &[
+    "county",
+    "parish",
+    "borough",
+    "district",
+    "province",
+    "governorate",
+    "prefecture",
+    "department",
+    "municipality",
+    "upazila",
+    "division",
+    "region",
+    "commune",
+    "census area",
+];
+
+fn is_area_name(key: &str) -> bool {
+    AREA_WORDS
+        .iter()
+        .any(|w| key.len() > w.len() + 1 && key.ends_with(w) && key.as_bytes()[key.len() - w.len() - 1] == b' ')
+}
+
+fn exact_index(body: &[&str]) -> (NameIndex, NameIndex, usize) {
     let mut ix = NameIndex::default();
-    ix.map.reserve(body.len() * 3);
+    let mut area = NameIndex::default();
+    ix.map.reserve(body.len() * 9 / 2);
     let mut max_words = 1;
+    let mut k = String::new();
     for (idx, line) in body.iter().enumerate() {
-        for (i, name) in row_names(line).enumerate() {
-            let mut k = name_key(name);
+        let mut f = line.split('\t');
+        let name = f.nth(1).unwrap_or("");
+        let admin2 = f.nth(6) == Some("ADM2");
+        let alts = f.next().unwrap_or("");
+        let names = std::iter::once(name).chain(alts.split('|').filter(|a| !a.is_empty()));
+        for (i, name) in names.enumerate() {
+            name_key_into(name, &mut k);
             if name.ends_with('.') {
                 // An abbreviation ("Calif."): only matched with its dot.
                 k.push('.');
             }
-            max_words = max_words.max(k.split(' ').count());
             let mk = if i == 0 { MatchKind::Name } else { MatchKind::Alternate };
+            if admin2 {
+                area.insert(&k, idx as u32, mk);
+                if !is_area_name(&k) {
+                    continue;
+                }
+            }
+            max_words = max_words.max(k.split(' ').count());
             ix.insert(&k, idx as u32, mk);
         }
     }
-    (ix, max_words)
+    (ix, area, max_words)
 }
 
 type Parsed = (Vec<Place>, NameIndex, NameIndex);
@@ -257,6 +337,10 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
         let num = |i: usize| -> Result<f64, Error> {
             f[i].parse::<f64>().map_err(|_| err(format!("gazetteer: row {}: bad number {:?}", n + 1, f[i])))
         };
+        let (lat, lon) = (num(5)?, num(6)?);
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            return Err(err(format!("gazetteer: row {}: coordinates out of range: {lat} {lon}", n + 1)));
+        }
         let feature = f[8];
         let kind = match feature {
             "PCLI" => Kind::Country,
@@ -271,14 +355,14 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
             country: f[2].into(),
             admin1: f[3].into(),
             admin2: f[4].into(),
-            latitude: num(5)?,
-            longitude: num(6)?,
+            latitude: lat,
+            longitude: lon,
             population: f[7].parse().unwrap_or(0),
             feature: feature.into(),
             kind,
         };
         let idx = n as u32;
-        if translit_country(f[2]) {
+        if translit_country(f[2]) && kind != Kind::Admin2 {
             let loose_ok = kind != Kind::Place || place.population >= LOOSE_MIN_POPULATION;
             for name in row_names(line) {
                 let k = name_key(name);
@@ -292,6 +376,57 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
         places.push(place);
     }
     Ok((places, translit, loose))
+}
+
+/// Rewrites "row N" (N-th record) of a parse error into the file's line number.
+fn row_to_line(e: Error, s: &str) -> Error {
+    let Some(rest) = e.msg.strip_prefix("gazetteer: row ") else {
+        return e;
+    };
+    let Some((n, tail)) = rest.split_once(':') else {
+        return e;
+    };
+    let Ok(n) = n.parse::<usize>() else {
+        return e;
+    };
+    let mut seen = 0;
+    for (i, l) in s.lines().enumerate().skip(1) {
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        seen += 1;
+        if seen == n {
+            return err(format!("line {}:{tail}", i + 1));
+        }
+    }
+    e
+}
+
+type AdminMaps = (HashMap<(Box<str>, Box<str>), u32>, HashMap<Admin2Key, u32>, HashMap<Box<str>, u32>);
+
+fn admin_maps(places: &[Place], hidden: &[bool]) -> AdminMaps {
+    let mut admin1 = HashMap::new();
+    let mut admin2 = HashMap::new();
+    let mut countries = HashMap::new();
+    for (idx, p) in places.iter().enumerate() {
+        if hidden.get(idx) == Some(&true) {
+            continue;
+        }
+        match p.kind {
+            Kind::Country => {
+                countries.insert(p.country.clone(), idx as u32);
+            }
+            Kind::Admin1 => {
+                admin1.insert((p.country.clone(), p.admin1.clone()), idx as u32);
+            }
+            Kind::Admin2 => {
+                let k = (p.country.clone(), p.admin1.clone(), p.admin2.clone());
+                admin2.insert(k, idx as u32);
+            }
+            Kind::Place | Kind::Continent => {}
+        }
+    }
+    (admin1, admin2, countries)
 }
 
 fn translit_country(cc: &str) -> bool {
@@ -350,41 +485,133 @@ impl Gazetteer {
         }
         let body: Vec<&str> = lines.filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
         // The exact-name index (most of the work) is built on a second thread.
-        let (parsed, (exact, max_words)) = std::thread::scope(|sc| {
+        let (parsed, exact) = std::thread::scope(|sc| {
             let h = sc.spawn(|| exact_index(&body));
             let parsed = parse_rows(&body);
             (parsed, h.join().expect("exact index thread"))
         });
-        let (places, translit, loose) = parsed?;
-        let mut admin1 = HashMap::new();
-        let mut admin2 = HashMap::new();
-        let mut countries = HashMap::new();
-        for (idx, p) in places.iter().enumerate() {
-            match p.kind {
-                Kind::Country => {
-                    countries.insert(p.country.clone(), idx as u32);
-                }
-                Kind::Admin1 => {
-                    admin1.insert((p.country.clone(), p.admin1.clone()), idx as u32);
-                }
-                Kind::Admin2 => {
-                    let k = (p.country.clone(), p.admin1.clone(), p.admin2.clone());
-                    admin2.insert(k, idx as u32);
-                }
-                Kind::Place | Kind::Continent => {}
-            }
-        }
+        let (exact, area, max_words) = (exact.0, exact.1, exact.2);
+        let (places, translit, loose) = parsed.map_err(|e| row_to_line(e, s))?;
+        let (admin1, admin2, countries) = admin_maps(&places, &[]);
         Ok(Gazetteer {
             places,
             exact,
+            area,
             translit,
             loose,
             admin1,
             admin2,
             countries,
+            hidden: Vec::new(),
             max_words: max_words.min(8),
             header: header.to_string(),
         })
+    }
+
+    /// Reads a gazetteer file in the format of `world.tsv.gz`, gzip'd or not; errors
+    /// name the file and, for a bad record, its line.
+    pub fn from_path(path: &std::path::Path) -> Result<Gazetteer, Error> {
+        let bytes = std::fs::read(path).map_err(|e| err(format!("{}: {e}", path.display())))?;
+        let r = if bytes.starts_with(&[0x1f, 0x8b]) {
+            Gazetteer::from_gzip(&bytes)
+        } else {
+            match std::str::from_utf8(&bytes) {
+                Ok(s) => Gazetteer::from_tsv(s),
+                Err(e) => {
+                    let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                    Err(err(format!("line {line}: not UTF-8")))
+                }
+            }
+        };
+        r.map_err(|e| err(format!("{}: {}", path.display(), e.msg.trim_start_matches("gazetteer: "))))
+    }
+
+    /// `extra` merged over `base` (a user's gazetteer over the embedded one): all of
+    /// `extra`'s entries are added; an entry of `base` with the same GeoNames id as one
+    /// of `extra`'s is replaced by it, which keeps `base`'s population when it has none
+    /// and takes `base`'s admin codes, so that `extra`'s admin areas that replace
+    /// `base`'s keep their places ("Who's On First" regions coded by their own ids
+    /// become GeoNames admin1 codes).
+    pub fn merged(base: &Gazetteer, extra: Gazetteer) -> Gazetteer {
+        let off = base.places.len() as u32;
+        let by_id: HashMap<u64, u32> = base
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.geonames_id != 0 && base.hidden.get(*i) != Some(&true))
+            .map(|(i, p)| (p.geonames_id, i as u32))
+            .collect();
+        let mut hidden = base.hidden.clone();
+        hidden.resize(base.places.len() + extra.places.len(), false);
+        let mut a1_map: HashMap<(Box<str>, Box<str>), Box<str>> = HashMap::new();
+        let mut a2_map: HashMap<Admin2Key, (Box<str>, Box<str>)> = HashMap::new();
+        let mut replaced: Vec<Option<u32>> = vec![None; extra.places.len()];
+        for (e, p) in extra.places.iter().enumerate() {
+            let Some(&b) = by_id.get(&p.geonames_id).filter(|_| p.geonames_id != 0) else {
+                continue;
+            };
+            let q = &base.places[b as usize];
+            hidden[b as usize] = true;
+            replaced[e] = Some(b);
+            if p.kind == Kind::Admin1 && q.kind == Kind::Admin1 {
+                a1_map.insert((p.country.clone(), p.admin1.clone()), q.admin1.clone());
+            }
+            if p.kind == Kind::Admin2 && q.kind == Kind::Admin2 {
+                a2_map.insert(
+                    (p.country.clone(), p.admin1.clone(), p.admin2.clone()),
+                    (q.admin1.clone(), q.admin2.clone()),
+                );
+            }
+        }
+        let mut places = base.places.clone();
+        places.reserve(extra.places.len());
+        for (e, mut p) in extra.places.into_iter().enumerate() {
+            if let Some((a1, a2)) = a2_map.get(&(p.country.clone(), p.admin1.clone(), p.admin2.clone())) {
+                p.admin1 = a1.clone();
+                p.admin2 = a2.clone();
+            } else if let Some(a1) = a1_map.get(&(p.country.clone(), p.admin1.clone())) {
+                p.admin1 = a1.clone();
+            }
+            if let Some(b) = replaced[e] {
+                let q = &base.places[b as usize];
+                if p.population == 0 {
+                    p.population = q.population;
+                }
+                if p.kind == Kind::Place && q.kind == Kind::Place {
+                    p.admin1 = q.admin1.clone();
+                    p.admin2 = q.admin2.clone();
+                    if p.feature.as_ref() == "PPL" {
+                        p.feature = q.feature.clone();
+                    }
+                }
+            }
+            places.push(p);
+        }
+        let merge = |a: &NameIndex, b: &NameIndex| {
+            let mut ix = a.clone();
+            for (h, (i, mk)) in b.entries() {
+                ix.insert_hash(h, i + off, mk);
+            }
+            ix
+        };
+        let exact = merge(&base.exact, &extra.exact);
+        let area = merge(&base.area, &extra.area);
+        let translit = merge(&base.translit, &extra.translit);
+        let loose = merge(&base.loose, &extra.loose);
+        let (admin1, admin2, countries) = admin_maps(&places, &hidden);
+        Gazetteer {
+            places,
+            exact,
+            area,
+            translit,
+            loose,
+            admin1,
+            admin2,
+            countries,
+            hidden,
+            max_words: base.max_words.max(extra.max_words),
+            header: format!("{} + {}", base.header, extra.header),
+        }
     }
 
     /// The header line: format version and source package versions.
@@ -414,19 +641,34 @@ impl Gazetteer {
 
     /// [`Gazetteer::lookup`] for a ready [`name_key`].
     pub fn lookup_key(&self, key: &str) -> Hits {
-        self.exact.get(key)
+        self.visible(self.exact.get(key))
+    }
+
+    fn visible(&self, mut hits: Hits) -> Hits {
+        if !self.hidden.is_empty() {
+            hits.retain(|h| !self.hidden[h.0 as usize]);
+        }
+        hits
+    }
+
+    /// Admin2 areas (districts, counties, provinces below the first level) whose name
+    /// or alternate name has this [`name_key`], bare names included: "Oudalan",
+    /// "Kaldar". The plain lookups find admin2 areas only by names that say they are
+    /// areas ("Rapides Parish", "Shighnan District").
+    pub fn lookup_area(&self, key: &str) -> Hits {
+        self.visible(self.area.get(key))
     }
 
     /// Entries in [`TRANSLIT_COUNTRIES`] sharing the [`translit_key`] of a [`name_key`].
     pub fn lookup_translit(&self, key: &str) -> Hits {
-        self.translit.get(&translit_key(key))
+        self.visible(self.translit.get(&translit_key(key)))
     }
 
     /// Entries (countries, admin1 areas, places of 20,000 people or more, in
     /// [`TRANSLIT_COUNTRIES`]) sharing the
     /// [`loose_key`] of a [`name_key`].
     pub fn lookup_loose(&self, key: &str) -> Hits {
-        self.loose.get(&loose_key(key))
+        self.visible(self.loose.get(&loose_key(key)))
     }
 
     /// All matches of a name key, best kind of match first per entry: exact, then
@@ -434,7 +676,9 @@ impl Gazetteer {
     pub fn candidates(&self, key: &str) -> Hits {
         let mut out: Hits = self.lookup_key(key);
         if key.len() >= 4 {
-            for list in [self.lookup_translit(key), self.lookup_loose(key)] {
+            let t = translit_key(key);
+            let loose = self.visible(self.loose.get(&loose_of_translit(&t)));
+            for list in [self.visible(self.translit.get(&t)), loose] {
                 for h in list {
                     if !out.iter().any(|o| o.0 == h.0) {
                         out.push(h);

@@ -7,9 +7,16 @@ use sitrep_text::fold_str;
 /// Folds `s` (lowercase, no accents) and turns every run of non-alphanumeric characters
 /// into one space: `"Jurf Al-Nasr"` → `"jurf al nasr"`.
 pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    name_key_into(s, &mut out);
+    out
+}
+
+/// [`name_key`] into a buffer (cleared first).
+pub(crate) fn name_key_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
         // Fast path (most gazetteer names): folding ASCII is lowercasing.
-        let mut out = String::with_capacity(s.len());
         let mut space = false;
         for c in s.chars() {
             if c.is_ascii_alphanumeric() {
@@ -22,9 +29,9 @@ pub fn name_key(s: &str) -> String {
                 space = true;
             }
         }
-        return out;
+        return;
     }
-    norm_folded(&fold_str(s))
+    out.push_str(&norm_folded(&fold_str(s)));
 }
 
 /// [`name_key`] for text that is already folded.
@@ -78,7 +85,11 @@ pub fn translit_key(key: &str) -> String {
 /// Use it only where a wrong hit costs little (a candidate in the document's country, a
 /// large place).
 pub fn loose_key(key: &str) -> String {
-    let t = translit_key(key);
+    loose_of_translit(&translit_key(key))
+}
+
+/// [`loose_key`] of a ready [`translit_key`].
+pub(crate) fn loose_of_translit(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
         let c = match c {
@@ -128,7 +139,7 @@ fn translit_word(w: &str, out: &mut String) {
             });
             i += 1;
         }
-        if tmp.len() > 3 && tmp.last() == Some(&'h') {
+        if tmp.len() > 2 && tmp.last() == Some(&'h') {
             tmp.pop();
         }
     }

@@ -3,19 +3,29 @@
 //! # Overview
 //!
 //! - [`Gazetteer`]: continents, countries, first-order administrative areas, US
-//!   counties and the GeoNames cities500 places of 1,000 people or more (plus every
+//!   counties and other second-order areas, and the GeoNames cities500 places of 1,000 people or more (plus every
 //!   admin seat and capital), with their Latin-script alternate names. [`Gazetteer::embedded`] parses the copy built
 //!   by `scripts/build-gazetteer` into `data/gazetteer/world.tsv.gz` once, on first use.
 //! - Keys: [`name_key`] (folded, punctuation as single spaces) for exact lookup,
 //!   [`translit_key`] and [`loose_key`] for the French/English spelling variants of
 //!   Arabic names (Mossoul/Mosul, Nassiriyah/Nasiriyah, Bagdad/Baghdad, Amerli/Amirli).
 //! - [`find_places`]: capitalized names in a text, longest match first, disambiguated
-//!   by the document's countries, demonyms ([`country_evidence`]), admin1 areas,
-//!   feature class and population; relative locations ("près de X", "north of X") get
-//!   ACLED geo precision 2, countries and administrative areas 3. Guards against
-//!   common words and names of people: stoplists (`data/gazetteer/stoplist_*.txt`,
-//!   both languages always apply), capitalized neighbours, lowercase uses of the same
-//!   word, partial matches of longer Arabic names ("Ain" in "Ain al-Assad").
+//!   by the document's countries, demonyms ([`country_evidence`]), the admin1 and admin2
+//!   areas it names, admin chains ("Watamu, Dabaso, Kilifi", "Sreepur upazila
+//!   (Gazipur, Dhaka)", "Alexandria, La."), unit words ("Kaldar district"), proximity
+//!   to the document's other places (candidates within 50 km of another name's
+//!   support each other), feature class and population; relative locations ("près de
+//!   X", "north of X") get ACLED geo precision 2, countries and administrative areas 3.
+//!   A name whose admin chain contains none of its readings is placed at the chain's
+//!   first name that resolves, at precision 2. Guards against common words and names
+//!   of people: stoplists (`data/gazetteer/stoplist_*.txt`, both languages always
+//!   apply), given names before a capitalized word (`data/gazetteer/given_names.txt`),
+//!   capitalized neighbours, lowercase uses of the same word, partial matches of longer
+//!   names ("Ain" in "Ain al-Assad", "Pobe" in "Pobe-Mengao"). [`find_places_hinted`] takes
+//!   countries known from outside the text (a source's, a collection's).
+//! - Importers ([`import_geonames`], [`import_wof_tsv`]) into the same format,
+//!   [`write_gazetteer`], [`Gazetteer::from_path`] and [`Gazetteer::merged`] (a user's
+//!   gazetteer over the embedded one).
 //!
 //! Data: `scripts/build-gazetteer` writes `data/gazetteer/world.tsv.gz` (sources and
 //! licenses in `data/gazetteer/SOURCES.md`). Loading parses it into hashed name indexes,
@@ -37,10 +47,14 @@
 
 mod evidence;
 mod gazetteer;
+mod import;
 mod key;
 mod matcher;
 
 pub use crate::evidence::country_evidence;
 pub use crate::gazetteer::{Error, Gazetteer, Hits, Kind, MatchKind, Place, TRANSLIT_COUNTRIES};
+pub use crate::import::{
+    gazetteer_from_records, import_geonames, import_wof_tsv, write_gazetteer, GeonamesOptions, Record,
+};
 pub use crate::key::{loose_key, name_key, translit_key};
-pub use crate::matcher::{find_places, PlaceMention};
+pub use crate::matcher::{find_places, find_places_hinted, PlaceMention};

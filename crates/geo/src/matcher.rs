@@ -12,6 +12,14 @@ use crate::key::{name_key, norm_folded};
 
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
 static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
+static GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/given_names.txt");
+
+fn given_names() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')).map(name_key).filter(|k| !k.is_empty()).collect()
+    })
+}
 
 /// A place named in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -236,6 +244,15 @@ fn next_word(text: &Text<'_>, toks: &[Token], j: usize) -> Option<usize> {
     if b.kind == TokenKind::Word {
         return (!gap.is_empty() && gap.chars().all(|c| c == ' ')).then_some(j + 1);
     }
+    // "St. Marys", "Mt. Pleasant", "Ft. Worth".
+    if gap.is_empty() && b.folded(text) == "." && matches!(a.folded(text), "st" | "mt" | "ft") {
+        let c = toks.get(j + 2)?;
+        let gap2 = &f[b.fend..c.fstart];
+        if c.kind == TokenKind::Word && gap2 == " " {
+            return Some(j + 2);
+        }
+        return None;
+    }
     // "U.S.", "U.K.": single letters joined by dots.
     if gap.is_empty() && b.folded(text) == "." && a.fend - a.fstart == 1 {
         let c = toks.get(j + 2)?;
@@ -251,6 +268,25 @@ fn next_word(text: &Text<'_>, toks: &[Token], j: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Air bases, airports, military installations and camps.
+fn is_base(p: &Place) -> bool {
+    matches!(p.feature.as_ref(), "AIRB" | "AIRF" | "AIRP" | "MILB" | "INSM" | "CMP" | "CMPRF")
+}
+
+/// Folded words before a name that say it names a base or airport.
+const BASE_CUES: &[&str] =
+    &["base de", "base aerienne de", "base militaire de", "aeroport de", "aerodrome de", "camp de", "base of"];
+
+/// Whether a base cue stands before the span (`fstart`) or right after it (token `e`:
+/// "air base", "airbase", "base", "airport", "airfield").
+fn base_cue(text: &Text<'_>, toks: &[Token], fstart: usize, e: usize) -> bool {
+    if cue_before(text, fstart, BASE_CUES) {
+        return true;
+    }
+    let w = |k: usize| toks.get(k).map(|t| t.folded(text)).unwrap_or("");
+    matches!(w(e), "airbase" | "base" | "airport" | "airfield" | "camp") || (w(e) == "air" && w(e + 1) == "base")
 }
 
 fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
@@ -285,7 +321,10 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
         let mut advanced = false;
         for &e in ends.iter().rev() {
             let key = norm_folded(&text.folded()[t.fstart..toks[e - 1].fend]);
-            if stop.contains(&key) {
+            // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
+            let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".")
+                && !g.lookup_key(&format!("{key}.")).is_empty();
+            if stop.contains(&key) && !abbreviation {
                 i = e;
                 advanced = true;
                 break;
@@ -297,14 +336,81 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             if short && !all_caps && !dotted {
                 continue;
             }
+            // A three-letter word in lowercase letters matches a name, not a code
+            // ("Act" is no "ACT").
+            let code_like = !all_caps && key.len() <= 3;
+            // "St. Marys", "Mt. Pleasant", "Ft. Worth".
+            let expanded = match key.split_once(' ') {
+                Some(("st", rest)) => Some(format!("saint {rest}")),
+                Some(("mt", rest)) => Some(format!("mount {rest}")),
+                Some(("ft", rest)) => Some(format!("fort {rest}")),
+                _ => None,
+            };
             let mut hits = if short {
-                // "US", "UK": only countries.
+                // "US", "UK": only countries; and a state's or province's postal code
+                // after "Town," ("LOUISVILLE, KY", "Surrey, BC").
+                let after_town = all_caps
+                    && i >= 2
+                    && toks[i - 1].folded(text) == ","
+                    && out.last().is_some_and(|s: &Span| s.tj == i - 1);
                 let mut h = g.lookup_key(&key);
-                h.retain(|&(i, _)| g.place(i).kind == Kind::Country);
+                h.retain(|&(i, _)| {
+                    let k = g.place(i).kind;
+                    k == Kind::Country || (after_town && k == Kind::Admin1)
+                });
                 h
             } else {
                 g.candidates(&key)
             };
+            if let Some(x) = &expanded {
+                // Spelled out by us: at best an alternate name.
+                for (i, mk) in g.candidates(x) {
+                    if !hits.iter().any(|y| y.0 == i) {
+                        hits.push((i, mk.max(MatchKind::Alternate)));
+                    }
+                }
+            }
+            if code_like {
+                hits.retain(|&(_, mk)| mk == MatchKind::Name);
+            }
+            // "la base d'Ain al-Assad", "Ain al-Asad air base": a base may be named
+            // without its first word ("Ain", spring; "Tell", hill) in the gazetteer.
+            if !short && base_cue(text, toks, t.fstart, e) {
+                let mut b: Vec<(u32, MatchKind)> = hits.iter().copied().filter(|&(i, _)| is_base(g.place(i))).collect();
+                if b.is_empty() {
+                    if let Some((_, rest)) = key.split_once(' ') {
+                        b = g.candidates(rest);
+                        b.retain(|&(i, _)| is_base(g.place(i)));
+                    }
+                }
+                if !b.is_empty() {
+                    hits = b;
+                }
+            }
+            // Bare admin2 names ("Oudalan", "Kaldar") where the text says an area is
+            // meant: in an admin chain after another name, before "district" or
+            // "upazila", after "province de".
+            if !short {
+                let chain_pos = i >= 2 && matches!(toks[i - 1].folded(text), "," | "(") && {
+                    let p = toks[i - 2].folded(text);
+                    out.last().is_some_and(|s: &Span| s.tj == i - 1)
+                        || (toks[i - 2].kind == TokenKind::Word && is_upper(text, &toks[i - 2]))
+                        || p == ")"
+                        || ADMIN_UNITS.contains(&p)
+                        || PLACE_UNITS.contains(&p)
+                };
+                let unit_after = toks.get(e).is_some_and(|w| ADMIN_UNITS.contains(&w.folded(text)));
+                // "Fife, Scotland", "Oudalan (Sahel)": a chain starts here.
+                let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
+                    && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
+                if chain_pos || unit_after || chain_start || region_cue(text, t.fstart) {
+                    for h in g.lookup_area(&key) {
+                        if !hits.iter().any(|x| x.0 == h.0) {
+                            hits.push(h);
+                        }
+                    }
+                }
+            }
             // Abbreviations ("Calif.", "N.H.") match only with their dot.
             if toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".") {
                 for h in g.lookup_key(&format!("{key}.")) {
@@ -339,18 +445,32 @@ struct Evidence {
     /// (country, admin1) of the other places' first picks: places named together tend
     /// to lie in the same state or province.
     weak_admin1: HashMap<(String, String), u32>,
-    /// The span's own container: "Lebanon, Tenn." → (US, TN); "Paris, France" → (FR, "").
-    container: Option<(String, String)>,
-    /// "province de X": the administrative area is meant.
+    /// Admin2 areas named: (country, admin1 code, admin2 code).
+    admin2: HashSet<(String, String, String)>,
+    /// The admin chain after the span ("Watamu, Dabaso, Kilifi", "Sreepur upazila
+    /// (Gazipur, Dhaka)"): the hits of each following name.
+    chain: Vec<Vec<u32>>,
+    /// Candidates of this name that lie near a candidate of another name of the
+    /// document: (entry, how many other names).
+    near: HashMap<u32, u32>,
+    /// "province de X", "X district": the administrative area is meant.
     region: bool,
     /// Admin1 areas among the span's own candidates: a big town named like its
     /// province ("Kirkuk") is usually the town.
-    eponym: Vec<(Box<str>, Box<str>)>,
+    eponym: Vec<(Box<str>, Box<str>, MatchKind)>,
 }
 
 fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     let p = g.place(idx);
     let mut s = (p.population as f64 + 1.0).ln() * 0.6;
+    // A city of a million people is known far from its country ("Toronto" in a story
+    // about Australia).
+    if p.kind == Kind::Place && p.population >= 1_000_000 && mk == MatchKind::Name {
+        s += 2.5 + 1.0 * (p.population as f64 / 1e6).ln();
+    }
+    if p.feature.as_ref() == "PPLX" {
+        s -= 1.0;
+    }
     s += match mk {
         MatchKind::Name => 3.0,
         MatchKind::Alternate => 1.5,
@@ -359,9 +479,11 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     };
     s += match p.kind {
         Kind::Continent => 12.0,
-        Kind::Country => 8.0,
+        Kind::Country => 11.0,
         Kind::Admin1 => 5.0,
-        Kind::Admin2 => 3.0,
+        // A town is more often meant than the district named after it, unless the
+        // text says "district" ("region" below).
+        Kind::Admin2 => 0.0,
         Kind::Place => match p.feature.as_ref() {
             "PPLC" => 4.0,
             "PPLA" => 2.5,
@@ -380,8 +502,27 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     if p.kind == Kind::Place && ev.admin1.contains(&(cc.to_string(), p.admin1.to_string())) {
         s += 5.0;
     }
+    if p.kind == Kind::Place && ev.admin2.contains(&(cc.to_string(), p.admin1.to_string(), p.admin2.to_string())) {
+        s += 5.0;
+    }
+    if let Some(&n) = ev.near.get(&idx) {
+        s += 2.5 * n.min(3) as f64;
+    }
+    if matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1) {
+        for (k, hits) in ev.chain.iter().enumerate() {
+            if hits.iter().any(|&c| c != idx && contains(g.place(c), p)) {
+                s += if k == 0 { 20.0 } else { 10.0 };
+            }
+        }
+    }
     if let Some(&n) = ev.weak.get(cc) {
         s += (n as f64).min(4.0);
+    }
+    // An admin1 area the document's other places lie in ("Georgia" with Atlanta).
+    if p.kind == Kind::Admin1 {
+        if let Some(&n) = ev.weak_admin1.get(&(cc.to_string(), p.admin1.to_string())) {
+            s += (4.0 * n as f64).min(8.0);
+        }
     }
     if matches!(p.kind, Kind::Place | Kind::Admin2) {
         if let Some(&n) = ev.weak_admin1.get(&(cc.to_string(), p.admin1.to_string())) {
@@ -391,19 +532,51 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     if ev.region && matches!(p.kind, Kind::Admin1 | Kind::Admin2) {
         s += 10.0;
     }
+    // ("New York" by itself is the state: the city's name is "New York City", a
+    // worse match than the state's; "Kirkouk" matches city and governorate alike.)
     if p.kind == Kind::Place
         && p.population >= 100_000
-        && ev.eponym.iter().any(|(c, a)| *c == p.country && *a == p.admin1)
+        && ev.eponym.iter().any(|(c, a, amk)| *c == p.country && *a == p.admin1 && mk <= *amk)
     {
         s += 4.0;
     }
-    if let Some((ccc, a1)) = &ev.container {
-        if ccc == cc && (a1.is_empty() || a1.as_str() == p.admin1.as_ref()) && p.kind == Kind::Place {
-            s += 25.0;
-        }
+    // A capital named like a state of its country: "Washington" is more often the
+    // capital.
+    if p.feature.as_ref() == "PPLC" && mk == MatchKind::Name && ev.eponym.iter().any(|(c, _, _)| *c == p.country) {
+        s += 5.0;
     }
     s
 }
+
+/// Great-circle distance in km.
+pub(crate) fn distance_km(a: &Place, b: &Place) -> f64 {
+    let (la1, lo1, la2, lo2) =
+        (a.latitude.to_radians(), a.longitude.to_radians(), b.latitude.to_radians(), b.longitude.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.min(1.0).sqrt().asin()
+}
+
+/// Whether `c`, named after `p` in an admin chain ("Watamu, Kilifi", "Savar (Dhaka)"),
+/// can contain it: its country, its admin1 or admin2 area, or a place nearby (a town
+/// named like the district it is the seat of).
+fn contains(c: &Place, p: &Place) -> bool {
+    if c.country != p.country {
+        return false;
+    }
+    match c.kind {
+        Kind::Country => p.kind != Kind::Country,
+        Kind::Admin1 => p.kind != Kind::Admin1 && c.admin1 == p.admin1,
+        Kind::Admin2 => p.kind == Kind::Place && c.admin1 == p.admin1 && c.admin2 == p.admin2,
+        Kind::Place => {
+            let d = distance_km(c, p);
+            d < 60.0 || (d < 200.0 && !c.admin1.is_empty() && c.admin1 == p.admin1)
+        }
+        Kind::Continent => false,
+    }
+}
+
+/// A name's pick: entry, how it matched, score.
+type Pick = Option<(u32, MatchKind, f64)>;
 
 /// Whether a candidate is acceptable at all given the evidence.
 fn allowed(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
@@ -444,6 +617,152 @@ fn near_cue(text: &Text<'_>, fstart: usize) -> bool {
     cue_before(text, fstart, NEAR_CUES)
 }
 
+/// Words after a name that make it an administrative area ("Kaldar district",
+/// "Sreepur upazila", "Rapides parish"), skipped before an admin chain.
+const ADMIN_UNITS: &[&str] = &[
+    "district",
+    "districts",
+    "upazila",
+    "upazilla",
+    "county",
+    "sub county",
+    "subcounty",
+    "province",
+    "governorate",
+    "region",
+    "division",
+    "department",
+    "departement",
+    "parish",
+    "municipality",
+    "constituency",
+    "tehsil",
+    "zila",
+    "woreda",
+    "commune",
+    "prefecture",
+    "lga",
+    "state",
+];
+
+/// Words after a place's name that make it the name of a local institution ("Dublin
+/// Arts Council", "Gainesville Police Department", "Paris PD"): the place is named.
+const INSTITUTIONS: &[&str] = &[
+    "police",
+    "pd",
+    "sheriff",
+    "fire",
+    "council",
+    "city",
+    "county",
+    "school",
+    "schools",
+    "high",
+    "middle",
+    "elementary",
+    "college",
+    "university",
+    "library",
+    "hospital",
+    "department",
+    "board",
+    "chamber",
+    "seniors",
+    "senior",
+    "community",
+    "public",
+    "township",
+    "town",
+    "village",
+    "arts",
+    "airport",
+    "mayor",
+    "city's",
+    "residents",
+    "resident",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "officials",
+    "officers",
+    "area",
+    "district",
+    "station",
+    "center",
+    "centre",
+    "park",
+    "museum",
+    "church",
+    "courthouse",
+    "jail",
+    "municipal",
+    "regional",
+    "memorial",
+];
+
+/// Words after a name that say what kind of place it is ("Savar area", "Ashulia
+/// town"), skipped before an admin chain.
+const PLACE_UNITS: &[&str] = &[
+    "area",
+    "town",
+    "city",
+    "village",
+    "villages",
+    "ward",
+    "location",
+    "camp",
+    "market",
+    "township",
+    "union",
+    "settlement",
+    "neighborhood",
+    "neighbourhood",
+    "locality",
+    "sub",
+    "centre",
+    "center",
+];
+
+/// The span after span `k` in an admin chain: after optional unit words ("district",
+/// "upazila", "area") and a closing parenthesis, a comma or an opening parenthesis,
+/// then the span. Also says whether an admin unit word follows span `k` at once.
+fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Option<usize>, bool) {
+    let mut j = spans[k].tj;
+    let mut unit = false;
+    let mut words = 0;
+    while let Some(t) = toks.get(j) {
+        let w = t.folded(text);
+        if t.kind == TokenKind::Word && words < 2 && (ADMIN_UNITS.contains(&w) || PLACE_UNITS.contains(&w)) {
+            if words == 0 && ADMIN_UNITS.contains(&w) {
+                unit = true;
+            }
+            words += 1;
+            j += 1;
+        } else if w == "-" && words > 0 {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if toks.get(j).is_some_and(|t| t.folded(text) == ")") {
+        j += 1;
+    }
+    if !toks.get(j).is_some_and(|t| matches!(t.folded(text), "," | "(")) {
+        return (None, unit);
+    }
+    // The next name may follow words not in the gazetteer ("(Chandpur Sadar,
+    // Chittagong)": "Sadar" is skipped when "Chandpur" is a name).
+    let next = spans.get(k + 1).filter(|s| {
+        s.ti > j
+            && s.ti <= j + 1
+            && toks[j + 1..s.ti]
+                .iter()
+                .all(|t| (t.kind == TokenKind::Word && is_upper(text, t)) || t.folded(text) == "-")
+    });
+    (next.map(|_| k + 1), unit)
+}
+
 fn region_cue(text: &Text<'_>, fstart: usize) -> bool {
     cue_before(text, fstart, REGION_CUES)
 }
@@ -481,6 +800,18 @@ fn is_word_then(text: &Text<'_>, toks: &[Token], j: usize, upper: bool) -> Optio
 /// come out too, as country mentions with rule `demonym`: a caller coding an event's
 /// location will usually skip them.
 pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<PlaceMention> {
+    find_places_hinted(text, lang, gazetteer, &[])
+}
+
+/// [`find_places`] with countries the text is known to be about (a source's country,
+/// a collection's): they weigh as a country named in the text. ACLED-style notes often
+/// name only a village ("killed in Eastleigh"), which is ambiguous worldwide.
+pub fn find_places_hinted(
+    text: &Text<'_>,
+    lang: &str,
+    gazetteer: &Gazetteer,
+    hint_countries: &[&str],
+) -> Vec<PlaceMention> {
     let g = gazetteer;
     let toks = text.tokens();
     let mut spans = spans(text, &toks, g);
@@ -490,9 +821,16 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
         toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect();
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
-    let big = |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).population >= 100_000);
-
-    let medium = |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).population >= 20_000);
+    // An admin2 area's population is the sum of its towns': it does not make the name
+    // a known one.
+    let pop_at_least = |s: &Span, n: u64| {
+        s.hits.iter().any(|&(i, mk)| {
+            let p = g.place(i);
+            mk <= MatchKind::Alternate && p.kind != Kind::Admin2 && p.population >= n
+        })
+    };
+    let big = |s: &Span| pop_at_least(s, 100_000);
+    let medium = |s: &Span| pop_at_least(s, 20_000);
 
     // Tokens of spans that surely are places: a neighbour of theirs is not a sign of a
     // person's name.
@@ -506,11 +844,22 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
 
     // Names of people and organizations: a capitalized word right before (not a sentence
     // start, not a place, not a direction or preposition), or right after a small place.
+    // Names also used inside a sentence: at a sentence's start they are the same name
+    // ("Lawrenceburg to host…" in a headline, "…in Lawrenceburg" below).
+    let mid_sentence: HashSet<String> =
+        spans.iter().filter(|s| !sentence_initial(text, &toks, s.ti)).map(|s| s.key.clone()).collect();
     let mut person: HashSet<String> = HashSet::new();
     spans.retain(|s| {
         // "Canadian", "German", "Syrian": the demonym, not a town of that name.
         if in_demonym(s) {
             return false;
+        }
+        // A given name before a capitalized word: "Michael Jones", "Roy Moore".
+        if given_names().contains(s.key.as_str()) && is_word_then(text, &toks, s.tj, true).is_some() {
+            let w = toks[s.tj].folded(text);
+            if !ADMIN_UNITS.contains(&w) && !PLACE_UNITS.contains(&w) && !INSTITUTIONS.contains(&w) {
+                return false;
+            }
         }
         let single = s.tj - s.ti == 1;
         if single && lower_words.contains(s.key.as_str()) && !strong_kind(s) {
@@ -521,7 +870,14 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
         }
         // A small place's name opening a sentence is more often a common word ("Many",
         // "Most", "Some").
-        if single && sentence_initial(text, &toks, s.ti) && !medium(s) {
+        let institution =
+            |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(&t.folded(text)));
+        if single
+            && sentence_initial(text, &toks, s.ti)
+            && !medium(s)
+            && !institution(s.tj)
+            && !mid_sentence.contains(s.key.as_str())
+        {
             return false;
         }
         if s.ti > 0 && !big(s) {
@@ -541,7 +897,9 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
         // (but "Charleston Gold Dome Lions Club" names a place).
         if !medium(s) {
             if let Some(k) = is_word_then(text, &toks, s.tj, true) {
-                if !strong_tok.contains(&k) {
+                let w = toks[k].folded(text);
+                if !strong_tok.contains(&k) && !ADMIN_UNITS.contains(&w) && !PLACE_UNITS.contains(&w) && !institution(k)
+                {
                     return false;
                 }
             }
@@ -557,6 +915,30 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
     let connector =
         |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && ARTICLES.contains(&t.folded(text)));
     let glued = |a: usize, b: usize| toks[a].fend == toks[b].fstart;
+    let span_tok: HashSet<usize> = spans.iter().flat_map(|s| s.ti..s.tj).collect();
+    let hyphenated = |s: &Span| {
+        // "Pobe" in "Pobe-Mengao", "Tin" in "Tin-Akoff": part of a hyphenated name not
+        // in the gazetteer. The other part is a capitalized word that is no place
+        // itself ("Fargo-Moorhead" are two) nor an abbreviation ("R-Marshall").
+        let partner = |k: usize| {
+            let t = &toks[k];
+            let o = text.slice(t.start, t.end);
+            t.kind == TokenKind::Word
+                && is_upper(text, t)
+                && o.chars().any(char::is_lowercase)
+                && o.chars().count() >= 3
+                && !span_tok.contains(&k)
+        };
+        let hyphen_after = toks.get(s.tj).is_some_and(|t| t.folded(text) == "-" && t.fstart == toks[s.tj - 1].fend)
+            && toks.get(s.tj + 1).is_some_and(|t| t.fstart == toks[s.tj].fend)
+            && partner(s.tj + 1);
+        let hyphen_before = s.ti >= 2
+            && toks[s.ti - 1].folded(text) == "-"
+            && glued(s.ti - 1, s.ti)
+            && glued(s.ti - 2, s.ti - 1)
+            && partner(s.ti - 2);
+        hyphen_after || hyphen_before
+    };
     let partial = |s: &Span| {
         let before = s.ti >= 2 && toks[s.ti - 1].folded(text) == "-" && glued(s.ti - 1, s.ti) && connector(s.ti - 2);
         let before_word = s.ti >= 1 && connector(s.ti - 1) && {
@@ -576,10 +958,20 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
         let o = text.slice(toks[s.ti].start, toks[s.tj - 1].end);
         o.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !o.chars().any(char::is_lowercase) && s.tj - s.ti == 1
     };
-    let countryish =
-        |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
-    let mut drop: Vec<bool> =
-        spans.iter().map(|s| (!strong_kind(s) && partial(s)) || (acronym(s) && !countryish(s))).collect();
+    // Acronyms that name a country or a state ("USA", "NSW", "QLD") stay.
+    let countryish = |s: &Span| {
+        s.hits
+            .iter()
+            .any(|&(i, mk)| mk <= MatchKind::Alternate && matches!(g.place(i).kind, Kind::Country | Kind::Admin1))
+    };
+    let mut drop: Vec<bool> = spans
+        .iter()
+        .map(|s| {
+            (!strong_kind(s) && partial(s))
+                || (acronym(s) && !countryish(s))
+                || (hyphenated(s) && !big(s) && !countryish(s))
+        })
+        .collect();
     for n in 1..spans.len() {
         let (a, b) = (&spans[n - 1], &spans[n]);
         if a.tj == b.ti
@@ -594,79 +986,296 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
     let mut keep = drop.iter().map(|d| !d);
     spans.retain(|_| keep.next().unwrap_or(true));
 
-    // Evidence: countries named outright, and demonyms.
+    // Evidence: countries named outright, and demonyms. A name's own hits are not
+    // evidence for itself ("Georgia" the country would otherwise vote for Georgia).
     let mut ev = Evidence::default();
+    for cc in hint_countries {
+        *ev.strong.entry(cc.to_string()).or_default() += 1;
+    }
     for (_, _, cc) in &demonyms {
         *ev.strong.entry(cc.to_string()).or_default() += 1;
     }
+    let mut own: HashMap<&str, Vec<String>> = HashMap::new();
     for s in &spans {
+        let mut seen = HashSet::new();
+        // Only a name that is also an admin1 area's ("Georgia") does not vote for its
+        // own country reading.
+        let admin1_too = s.hits.iter().any(|&(i, mk)| mk == MatchKind::Name && g.place(i).kind == Kind::Admin1);
         for &(i, mk) in &s.hits {
             let p = g.place(i);
-            if mk <= MatchKind::Alternate && p.kind == Kind::Country {
+            if mk <= MatchKind::Alternate && p.kind == Kind::Country && seen.insert(p.country.clone()) {
                 *ev.strong.entry(p.country.to_string()).or_default() += 1;
+                if admin1_too {
+                    own.entry(s.key.as_str()).or_default().push(p.country.to_string());
+                }
             }
         }
     }
-    // Admin1 areas picked on that evidence add their country.
-    let mut admin1_cc = Vec::new();
+    let without_own = |ev: &Evidence, key: &str| -> Evidence {
+        let mut e = ev.clone();
+        for cc in own.get(key).into_iter().flatten() {
+            if let Some(n) = e.strong.get_mut(cc) {
+                *n -= 1;
+                if *n == 0 {
+                    e.strong.remove(cc);
+                }
+            }
+        }
+        e
+    };
+
+    // Admin chains: "Watamu, Dabaso, Kilifi", "Sreepur upazila (Gazipur, Dhaka)",
+    // "Kaldar district, Balkh": the names after a name contain it.
+    let mut chains: HashMap<&str, Vec<Vec<u32>>> = HashMap::new();
+    let mut suffix_region: Vec<bool> = vec![false; spans.len()];
+    for n in 0..spans.len() {
+        let mut k = n;
+        let mut chain = Vec::new();
+        loop {
+            let (next, unit) = chain_next(text, &toks, &spans, k);
+            if k == n && unit {
+                suffix_region[n] = true;
+            }
+            let Some(m) = next else {
+                break;
+            };
+            chain.push(spans[m].hits.iter().filter(|h| h.1 <= MatchKind::Translit).map(|h| h.0).collect());
+            k = m;
+            if chain.len() == 3 {
+                break;
+            }
+        }
+        // A country's name in a list of countries ("China, Japan") is no chain.
+        let country =
+            spans[n].hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
+        if !chain.is_empty() && !country {
+            chains.entry(spans[n].key.as_str()).or_insert(chain);
+        }
+    }
+
+    // Admin areas picked on that evidence add their country, and admin2 areas their
+    // admin1 area.
+    let mut admin_cc = Vec::new();
     for s in &spans {
-        if let Some((i, mk, _)) = best(g, &s.hits, &ev) {
+        if let Some((i, mk, _)) = best(g, &s.hits, &without_own(&ev, &s.key)) {
             let p = g.place(i);
-            if p.kind == Kind::Admin1 && mk <= MatchKind::Alternate {
-                ev.admin1.insert((p.country.to_string(), p.admin1.to_string()));
-                admin1_cc.push(p.country.to_string());
+            if mk > MatchKind::Alternate {
+                continue;
             }
+            if p.kind == Kind::Admin1 {
+                ev.admin1.insert((p.country.to_string(), p.admin1.to_string()));
+                admin_cc.push(p.country.to_string());
+            }
+            // Admin2 names ("Madison County") are too ambiguous to vote before the
+            // other names have: they do in the rounds below.
         }
     }
-    for cc in admin1_cc {
+    for cc in admin_cc {
         *ev.strong.entry(cc).or_default() += 1;
     }
-    let firsts: Vec<Option<(u32, MatchKind, f64)>> = spans.iter().map(|s| best(g, &s.hits, &ev)).collect();
 
-    let mut containers: HashMap<&str, (String, String)> = HashMap::new();
-    for (n, s) in spans.iter().enumerate() {
-        let Some(next) = spans.get(n + 1) else {
-            continue;
-        };
-        let comma = toks.get(s.tj).is_some_and(|c| c.folded(text) == ",") && next.ti == s.tj + 1;
-        if let (true, Some((i, _, _))) = (comma, firsts[n + 1]) {
+    // Proximity: candidates of different names that lie within 50 km of each other
+    // (or one inside the other's admin area) support each other.
+    let mut keys: Vec<&str> = spans.iter().map(|s| s.key.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let key_hits: Vec<Vec<u32>> = keys
+        .iter()
+        .map(|k| {
+            let s = spans.iter().find(|s| s.key == *k).expect("key of a span");
+            let mut h: Vec<u32> = s
+                .hits
+                .iter()
+                .filter(|&&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Continent)
+                .map(|h| h.0)
+                .collect();
+            // Names of countries and admin1 areas ("California", "Nevada") are meant
+            // as such: their namesake towns neither get nor give support.
+            if s.hits
+                .iter()
+                .any(|&(i, mk)| mk == MatchKind::Name && matches!(g.place(i).kind, Kind::Country | Kind::Admin1))
+            {
+                h.clear();
+            }
+            h.truncate(40);
+            h
+        })
+        .collect();
+    let mut near: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
+    for (a, ha) in key_hits.iter().enumerate() {
+        for &i in ha {
             let p = g.place(i);
-            let c = match p.kind {
-                Kind::Admin1 => (p.country.to_string(), p.admin1.to_string()),
-                Kind::Country => (p.country.to_string(), String::new()),
-                Kind::Place | Kind::Admin2 | Kind::Continent => continue,
-            };
-            containers.entry(s.key.as_str()).or_insert(c);
+            if !matches!(p.kind, Kind::Place | Kind::Admin2) {
+                continue;
+            }
+            let n = key_hits
+                .iter()
+                .enumerate()
+                .filter(|&(b, hb)| {
+                    b != a
+                        && hb.iter().any(|&j| {
+                            let q = g.place(j);
+                            match q.kind {
+                                Kind::Place | Kind::Admin2 => {
+                                    (q.latitude - p.latitude).abs() < 0.5
+                                        && (q.longitude - p.longitude).abs() < 1.5
+                                        && distance_km(p, q) < 50.0
+                                }
+                                _ => false,
+                            }
+                        })
+                })
+                .count();
+            if n > 0 {
+                near.entry(keys[a]).or_default().insert(i, n as u32);
+            }
         }
     }
 
-    let mut out = Vec::with_capacity(spans.len());
-    for (n, s) in spans.iter().enumerate() {
-        let mut ev_n = ev.clone();
-        for (m, f) in firsts.iter().enumerate() {
-            if m != n {
-                if let Some((i, _, _)) = f {
-                    let p = g.place(*i);
-                    *ev_n.weak.entry(p.country.to_string()).or_default() += 1;
-                    if matches!(p.kind, Kind::Place | Kind::Admin2) {
-                        let k = (p.country.to_string(), p.admin1.to_string());
-                        *ev_n.weak_admin1.entry(k).or_default() += 1;
+    let region_at: Vec<bool> =
+        (0..spans.len()).map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n]).collect();
+    let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
+        let s = &spans[n];
+        let mut ev_n = without_own(&ev, &s.key);
+        for (m, f) in picks.iter().enumerate() {
+            if spans[m].key == s.key {
+                continue;
+            }
+            let Some((i, _, _)) = f else {
+                continue;
+            };
+            let p = g.place(*i);
+            if p.kind == Kind::Admin2 && f.is_some_and(|f| f.1 <= MatchKind::Alternate) {
+                ev_n.admin1.insert((p.country.to_string(), p.admin1.to_string()));
+                ev_n.admin2.insert((p.country.to_string(), p.admin1.to_string(), p.admin2.to_string()));
+            }
+            // Only confident names vote: not a small place named by one word, which
+            // may be a person's name ("Evans", "Roy").
+            let confident = spans[m].tj - spans[m].ti > 1
+                || p.kind != Kind::Place
+                || p.population >= 20_000
+                || chains.contains_key(spans[m].key.as_str());
+            if !confident {
+                continue;
+            }
+            *ev_n.weak.entry(p.country.to_string()).or_default() += 1;
+            if matches!(p.kind, Kind::Place | Kind::Admin2) {
+                let k = (p.country.to_string(), p.admin1.to_string());
+                *ev_n.weak_admin1.entry(k).or_default() += 1;
+            }
+        }
+        ev_n.chain = chains.get(s.key.as_str()).cloned().unwrap_or_default();
+        ev_n.near = near.get(s.key.as_str()).cloned().unwrap_or_default();
+        ev_n.region = region_at[n];
+        ev_n.eponym = s
+            .hits
+            .iter()
+            .map(|&(i, mk)| (g.place(i), mk))
+            .filter(|(p, _)| p.kind == Kind::Admin1)
+            .map(|(p, mk)| (p.country.clone(), p.admin1.clone(), mk))
+            .collect();
+        ev_n
+    };
+    // Picks without the other names' votes, then twice with them.
+    // Mentions of one name in the same kind of context share their pick.
+    let round = |picks: &[Option<(u32, MatchKind, f64)>]| -> Vec<Option<(u32, MatchKind, f64)>> {
+        let mut memo: HashMap<(&str, bool), Pick> = HashMap::new();
+        (0..spans.len())
+            .map(|n| {
+                *memo
+                    .entry((spans[n].key.as_str(), region_at[n]))
+                    .or_insert_with(|| best(g, &spans[n].hits, &span_ev(n, picks)))
+            })
+            .collect()
+    };
+    let none: Vec<Option<(u32, MatchKind, f64)>> = vec![None; spans.len()];
+    let mut picks = round(&none);
+    for _ in 0..2 {
+        picks = round(&picks);
+    }
+
+    // SITREP_GEO_DEBUG=1 prints each name's best candidates and scores to stderr.
+    static DEBUG: OnceLock<bool> = OnceLock::new();
+    if *DEBUG.get_or_init(|| std::env::var_os("SITREP_GEO_DEBUG").is_some()) {
+        for (n, s) in spans.iter().enumerate() {
+            let ev_n = span_ev(n, &picks);
+            let mut c: Vec<(f64, String)> = s
+                .hits
+                .iter()
+                .filter(|&&(i, mk)| allowed(g.place(i), mk, &ev_n))
+                .map(|&(i, mk)| {
+                    let p = g.place(i);
+                    (
+                        score(g, i, mk, &ev_n),
+                        format!("{} {} {} {} {:?} {}", p.name, p.country, p.admin1, p.feature, mk, p.population),
+                    )
+                })
+                .collect();
+            c.sort_by(|a, b| b.0.total_cmp(&a.0));
+            c.truncate(5);
+            eprintln!("{:?} chain={} region={}: {:?}", s.key, ev_n.chain.len(), ev_n.region, c);
+        }
+    }
+    // A name whose admin chain contains none of its candidates ("Manikpur village,
+    // Karimganj upazila (Kishoregonj, Dhaka)" with no Manikpur in the gazetteer's
+    // Bangladesh) is placed at the first chain name that resolves, approximately.
+    let mut resolved: Vec<Option<(u32, MatchKind, u8)>> = vec![None; spans.len()];
+    for n in (0..spans.len()).rev() {
+        let Some((i, mk, _)) = picks[n] else {
+            continue;
+        };
+        let mut r = (i, mk, 0u8);
+        if let Some(chain) = chains.get(spans[n].key.as_str()) {
+            let p = g.place(i);
+            let inside = chain.iter().any(|hits| hits.iter().any(|&c| c != i && contains(g.place(c), p)));
+            if !inside && !matches!(p.kind, Kind::Country | Kind::Continent) {
+                // The chain's names follow this one.
+                let mut m = n;
+                let mut found = None;
+                for _ in 0..chain.len() {
+                    let (next, _) = chain_next(text, &toks, &spans, m);
+                    let Some(k) = next else {
+                        break;
+                    };
+                    if let Some((j, mk2, _)) = resolved[k] {
+                        found = Some((j, mk2));
+                        break;
+                    }
+                    m = k;
+                }
+                // Only a chain that reads as one: an admin area named after a comma, or
+                // a parenthesis or unit word ("Savar upazila (Dhaka)"); not a list of
+                // towns ("Paris, London").
+                let paren_or_unit = {
+                    let mut j = spans[n].tj;
+                    while toks.get(j).is_some_and(|t| t.kind == TokenKind::Word) {
+                        j += 1;
+                    }
+                    j > spans[n].tj || toks.get(j).is_some_and(|t| t.folded(text) == "(")
+                };
+                // A name that may be a state or country is in a list of them.
+                let areaish = spans[n].hits.iter().any(|&(h, hk)| {
+                    hk <= MatchKind::Alternate && matches!(g.place(h).kind, Kind::Admin1 | Kind::Country)
+                });
+                if let Some((j, mk2)) = found {
+                    // After a mere comma, a city of 100,000 people is not misplaced:
+                    // "Bagdad, Kirkouk et Ninive" is a list.
+                    if p.kind == Kind::Place
+                        && !areaish
+                        && (paren_or_unit
+                            || (p.population < 100_000 && matches!(g.place(j).kind, Kind::Admin1 | Kind::Admin2)))
+                    {
+                        r = (j, mk2, 2);
                     }
                 }
             }
         }
-        // "Lebanon, Tenn.", "Paris, France": the next span after a comma contains this
-        // one, and every other mention of the same name in the document.
-        ev_n.container = containers.get(s.key.as_str()).cloned();
-        ev_n.region = region_cue(text, toks[s.ti].fstart);
-        ev_n.eponym = s
-            .hits
-            .iter()
-            .map(|&(i, _)| g.place(i))
-            .filter(|p| p.kind == Kind::Admin1)
-            .map(|p| (p.country.clone(), p.admin1.clone()))
-            .collect();
-        let Some((i, mk, _)) = best(g, &s.hits, &ev_n) else {
+        resolved[n] = Some(r);
+    }
+
+    let mut out = Vec::with_capacity(spans.len());
+    for (n, s) in spans.iter().enumerate() {
+        let Some((i, mk, forced)) = resolved[n] else {
             continue;
         };
         let p = g.place(i);
@@ -674,7 +1283,7 @@ pub fn find_places(text: &Text<'_>, lang: &str, gazetteer: &Gazetteer) -> Vec<Pl
         let end = toks[s.tj - 1].end;
         let geo_precision = if p.kind != Kind::Place {
             3
-        } else if near_cue(text, toks[s.ti].fstart) {
+        } else if forced > 0 || near_cue(text, toks[s.ti].fstart) {
             2
         } else {
             1

@@ -1,0 +1,108 @@
+//! Disambiguation with the embedded gazetteer: admin chains, unit words, state
+//! abbreviations, the document's admin areas, proximity, country hints.
+
+use sitrep_geo::{find_places, find_places_hinted, Gazetteer};
+use sitrep_text::Text;
+
+/// (text, gazetteer name, country, geo precision) of the places found.
+fn run(s: &str) -> Vec<(String, String, String, u8)> {
+    let t = Text::new(s);
+    find_places(&t, "en", Gazetteer::embedded())
+        .into_iter()
+        .map(|m| (t.slice(m.start, m.end).to_string(), m.name, m.country, m.geo_precision))
+        .collect()
+}
+
+fn country_of(r: &[(String, String, String, u8)], text: &str) -> String {
+    r.iter().find(|m| m.0 == text).unwrap_or_else(|| panic!("{text} not found in {r:?}")).2.clone()
+}
+
+#[test]
+fn admin_chains_place_small_names() {
+    // "Watamu, Dabaso, Kilifi": the chain ends in a Kenyan county.
+    let r = run("On December 31 2019, a suspected returnee was killed in Watamu, Dabaso, Kilifi.");
+    assert!(r.iter().all(|m| m.2 == "KE"), "{r:?}");
+    // A name whose chain contains none of its readings takes the chain's place, at
+    // precision 2: "Savar" is no Swedish village here.
+    let r = run("Students staged a protest in Savar upazila (Dhaka), demanding a safe campus.");
+    assert_eq!(country_of(&r, "Savar"), "BD");
+    // "district" after a name: the district; its province after the comma.
+    let r = run("Taliban militants attacked a check point in Kaldar district, Balkh.");
+    assert_eq!(country_of(&r, "Kaldar"), "AF");
+    assert_eq!(country_of(&r, "Balkh"), "AF");
+    // Bare second-order names in a chain ("Gnagna" is a Burkinabe province).
+    let r = run("Presumed militants abducted a councilor in the village of Boula (Coalla, Gnagna).");
+    assert_eq!(country_of(&r, "Gnagna"), "BF");
+    // Part of a hyphenated name not in the gazetteer ("Pobe" of "Pobe-Mengao") is not
+    // Pobé in Benin; the province after it places the event.
+    let r = run("On 19 June 2020, a truck struck an IED in Mentao (Pobe-Mengao, Soum).");
+    assert!(r.iter().all(|m| m.2 == "BF") && !r.is_empty(), "{r:?}");
+    // Two places joined by a hyphen are both kept.
+    let r = run("The river will crest at 39 feet in Fargo-Moorhead on Friday.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    // Lists of countries are no chain.
+    let r = run("Many countries, among them China, Japan, and the United Kingdom, have warned the WHO.");
+    assert_eq!(country_of(&r, "China"), "CN");
+}
+
+#[test]
+fn state_abbreviations_counties_and_capitals() {
+    let r = run("The plane was headed to Alexandria, La., but rerouted.");
+    assert_eq!(r[0].1, "Alexandria");
+    assert_eq!(r[0].2, "US");
+    let t = Text::new(
+        "Chiquita Henry, 19, of Alexandria, was arrested. The Sheriff's Office and Rapides Parish \
+         Fire District 2 investigated.",
+    );
+    let m = find_places(&t, "en", Gazetteer::embedded());
+    assert_eq!((m[0].country.as_str(), m[0].admin1.as_deref()), ("US", Some("Louisiana")));
+    // "Washington" alone: the capital rather than the state.
+    let t = Text::new("WASHINGTON — The military is racing to inspect more than 90,000 buildings.");
+    let m = find_places(&t, "en", Gazetteer::embedded());
+    assert_eq!(m[0].feature, "PPLC");
+    // "St." and "Mt." spelled out.
+    let t = Text::new("The jazz band of Mt. Pleasant, Iowa, won.");
+    let m = find_places(&t, "en", Gazetteer::embedded());
+    assert_eq!((m[0].name.as_str(), m[0].admin1.as_deref()), ("Mount Pleasant", Some("Iowa")));
+}
+
+#[test]
+fn the_documents_other_places_decide() {
+    // Mansfield next to Shreveport is the Louisiana one.
+    let r = run("Flooding closed roads in Mansfield. Shreveport crews were sent south to Mansfield and Keachi.");
+    let t = Text::new("Flooding closed roads in Mansfield. Shreveport crews were sent south to Mansfield and Keachi.");
+    let m = find_places(&t, "en", Gazetteer::embedded());
+    assert!(m.iter().filter(|m| m.name == "Mansfield").all(|m| m.admin1.as_deref() == Some("Louisiana")), "{r:?}");
+    // "Georgia" with Atlanta is the state.
+    let t = Text::new("Rain fell across north Georgia: Atlanta and Macon had an inch.");
+    let m = find_places(&t, "en", Gazetteer::embedded());
+    assert_eq!((m[0].name.as_str(), m[0].country.as_str()), ("Georgia", "US"));
+}
+
+#[test]
+fn country_hints_settle_bare_village_names() {
+    let t = Text::new("A student was killed when a fire broke out at a school in Bondo.");
+    let g = Gazetteer::embedded();
+    assert_eq!(find_places(&t, "en", g)[0].country, "CD");
+    assert_eq!(find_places_hinted(&t, "en", g, &["KE"])[0].country, "KE");
+}
+
+#[test]
+fn organizations_named_after_places_still_name_them() {
+    let r = run("Dublin Arts Council awards community arts grants.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    let r = run("Members of Chatra Dal staged a protest in Narsingdi city.");
+    assert!(r.iter().all(|m| m.0 != "Chatra"), "{r:?}");
+}
+
+#[test]
+fn french_lists_and_eponymous_cities() {
+    let t = Text::new("Daech a frappé à Bagdad, Kirkouk et Ninive, puis à Mossoul, en Irak.");
+    let m = find_places(&t, "fr", Gazetteer::embedded());
+    let got: Vec<(&str, &str, &str)> =
+        m.iter().map(|m| (t.slice(m.start, m.end), m.name.as_str(), m.feature.as_str())).collect();
+    // A list is no admin chain; "Kirkouk" is the city (the governorate shares its name).
+    assert_eq!(got[0], ("Bagdad", "Baghdad", "PPLC"));
+    assert_eq!((got[1].0, got[1].2), ("Kirkouk", "PPLA"));
+    assert_eq!(got[2].2, "ADM1");
+}
