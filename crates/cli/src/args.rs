@@ -15,6 +15,8 @@ USAGE:
     sitrep annotate [OPTIONS] [INPUT...]
     sitrep explain  [OPTIONS] [INPUT...]     each event with the words and rules behind it
     sitrep bench    [--corpus DIR]... [--rounds N]
+    sitrep gazetteer import --from geonames|wof [--alternate-names FILE]
+                     [--admin1-codes FILE] [--min-population N] --output FILE INPUT
 
 INPUT is a file or a directory (read recursively); none, or '-', reads stdin.
 Inputs may be seed-format text (' date 2021-09 <text>'), plain text, JSON Lines
@@ -24,6 +26,8 @@ OPTIONS:
     --format FMT       code: jsonl (default), csv (ACLED column order), geojson
     --published DATE   publication date for documents that carry none (YYYY[-MM[-DD]])
     --lang LANG        force the language: fr or en (default: the input's, else identified)
+    --gazetteer FILE   a gazetteer file (from 'sitrep gazetteer import') merged over the
+                       embedded one
     --input-format F   force the input format: seed, text, jsonl, html, warc
     --output FILE      write to FILE instead of stdout
     --max-bytes N      skip documents larger than N bytes (default 16 MiB)
@@ -51,6 +55,8 @@ pub struct RunOpts {
     pub quiet: bool,
     /// Worker threads (default: one per core).
     pub threads: usize,
+    /// A gazetteer file merged over the embedded one.
+    pub gazetteer: Option<PathBuf>,
     pub inputs: Vec<PathBuf>,
 }
 
@@ -67,12 +73,31 @@ pub struct BenchOpts {
     pub rounds: u32,
 }
 
+/// `sitrep gazetteer import`: a gazetteer file from a GeoNames dump or a Who's On First
+/// extract.
+#[derive(Debug)]
+pub struct ImportOpts {
+    pub from: ImportFormat,
+    pub input: PathBuf,
+    pub alternate_names: Option<PathBuf>,
+    pub admin1_codes: Option<PathBuf>,
+    pub min_population: u64,
+    pub output: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    Geonames,
+    WofTsv,
+}
+
 #[derive(Debug)]
 pub enum Command {
     Help,
     Version,
     Run(RunOpts),
     Bench(BenchOpts),
+    GazetteerImport(ImportOpts),
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt::Error> {
@@ -90,6 +115,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
             Command::Run(o)
         }),
         "bench" => parse_bench(&mut p).map(Command::Bench),
+        "gazetteer" => match p.next()? {
+            Some(Value(v)) if v == "import" => parse_import(&mut p).map(Command::GazetteerImport),
+            _ => Err("usage: sitrep gazetteer import --from geonames|wof --output FILE INPUT".into()),
+        },
         "help" => Ok(Command::Help),
         "ingest" | "export" | "query" | "serve" | "unmerge" => {
             Err(format!("'sitrep {sub}' needs the event store, which this build does not have yet").into())
@@ -110,6 +139,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
         max_bytes: sitrep_read::DEFAULT_MAX_BYTES,
         quiet: false,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        gazetteer: None,
         inputs: Vec::new(),
     };
     while let Some(arg) = p.next()? {
@@ -143,14 +173,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
                 o.input_format =
                     Format::from_name(&v).ok_or_else(|| format!("--input-format: unknown format '{v}'"))?;
             }
-            Long("gazetteer") => {
-                let v = p.value()?;
-                return Err(format!(
-                    "--gazetteer {}: gazetteer files are not supported by this build yet",
-                    v.to_string_lossy()
-                )
-                .into());
-            }
+            Long("gazetteer") => o.gazetteer = Some(p.value()?.into()),
             Long("output") | Short('o') => o.output = Some(p.value()?.into()),
             Long("max-bytes") => o.max_bytes = p.value()?.parse()?,
             Short('j') | Long("threads") => o.threads = p.value()?.parse()?,
@@ -160,6 +183,36 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
         }
     }
     Ok(o)
+}
+
+fn parse_import(p: &mut lexopt::Parser) -> Result<ImportOpts, lexopt::Error> {
+    let (mut from, mut input, mut output) = (None, None, None);
+    let (mut alternate_names, mut admin1_codes, mut min_population) = (None, None, 0);
+    while let Some(arg) = p.next()? {
+        match arg {
+            Long("from") => {
+                from = Some(match p.value()?.string()?.as_str() {
+                    "geonames" => ImportFormat::Geonames,
+                    "wof" | "wof-tsv" => ImportFormat::WofTsv,
+                    f => return Err(format!("--from: unknown source '{f}' (geonames, wof)").into()),
+                })
+            }
+            Long("alternate-names") => alternate_names = Some(p.value()?.into()),
+            Long("admin1-codes") => admin1_codes = Some(p.value()?.into()),
+            Long("min-population") => min_population = p.value()?.parse()?,
+            Long("output") | Short('o') => output = Some(p.value()?.into()),
+            Value(v) if input.is_none() => input = Some(v.into()),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(ImportOpts {
+        from: from.ok_or("gazetteer import: --from geonames|wof is required")?,
+        input: input.ok_or("gazetteer import: name the file to import")?,
+        alternate_names,
+        admin1_codes,
+        min_population,
+        output: output.ok_or("gazetteer import: --output FILE is required")?,
+    })
 }
 
 fn parse_bench(p: &mut lexopt::Parser) -> Result<BenchOpts, lexopt::Error> {

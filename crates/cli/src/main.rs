@@ -2,6 +2,7 @@
 
 mod args;
 mod bench;
+mod gazetteer;
 mod output;
 mod run;
 
@@ -27,5 +28,6 @@ fn main() -> ExitCode {
         }
         args::Command::Run(opts) => run::run(&opts),
         args::Command::Bench(opts) => bench::bench(&opts),
+        args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
     }
 }

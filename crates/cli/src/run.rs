@@ -12,6 +12,12 @@ use sitrep_read::{Item, ReadOptions, Reader};
 use crate::args::RunOpts;
 use crate::output::{write_annotation, EventWriter};
 
+/// The embedded gazetteer with the user's file merged over it, for the whole run.
+pub fn user_gazetteer(path: &std::path::Path) -> Result<&'static sitrep_geo::Gazetteer, sitrep_geo::Error> {
+    let extra = sitrep_geo::Gazetteer::from_path(path)?;
+    Ok(Box::leak(Box::new(sitrep_geo::Gazetteer::merged(sitrep_geo::Gazetteer::embedded(), extra))))
+}
+
 /// What one document gave.
 enum Coded {
     Annotation(sitrep_core::Annotation),
@@ -51,7 +57,16 @@ pub fn run(o: &RunOpts) -> ExitCode {
     };
     let opts =
         ReadOptions { format: o.input_format, published: o.published, lang: o.lang.clone(), max_bytes: o.max_bytes };
-    let engine = Engine::new();
+    let engine = match &o.gazetteer {
+        None => Engine::new(),
+        Some(path) => match user_gazetteer(path) {
+            Ok(g) => Engine::with_gazetteer(g),
+            Err(e) => {
+                eprintln!("sitrep: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let mut counts = Counts::default();
     let mut progress = Progress::new(!o.quiet && io::stderr().is_terminal());
     let result = process(o, &engine, Reader::new(opts, o.inputs.clone()), out, &mut counts, &mut progress);

@@ -284,3 +284,28 @@ fn explain_shows_the_words_and_rules_behind_each_field() {
     assert!(text.contains("\"roadside bomb\"") && text.contains("en/events.tsv:"), "{text}");
     assert!(text.contains("no event coded"), "the floods dispatch is explained as no event: {text}");
 }
+
+#[test]
+fn a_who_s_on_first_extract_imports_and_places_the_seeds_small_places() {
+    let Some(shared) = shared() else { return };
+    let wof = shared.join("data/gazetteer/wof_admin_iq.tsv");
+    if !wof.exists() {
+        return;
+    }
+    let out_file = std::env::temp_dir().join(format!("sitrep-wof-{}.tsv.gz", std::process::id()));
+    let out = sitrep(
+        &["gazetteer", "import", "--from", "wof", "--output", out_file.to_str().unwrap(), wof.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let seed = shared.join("seeds/000_c186b72b7e17658b.txt");
+    let out = sitrep(&["code", "--gazetteer", out_file.to_str().unwrap(), seed.to_str().unwrap()], None);
+    std::fs::remove_file(&out_file).ok();
+    let locations: Vec<String> =
+        lines(&out).iter().filter_map(|e| e["location"].as_str().map(str::to_string)).collect();
+    assert!(locations.iter().any(|l| l == "Amirli"), "{locations:?}");
+    assert!(locations.iter().any(|l| l.contains("Jurf")), "{locations:?}");
+    let bad = sitrep(&["code", "--gazetteer", "no/such/gazetteer.tsv", seed.to_str().unwrap()], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no/such/gazetteer.tsv"));
+}

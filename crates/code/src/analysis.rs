@@ -74,9 +74,12 @@ impl Engine {
         let mut places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
         let cues = pack.cues.find(&text);
-        let sources = find_sources(pack, &text, &cues, &sentences);
-        // A name that is an outlet or an actor is not a place ("Al-Mayadeen", a channel).
-        places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end));
+        let mut sources = find_sources(pack, &text, &cues, &sentences);
+        // A name after "reported" or "selon" that the text calls a medium ("la télévision
+        // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name
+        // that the gazetteer knows is a place ("reported from Istanbul").
+        places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
+        sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
         let actor_hits = pack.actors.find(&text);
         let homes: Vec<&'static str> = actor_hits
             .iter()
@@ -317,6 +320,49 @@ fn join_actor_names(text: &Text<'_>, actors: &mut Vec<ActorMention>) {
         .collect();
     let mut k = keep.into_iter();
     actors.retain(|_| k.next().unwrap_or(true));
+}
+
+/// Folded words around a name that make it a news medium.
+const MEDIA: &[&str] = &[
+    "television",
+    "tele",
+    "tv",
+    "chaine",
+    "radio",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "agence",
+    "site",
+    "channel",
+    "newspaper",
+    "daily",
+    "agency",
+    "news",
+    "press",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "gazette",
+    "magazine",
+    "broadcaster",
+    "network",
+];
+
+/// Whether the text calls source `s` a medium: a media word just before it (in its
+/// clause) or in or right after its name.
+fn is_medium(text: &Text<'_>, s: &ActorMention) -> bool {
+    let f = text.folded();
+    let (fs, fe) = (text.folded_offset(s.start), text.folded_offset(s.end));
+    let before = text.folded_before(fs, 50);
+    let before = before.rsplit([',', ';', '.', ':']).next().unwrap_or("");
+    let after: String = f[fe..].chars().take(12).collect();
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let near = words(before).into_iter().chain(words(&f[fs..fe])).chain(words(&after).into_iter().take(1));
+    near.into_iter().any(|w| MEDIA.contains(&w.as_str()))
 }
 
 /// Sources named in the text: the name that a reporting cue ("a rapporté", "selon",

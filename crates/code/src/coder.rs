@@ -16,6 +16,12 @@ const PRONOUNS: &[&str] =
 /// Folded words before a trigger that make it an earlier event the text refers to.
 const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
 
+/// Folded words that introduce a place.
+const LOCATIVES: &[&str] = &[
+    "a", "au", "aux", "en", "dans", "pres", "vers", "sur", "entre", "in", "at", "near", "outside", "around", "from",
+    "into", "region", "village", "ville", "town", "city", "localite", "commune", "province",
+];
+
 /// Folded words after a number that make it something other than a count of people.
 const NOT_PEOPLE: &[&str] = &[
     "year",
@@ -603,7 +609,14 @@ impl Analysis<'_, '_> {
     /// The place of the text after the trigger (up to the next trigger), else before it,
     /// else anywhere in its sentence: the most specific one, then the nearest.
     fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
-        let rank = |p: &PlaceMention| (p.is_country, p.geo_precision, p.start.abs_diff(t.start));
+        // A place introduced as one ("à Jurf Al-Nasr", "in Kisumu", "near Ghazni") before
+        // a name that only happens to be in the gazetteer ("les pèlerins de l'Arbaeen").
+        let locative = |p: &PlaceMention| {
+            let lead = self.text.folded_before(self.text.folded_offset(p.start), 24);
+            let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+            last.iter().any(|w| LOCATIVES.contains(w))
+        };
+        let rank = |p: &PlaceMention| (p.is_country, !locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
         // place an event.
         let pick = |from: usize, to: usize| {
