@@ -379,7 +379,10 @@ impl Analysis<'_, '_> {
                 _ => {}
             }
             let protesters = actors.iter().any(|a| a.inter == Some(6) && !a.weak);
-            let demanding = is_protest_family(sub) && (has_demand || protesters);
+            // "workers demonstrate in Machakos against poor conditions": a weak demand cue
+            // right after the protest word counts too.
+            let against = cues.iter().any(|c| cue_key(c) == "demand" && c.start >= t.end && c.start - t.end <= 60);
+            let demanding = is_protest_family(sub) && (has_demand || protesters || against);
             // A weak trigger ("explosion", "missiles", "vandalized") codes beside a strong
             // one, or where violence is in view: people hurt, a weapon used or an armed
             // group acting; a protest word, beside a demand.
@@ -392,7 +395,9 @@ impl Analysis<'_, '_> {
                 continue;
             }
             // "could kill", "pourrait frapper": a possibility, not an event.
-            if cues.iter().any(|c| cue_key(c) == "modal" && c.end <= t.start && t.start - c.end <= 12) {
+            // A capitalized "May" is the month, not the modal verb.
+            let lowercase = |c: &&Hit| self.text.slice(c.start, c.end).starts_with(char::is_lowercase);
+            if cues.iter().any(|c| cue_key(c) == "modal" && lowercase(c) && c.end <= t.start && t.start - c.end <= 12) {
                 continue;
             }
             let mut modifier = None;
