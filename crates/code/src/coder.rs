@@ -261,9 +261,31 @@ impl Analysis<'_, '_> {
                     | SubEventType::ViolentDemonstration
             )
         };
+        // "amid the outbreak of violence after anti-government demonstrations": a protest
+        // named as the background of the sentence is not what its people are doing.
+        let amid = |t: &&Hit| {
+            let f = self.text.folded();
+            let lead = &f[self.text.folded_offset(s0)..self.text.folded_offset(t.start)];
+            lead.contains(" amid ") || lead.contains("en marge d")
+        };
+        let violent_word = triggers.iter().any(|t| {
+            let e = pack.events.entry(t.entry);
+            !e.has("mod")
+                && SubEventType::from_name(&e.key).is_some_and(|s| violent(s) || s == SubEventType::MobViolence)
+        });
+        let triggers: Vec<&Hit> = triggers
+            .into_iter()
+            .filter(|t| {
+                let e = pack.events.entry(t.entry);
+                let protest = !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family);
+                !(protest && violent_word && amid(t))
+            })
+            .collect();
         let has_protest = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
-            (!e.has("mod") || e.has("protest")) && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+            (!e.has("mod") || e.has("protest"))
+                && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+                && !amid(t)
         }) || actors.iter().any(|a| a.inter == Some(6) && !a.weak);
         // What a protest is about is not an event of its own: "protest against the killing
         // of…", "manifestation pour dénoncer l'enlèvement…"; nor is an event the text calls
