@@ -309,10 +309,17 @@ impl Analysis<'_, '_> {
                 if ACCUSATION.iter().any(|a| lead.ends_with(a)) {
                     return false;
                 }
+                // "protest against police violence by setting fire to stalls": the means
+                // ("by …ing", "en …ant") ends what the protest is about.
                 let topic = first_protest.is_some_and(|p| {
                     p <= t.start && {
                         let between = &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
-                        TOPIC.iter().any(|m| between.contains(m))
+                        let about = TOPIC.iter().filter_map(|m| between.find(m)).min();
+                        about.is_some_and(|a| {
+                            let rest = &between[a..];
+                            !(rest.contains(" by ")
+                                || rest.split(' ').any(|w| w.len() > 4 && w.ends_with("ant")) && rest.contains(" en "))
+                        })
                     }
                 });
                 !topic
