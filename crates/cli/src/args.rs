@@ -15,6 +15,7 @@ USAGE:
     sitrep annotate [OPTIONS] [INPUT...]
     sitrep explain  [OPTIONS] [INPUT...]     each event with the words and rules behind it
     sitrep bench    [--corpus DIR]... [--rounds N]
+    sitrep train    [--folds N] [--epochs N] [--output MODEL] CODED.jsonl...
     sitrep gazetteer import --from geonames|wof [--alternate-names FILE]
                      [--admin1-codes FILE] [--min-population N] --output FILE INPUT
 
@@ -28,6 +29,7 @@ OPTIONS:
     --lang LANG        force the language: fr or en (default: the input's, else identified)
     --gazetteer FILE   a gazetteer file (from 'sitrep gazetteer import') merged over the
                        embedded one
+    --model FILE       a model from 'sitrep train' that retypes each document's main event
     --input-format F   force the input format: seed, text, jsonl, html, warc
     --output FILE      write to FILE instead of stdout
     --max-bytes N      skip documents larger than N bytes (default 16 MiB)
@@ -57,6 +59,8 @@ pub struct RunOpts {
     pub threads: usize,
     /// A gazetteer file merged over the embedded one.
     pub gazetteer: Option<PathBuf>,
+    /// A model from `sitrep train`.
+    pub model: Option<PathBuf>,
     pub inputs: Vec<PathBuf>,
 }
 
@@ -91,6 +95,15 @@ pub enum ImportFormat {
     WofTsv,
 }
 
+/// `sitrep train`.
+#[derive(Debug)]
+pub struct TrainOpts {
+    pub inputs: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub folds: usize,
+    pub epochs: usize,
+}
+
 #[derive(Debug)]
 pub enum Command {
     Help,
@@ -98,6 +111,7 @@ pub enum Command {
     Run(RunOpts),
     Bench(BenchOpts),
     GazetteerImport(ImportOpts),
+    Train(TrainOpts),
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt::Error> {
@@ -115,6 +129,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
             Command::Run(o)
         }),
         "bench" => parse_bench(&mut p).map(Command::Bench),
+        "train" => parse_train(&mut p).map(Command::Train),
         "gazetteer" => match p.next()? {
             Some(Value(v)) if v == "import" => parse_import(&mut p).map(Command::GazetteerImport),
             _ => Err("usage: sitrep gazetteer import --from geonames|wof --output FILE INPUT".into()),
@@ -140,6 +155,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
         quiet: false,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         gazetteer: None,
+        model: None,
         inputs: Vec::new(),
     };
     while let Some(arg) = p.next()? {
@@ -174,6 +190,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
                     Format::from_name(&v).ok_or_else(|| format!("--input-format: unknown format '{v}'"))?;
             }
             Long("gazetteer") => o.gazetteer = Some(p.value()?.into()),
+            Long("model") => o.model = Some(p.value()?.into()),
             Long("output") | Short('o') => o.output = Some(p.value()?.into()),
             Long("max-bytes") => o.max_bytes = p.value()?.parse()?,
             Short('j') | Long("threads") => o.threads = p.value()?.parse()?,
@@ -213,6 +230,23 @@ fn parse_import(p: &mut lexopt::Parser) -> Result<ImportOpts, lexopt::Error> {
         min_population,
         output: output.ok_or("gazetteer import: --output FILE is required")?,
     })
+}
+
+fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
+    let mut o = TrainOpts { inputs: Vec::new(), output: None, folds: 0, epochs: 8 };
+    while let Some(arg) = p.next()? {
+        match arg {
+            Long("output") | Short('o') => o.output = Some(p.value()?.into()),
+            Long("folds") => o.folds = p.value()?.parse()?,
+            Long("epochs") => o.epochs = p.value()?.parse()?,
+            Value(v) => o.inputs.push(v.into()),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    if o.inputs.is_empty() || (o.output.is_none() && o.folds < 2) {
+        return Err("usage: sitrep train [--folds N] [--epochs N] [--output MODEL] DATA.jsonl...".into());
+    }
+    Ok(o)
 }
 
 fn parse_bench(p: &mut lexopt::Parser) -> Result<BenchOpts, lexopt::Error> {

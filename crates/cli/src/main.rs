@@ -5,6 +5,7 @@ mod bench;
 mod gazetteer;
 mod output;
 mod run;
+mod train;
 
 use std::process::ExitCode;
 
@@ -29,5 +30,6 @@ fn main() -> ExitCode {
         args::Command::Run(opts) => run::run(&opts),
         args::Command::Bench(opts) => bench::bench(&opts),
         args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
+        args::Command::Train(opts) => train::train(&opts),
     }
 }

@@ -57,7 +57,7 @@ pub fn run(o: &RunOpts) -> ExitCode {
     };
     let opts =
         ReadOptions { format: o.input_format, published: o.published, lang: o.lang.clone(), max_bytes: o.max_bytes };
-    let engine = match &o.gazetteer {
+    let mut engine = match &o.gazetteer {
         None => Engine::new(),
         Some(path) => match user_gazetteer(path) {
             Ok(g) => Engine::with_gazetteer(g),
@@ -67,6 +67,15 @@ pub fn run(o: &RunOpts) -> ExitCode {
             }
         },
     };
+    if let Some(path) = &o.model {
+        match File::open(path).and_then(|f| sitrep_code::Model::read(io::BufReader::new(f))) {
+            Ok(m) => engine = engine.with_model(m),
+            Err(e) => {
+                eprintln!("sitrep: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
     let mut counts = Counts::default();
     let mut progress = Progress::new(!o.quiet && io::stderr().is_terminal());
     let result = process(o, &engine, Reader::new(opts, o.inputs.clone()), out, &mut counts, &mut progress);

@@ -309,3 +309,22 @@ fn a_who_s_on_first_extract_imports_and_places_the_seeds_small_places() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("no/such/gazetteer.tsv"));
 }
+
+#[test]
+fn train_cross_validates_writes_a_model_and_code_uses_it() {
+    let Some(shared) = shared() else { return };
+    let data = shared.join("eval/dev/events_fr_dev.jsonl");
+    let model = std::env::temp_dir().join(format!("sitrep-model-{}.bin", std::process::id()));
+    let out = sitrep(&["train", "--folds", "2", "--output", model.to_str().unwrap(), data.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(report.contains("2-fold cross-validation: sub-event type accuracy"), "{report}");
+    let coded = sitrep(&["code", "--model", model.to_str().unwrap(), "examples/"], None);
+    assert!(coded.status.success());
+    assert!(!lines(&coded).is_empty());
+    std::fs::write(&model, b"not a model").unwrap();
+    let bad = sitrep(&["code", "--model", model.to_str().unwrap(), "examples/"], None);
+    std::fs::remove_file(&model).ok();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a sitrep model file"));
+}

@@ -188,6 +188,32 @@ struct Segment {
 impl Analysis<'_, '_> {
     /// The events the document reports, in the order of their first mention.
     pub fn events(&self) -> Vec<Event> {
+        let mut events = self.rule_events();
+        // A trained model has the last word on the type of the document's main event.
+        if let (Some(model), Some(main)) = (&self.engine.model, events.first_mut()) {
+            let (sub, _margin) = model.predict(&self.model_features(Some(&*main)));
+            main.sub_event_type = sub.as_str();
+            main.event_type = sub.event_type().as_str();
+        }
+        events
+    }
+
+    /// The features a trained model reads: the text and the rules' main event.
+    pub fn model_features(&self, main: Option<&Event>) -> Vec<u32> {
+        let sub = main.and_then(|e| SubEventType::from_name(e.sub_event_type));
+        let inters: Vec<u8> = main.map(|e| [e.inter1, e.inter2].into_iter().flatten().collect()).unwrap_or_default();
+        let country = main.and_then(|e| e.country.as_deref()).or(self.country.as_deref());
+        let pack = self.engine.pack(&self.lang);
+        let mut signals: Vec<&str> = self.triggers.iter().map(|t| pack.events.entry(t.entry).key.as_str()).collect();
+        signals.extend(self.cues.iter().map(|c| pack.cues.entry(c.entry).key.as_str()));
+        signals.extend(self.actors.iter().map(|a| a.name.split(" (").next().unwrap_or("")));
+        signals.sort_unstable();
+        signals.dedup();
+        crate::model::features(&self.text, sub, &inters, country, &signals)
+    }
+
+    /// The events the rules code, before any trained model.
+    pub fn rule_events(&self) -> Vec<Event> {
         let mut drafts: Vec<Draft> = Vec::new();
         // The acting side the text is about, for sentences that refer to it by a pronoun.
         let mut subject: Option<ActorMention> = None;

@@ -50,6 +50,8 @@ pub struct Engine {
     /// ISO code, ACLED name, and the article ACLED puts before it after "of".
     countries: Vec<(String, String, String)>,
     pub(crate) gazetteer: &'static sitrep_geo::Gazetteer,
+    /// A model trained with `sitrep train`, which may retype each document's main event.
+    pub(crate) model: Option<crate::Model>,
 }
 
 impl Default for Engine {
@@ -77,7 +79,13 @@ impl Engine {
                 (code, name, article)
             })
             .collect();
-        Engine { fr: LangPack::fr(), en: LangPack::en(), countries, gazetteer }
+        Engine { fr: LangPack::fr(), en: LangPack::en(), countries, gazetteer, model: None }
+    }
+
+    /// This engine with a trained model that retypes each document's main event.
+    pub fn with_model(mut self, model: crate::Model) -> Engine {
+        self.model = Some(model);
+        self
     }
 
     pub(crate) fn pack(&self, lang: &str) -> &LangPack {

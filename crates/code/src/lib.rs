@@ -32,8 +32,10 @@ mod analysis;
 mod coder;
 mod explain;
 mod lexicons;
+mod model;
 
 pub use crate::analysis::{ActorMention, Analysis};
 pub use crate::lexicons::Engine;
+pub use crate::model::{features, Example, Model};
 #[doc(no_inline)]
 pub use sitrep_core::{Annotation, Document, Event};
