@@ -34,7 +34,6 @@ assert_eq!(lex.entry(hits[1].entry).attr("generic"), Some("1"));
 ```
 */
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use sitrep_text::{fold_str, Text};
 
 /// One line of a lexicon file.
@@ -92,8 +91,131 @@ impl std::error::Error for Error {}
 pub struct Lexicon {
     name: String,
     entries: Vec<Entry>,
-    /// Pattern index → entry index (one pattern per entry).
-    matcher: AhoCorasick,
+    /// The folded phrases (pattern index = entry index).
+    matcher: Trie,
+}
+
+/// A byte trie of the folded phrases, with a dense transition table over the bytes that
+/// occur in them. Matches may only start where a word starts (or at a byte that is not
+/// part of a word), so [`Lexicon::find_in`] walks it from those positions only, which
+/// finds the same matches as an overlapping Aho-Corasick search followed by the
+/// whole-word filter.
+#[derive(Clone, Debug)]
+struct Trie {
+    /// Byte → class (0: the byte occurs in no phrase).
+    class: Vec<u16>,
+    /// Number of classes (class 0 included).
+    classes: usize,
+    /// `node * classes + class` → child node of the first [`DENSE`] nodes (0: none; node 0
+    /// is the root), with [`ENDS`] set if phrases end there.
+    dense: Vec<u32>,
+    /// Node → range of `edges`, for the nodes after the first [`DENSE`].
+    edges_of: Vec<(u32, u32)>,
+    /// `(class, child)` of those nodes (few, most have one).
+    edges: Vec<(u16, u32)>,
+    /// Node → range of `ends`.
+    ends_of: Vec<(u32, u32)>,
+    /// Patterns that end at the nodes.
+    ends: Vec<u32>,
+}
+
+/// The bit of a child in [`Trie::dense`] and [`Trie::edges`] that tells phrases end at
+/// that node.
+const ENDS: u32 = 1 << 31;
+
+/// The number of nodes, in breadth-first order, with a dense row of children: the ones
+/// near the root, which every search visits. The others keep a short list, to keep the
+/// tables small enough to stay in cache.
+const DENSE: usize = 64;
+
+impl Trie {
+    fn new(patterns: &[String]) -> Trie {
+        let mut class = vec![0u16; 256];
+        let mut classes = 1usize;
+        for p in patterns {
+            for &b in p.as_bytes() {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = classes as u16;
+                    classes += 1;
+                }
+            }
+        }
+        let mut next = vec![0u32; classes];
+        let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
+        for (pid, pat) in patterns.iter().enumerate() {
+            let mut node = 0usize;
+            for &b in pat.as_bytes() {
+                let at = node * classes + usize::from(class[usize::from(b)]);
+                if next[at] == 0 {
+                    next[at] = ends.len() as u32;
+                    ends.push(Vec::new());
+                    next.resize(ends.len() * classes, 0);
+                }
+                node = next[at] as usize;
+            }
+            ends[node].push(pid as u32);
+        }
+        // Number the nodes breadth first, so that the nodes near the root, which every
+        // search visits, share a few cache lines; mark the nodes where phrases end.
+        let n = ends.len();
+        let mut order = vec![0usize];
+        let mut new_id = vec![0u32; n];
+        let mut k = 0;
+        while k < order.len() {
+            let node = order[k];
+            for c in 1..classes {
+                let child = next[node * classes + c] as usize;
+                if child != 0 {
+                    new_id[child] = order.len() as u32;
+                    order.push(child);
+                }
+            }
+            k += 1;
+        }
+        let mut t = Trie {
+            class,
+            classes,
+            dense: vec![0; n.min(DENSE) * classes],
+            edges_of: Vec::with_capacity(n),
+            edges: Vec::new(),
+            ends_of: Vec::with_capacity(n),
+            ends: Vec::new(),
+        };
+        for (new, &old) in order.iter().enumerate() {
+            let a = t.edges.len() as u32;
+            for c in 1..classes {
+                let child = next[old * classes + c] as usize;
+                if child != 0 {
+                    let mark = if ends[child].is_empty() { 0 } else { ENDS };
+                    if new < DENSE {
+                        t.dense[new * classes + c] = new_id[child] | mark;
+                    } else {
+                        t.edges.push((c as u16, new_id[child] | mark));
+                    }
+                }
+            }
+            t.edges_of.push((a, t.edges.len() as u32));
+            let a = t.ends.len() as u32;
+            t.ends.extend(&ends[old]);
+            t.ends_of.push((a, t.ends.len() as u32));
+        }
+        t
+    }
+
+    /// The child of `node` by byte `b` (0: none).
+    #[inline]
+    fn child(&self, node: u32, b: u8) -> u32 {
+        let c = self.class[usize::from(b)];
+        let node = node as usize;
+        if c == 0 {
+            0
+        } else if node < DENSE {
+            self.dense[node * self.classes + usize::from(c)]
+        } else {
+            let (a, z) = self.edges_of[node];
+            self.edges[a as usize..z as usize].iter().find(|e| e.0 == c).map_or(0, |e| e.1)
+        }
+    }
 }
 
 impl Lexicon {
@@ -134,11 +256,7 @@ impl Lexicon {
                 entries.push(Entry { phrase: phrase.to_string(), key: key.to_string(), attrs, prefix, line: i + 1 });
             }
         }
-        let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).map_err(|e| Error {
-            name: files.first().map_or("", |f| f.0).to_string(),
-            line: 0,
-            reason: e.to_string(),
-        })?;
+        let matcher = Trie::new(&patterns);
         Ok(Lexicon { name: files.first().map_or("", |f| f.0).to_string(), entries, matcher })
     }
 
@@ -168,24 +286,7 @@ impl Lexicon {
 
     /// [`Lexicon::find`] restricted to folded bytes `[from, to)`.
     pub fn find_in(&self, text: &Text<'_>, from: usize, to: usize) -> Vec<Hit> {
-        let f = text.folded().as_bytes();
-        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        let input = aho_corasick::Input::new(&f[..to]).range(from..to);
-        for m in self.matcher.find_overlapping_iter(input) {
-            let (s, mut e) = (m.start(), m.end());
-            let entry = &self.entries[m.pattern().as_usize()];
-            if s > 0 && is_word_byte(f, s - 1) && is_word_byte(f, s) {
-                continue;
-            }
-            if entry.prefix {
-                while e < f.len() && is_word_byte(f, e) {
-                    e += 1;
-                }
-            } else if e < f.len() && is_word_byte(f, e) && is_word_byte(f, e - 1) {
-                continue;
-            }
-            raw.push((s, e, m.pattern().as_usize()));
-        }
+        let mut raw = self.raw_matches(text.folded().as_bytes(), from, to);
         // In text order; where matches overlap, the longest one wins.
         raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))).then(a.2.cmp(&b.2)));
         let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len());
@@ -205,6 +306,44 @@ impl Lexicon {
                 Hit { entry, start, end, fstart: fs, fend: fe }
             })
             .collect()
+    }
+
+    /// Every whole-word match `(start, end, entry)` of folded bytes `[from, to)` of `f`, in
+    /// order of start.
+    fn raw_matches(&self, f: &[u8], from: usize, to: usize) -> Vec<(usize, usize, usize)> {
+        let to = to.min(f.len());
+        let trie = &self.matcher;
+        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+        for s in from..to {
+            // A match never starts inside a word.
+            if s > 0 && is_word_byte(f, s - 1) && is_word_byte(f, s) {
+                continue;
+            }
+            let mut node = trie.child(0, f[s]);
+            let mut q = s + 1;
+            while node != 0 {
+                if node & ENDS != 0 {
+                    let (a, z) = trie.ends_of[(node & !ENDS) as usize];
+                    for &pid in &trie.ends[a as usize..z as usize] {
+                        let mut e = q;
+                        if self.entries[pid as usize].prefix {
+                            while e < f.len() && is_word_byte(f, e) {
+                                e += 1;
+                            }
+                        } else if e < f.len() && is_word_byte(f, e) && is_word_byte(f, e - 1) {
+                            continue;
+                        }
+                        raw.push((s, e, pid as usize));
+                    }
+                }
+                if q >= to {
+                    break;
+                }
+                node = trie.child(node & !ENDS, f[q]);
+                q += 1;
+            }
+        }
+        raw
     }
 }
 
@@ -242,6 +381,69 @@ mod tests {
         let h = lex.find(&t);
         assert_eq!(h.len(), 1);
         assert_eq!(lex.entry(h[0].entry).key, "ied");
+    }
+
+    /// The matches of an overlapping Aho-Corasick search with the whole-word filter (the
+    /// matcher before the trie), unsorted.
+    fn reference(lex: &Lexicon, patterns: &[String], text: &Text<'_>) -> Vec<(usize, usize, usize)> {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(patterns).unwrap();
+        let f = text.folded().as_bytes();
+        let mut raw = Vec::new();
+        for m in ac.find_overlapping_iter(f) {
+            let (s, mut e) = (m.start(), m.end());
+            if s > 0 && is_word_byte(f, s - 1) && is_word_byte(f, s) {
+                continue;
+            }
+            if lex.entries[m.pattern().as_usize()].prefix {
+                while e < f.len() && is_word_byte(f, e) {
+                    e += 1;
+                }
+            } else if e < f.len() && is_word_byte(f, e) && is_word_byte(f, e - 1) {
+                continue;
+            }
+            raw.push((s, e, m.pattern().as_usize()));
+        }
+        raw.sort_unstable();
+        raw
+    }
+
+    #[test]
+    fn same_as_aho_corasick() {
+        let files = [
+            include_str!("../../../data/lexicons/fr/events.tsv"),
+            include_str!("../../../data/lexicons/fr/actors.tsv"),
+            include_str!("../../../data/lexicons/fr/cues.tsv"),
+            include_str!("../../../data/lexicons/en/events.tsv"),
+            include_str!("../../../data/lexicons/en/actors.tsv"),
+            include_str!("../../../data/lexicons/en/cues.tsv"),
+        ];
+        for src in files {
+            let lex = Lexicon::parse("t", src).unwrap();
+            let patterns: Vec<String> = lex
+                .entries
+                .iter()
+                .map(|e| fold_str(e.phrase.trim_end_matches('*')).split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            // Every phrase, glued to its neighbours, inside words, after punctuation.
+            let mut s = String::new();
+            for (i, e) in lex.entries.iter().enumerate() {
+                let p = e.phrase.trim_end_matches('*');
+                match i % 5 {
+                    0 => s.push_str(&format!("{p} ")),
+                    1 => s.push_str(&format!("x{p}s, ")),
+                    2 => s.push_str(&format!("({p}és) ")),
+                    3 => s.push_str(&format!("«{p}»{p}-{p}")),
+                    _ => s.push_str(&format!("L’{p}  {p}\n")),
+                }
+            }
+            let text = Text::new(&s);
+            let mut got = lex.raw_matches(text.folded().as_bytes(), 0, text.folded().len());
+            got.sort_unstable();
+            let want = reference(&lex, &patterns, &text);
+            assert!(want.len() > lex.len());
+            assert_eq!(got, want);
+        }
     }
 
     #[test]

@@ -1,4 +1,8 @@
+use std::sync::OnceLock;
+
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use crate::tokens::Token;
 
 /// Appends the folded form of `c` to `out`: lowercase, no accents, unified punctuation.
 pub fn fold_char(c: char, out: &mut String) {
@@ -52,6 +56,8 @@ pub struct Text<'a> {
     /// Folded byte offset → index of the original character it came from; one extra
     /// entry for the end.
     folded_char: Vec<u32>,
+    /// The tokens of the folded text, made once on first use (see [`Text::tokens_ref`]).
+    pub(crate) tokens: OnceLock<Vec<Token>>,
 }
 
 impl<'a> Text<'a> {
@@ -61,34 +67,56 @@ impl<'a> Text<'a> {
         let mut char_byte = Vec::with_capacity(original.len() + 1);
         let mut folded = String::with_capacity(original.len() + 8);
         let mut folded_char = Vec::with_capacity(original.len() + 8);
-        for (i, (b, c)) in original.char_indices().enumerate() {
+        let bytes = original.as_bytes();
+        let mut b = 0;
+        // Runs of ASCII fold byte for byte (one character, one folded byte); anything else
+        // goes through `fold_char`.
+        while b < bytes.len() {
+            let run = bytes[b..].iter().position(|x| !x.is_ascii()).map_or(bytes.len(), |n| b + n);
+            if run > b {
+                let i = char_byte.len() as u32;
+                char_byte.extend(b as u32..run as u32);
+                let at = folded.len();
+                folded.push_str(&original[b..run]);
+                if let Some(s) = folded.get_mut(at..) {
+                    s.make_ascii_lowercase();
+                }
+                folded_char.extend(i..i + (run - b) as u32);
+                b = run;
+                continue;
+            }
+            let Some(c) = original[b..].chars().next() else { break };
+            let i = char_byte.len() as u32;
             char_byte.push(b as u32);
-            let before = folded.len();
             fold_char(c, &mut folded);
-            folded_char.resize(folded.len(), i as u32);
-            debug_assert!(folded.len() >= before);
+            folded_char.resize(folded.len(), i);
+            b += c.len_utf8();
         }
         let n = char_byte.len() as u32;
         char_byte.push(original.len() as u32);
         folded_char.push(n);
-        Text { original, char_byte, folded, folded_char }
+        Text { original, char_byte, folded, folded_char, tokens: OnceLock::new() }
     }
 
+    #[inline]
     pub fn original(&self) -> &'a str {
         self.original
     }
 
+    #[inline]
     pub fn folded(&self) -> &str {
         &self.folded
     }
 
     /// Number of characters in the original text.
+    #[inline]
     pub fn char_len(&self) -> usize {
         self.char_byte.len() - 1
     }
 
     /// The original characters `[start, end)` that folded bytes `[fstart, fend)` came from.
     /// A range that cuts into the fold of one character widens to that whole character.
+    #[inline]
     pub fn original_range(&self, fstart: usize, fend: usize) -> (usize, usize) {
         let start = self.folded_char[fstart] as usize;
         let end = if fend > fstart { self.folded_char[fend - 1] as usize + 1 } else { start };
@@ -96,6 +124,7 @@ impl<'a> Text<'a> {
     }
 
     /// The folded byte offset where original character `c` starts.
+    #[inline]
     pub fn folded_offset(&self, c: usize) -> usize {
         self.folded_char.partition_point(|&x| (x as usize) < c)
     }
@@ -111,16 +140,19 @@ impl<'a> Text<'a> {
     }
 
     /// The original text of characters `[start, end)`.
+    #[inline]
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.original[self.char_byte[start] as usize..self.char_byte[end] as usize]
     }
 
     /// The byte offset of original character `c`.
+    #[inline]
     pub fn byte_of_char(&self, c: usize) -> usize {
         self.char_byte[c] as usize
     }
 
     /// The original character index at original byte offset `b` (which must be a boundary).
+    #[inline]
     pub fn char_of_byte(&self, b: usize) -> usize {
         self.char_byte.partition_point(|&x| (x as usize) < b)
     }

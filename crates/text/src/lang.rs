@@ -27,7 +27,7 @@ pub struct LangGuess {
 pub fn identify(text: &Text<'_>) -> LangGuess {
     let (mut fr, mut en, mut words) = (0u32, 0u32, 0u32);
     let f = text.folded();
-    for tok in text.tokens().iter().filter(|t| t.kind == TokenKind::Word).take(400) {
+    for tok in text.tokens_ref().iter().filter(|t| t.kind == TokenKind::Word).take(400) {
         let w = &f[tok.fstart..tok.fend];
         words += 1;
         fr += u32::from(FR.contains(&w));

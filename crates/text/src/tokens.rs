@@ -25,44 +25,65 @@ pub struct Token {
 
 impl Token {
     /// The token's folded text.
+    #[inline]
     pub fn folded<'t>(&self, text: &'t Text<'_>) -> &'t str {
         &text.folded()[self.fstart..self.fend]
     }
 }
 
 impl Text<'_> {
-    /// Splits the folded text into words, numbers and punctuation.
+    /// Splits the folded text into words, numbers and punctuation (a copy of
+    /// [`Text::tokens_ref`]).
     pub fn tokens(&self) -> Vec<Token> {
+        self.tokens_ref().to_vec()
+    }
+
+    /// The tokens of [`Text::tokens`], made once per text and shared by every caller.
+    pub fn tokens_ref(&self) -> &[Token] {
+        self.tokens.get_or_init(|| self.tokenize())
+    }
+
+    fn tokenize(&self) -> Vec<Token> {
         let f = self.folded();
+        let bytes = f.as_bytes();
         let mut out = Vec::with_capacity(f.len() / 5);
-        let mut it = f.char_indices().peekable();
-        while let Some((b, c)) = it.next() {
+        let mut b = 0;
+        while let Some((c, n)) = char_at(f, bytes, b) {
             if c.is_whitespace() {
+                b += n;
                 continue;
             }
-            let (kind, mut end) = if c.is_alphanumeric() {
+            let (kind, end) = if c.is_alphanumeric() {
                 let mut all_digits = c.is_ascii_digit();
-                let mut end = b + c.len_utf8();
-                while let Some(&(b2, c2)) = it.peek() {
+                let mut end = b + n;
+                while let Some((c2, n2)) = char_at(f, bytes, end) {
                     if !c2.is_alphanumeric() {
                         break;
                     }
                     all_digits &= c2.is_ascii_digit();
-                    end = b2 + c2.len_utf8();
-                    it.next();
+                    end += n2;
                 }
                 (if all_digits { TokenKind::Number } else { TokenKind::Word }, end)
             } else {
-                (TokenKind::Punct, b + c.len_utf8())
+                (TokenKind::Punct, b + n)
             };
-            if kind == TokenKind::Punct {
-                end = b + c.len_utf8();
-            }
             let (start, oend) = self.original_range(b, end);
             out.push(Token { kind, fstart: b, fend: end, start, end: oend });
+            b = end;
         }
         out
     }
+}
+
+/// The character of `f` at byte `b` (a boundary) and its length, `None` at the end.
+#[inline]
+fn char_at(f: &str, bytes: &[u8], b: usize) -> Option<(char, usize)> {
+    let x = *bytes.get(b)?;
+    if x.is_ascii() {
+        return Some((char::from(x), 1));
+    }
+    let c = f[b..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ pub fn tag_dates_with(
     options: Options,
 ) -> Vec<DateMention> {
     let l = lexicon::lang(lang);
-    let t = lexicon::tokens(text);
+    let t = lexicon::tokens(text, l);
     let cx = Cx::new(&t, l, published, options);
     let mut out = Vec::new();
     let mut st = State { anchor: cx.pday.map(PartialDate::from_days), after_year: false, last_end: usize::MAX };
@@ -329,6 +329,7 @@ impl<'a, 't> Cx<'a, 't> {
         self.t.get(i).map_or("", |x| x.f)
     }
 
+    #[inline(always)]
     fn kind(&self, i: usize, kind: &str) -> Option<(i64, usize)> {
         self.l.time.get(self.t, i, kind)
     }
@@ -345,8 +346,8 @@ impl<'a, 't> Cx<'a, 't> {
         let x = &self.t[i];
         x.kind == TokenKind::Number
             || x.f.as_bytes()[0].is_ascii_digit()
-            || self.l.time.starts_time(x.f)
-            || self.l.numbers.starts(x.f)
+            || self.l.time.starts_time_tk(x)
+            || self.l.numbers.starts_tk(x)
             || matches!(self.f(i + 1), "siecle" | "century")
     }
 
@@ -936,7 +937,7 @@ impl<'a, 't> Cx<'a, 't> {
         // that would make it a count ("à 15 heures trente manifestants").
         if !n.digits && e == n.end {
             if let Some(nx) = self.t.get(e) {
-                if nx.kind == TokenKind::Word && !self.l.time.starts(nx.f) {
+                if nx.kind == TokenKind::Word && !self.l.time.starts_tk(nx) {
                     return None;
                 }
             }
@@ -1021,39 +1022,40 @@ impl<'a, 't> Cx<'a, 't> {
     fn best(&self, i: usize, st: &State) -> Option<Hit> {
         self.at.set(i);
         self.tense.set(None);
-        let rules = [
-            self.rule_range(i),
-            self.rule_coord(i),
-            self.rule_night(i),
-            self.rule_part(i),
-            self.rule_core(i),
-            self.rule_nth(i),
-            self.rule_week_of(i),
-            self.rule_unit_rel(i, st.anchor),
-            self.rule_dayrel(i, st.anchor),
-            self.rule_holiday(i),
-            self.rule_season(i),
-            self.rule_now(i),
-            self.rule_weekday(i),
-            self.rule_ago(i),
-            self.rule_within(i),
-            self.rule_decade(i),
-            self.rule_last_n(i),
-            self.rule_year(i, st.after_year && st.last_end == i),
-            self.rule_time(i, st.anchor, st.last_end == i),
-            self.rule_daypart_alone(i, st.anchor),
-            self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")),
-            self.rule_bare_year(i),
-            self.rule_duration(i),
-            self.rule_set(i),
-            self.rule_vague(i),
-        ];
+        // The rules run in this order; the first of the longest wins.
         let mut best: Option<Hit> = None;
-        for h in rules.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| h.end > b.end) {
-                best = Some(h);
+        let mut take = |h: Option<Hit>| {
+            if let Some(h) = h {
+                if best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
             }
-        }
+        };
+        take(self.rule_range(i));
+        take(self.rule_coord(i));
+        take(self.rule_night(i));
+        take(self.rule_part(i));
+        take(self.rule_core(i));
+        take(self.rule_nth(i));
+        take(self.rule_week_of(i));
+        take(self.rule_unit_rel(i, st.anchor));
+        take(self.rule_dayrel(i, st.anchor));
+        take(self.rule_holiday(i));
+        take(self.rule_season(i));
+        take(self.rule_now(i));
+        take(self.rule_weekday(i));
+        take(self.rule_ago(i));
+        take(self.rule_within(i));
+        take(self.rule_decade(i));
+        take(self.rule_last_n(i));
+        take(self.rule_year(i, st.after_year && st.last_end == i));
+        take(self.rule_time(i, st.anchor, st.last_end == i));
+        take(self.rule_daypart_alone(i, st.anchor));
+        take(self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")));
+        take(self.rule_bare_year(i));
+        take(self.rule_duration(i));
+        take(self.rule_set(i));
+        take(self.rule_vague(i));
         best
     }
 
@@ -1269,8 +1271,8 @@ impl<'a, 't> Cx<'a, 't> {
         if x.kind != TokenKind::Word {
             return false;
         }
-        if self.l.time.word(x.f, "tense_future").is_some()
-            || (x.ascii && self.l.time.word(x.f, "tense_past").is_some() && self.aux_ok(k))
+        if self.l.time.word_tk(x, "tense_future").is_some()
+            || (x.ascii && self.l.time.word_tk(x, "tense_past").is_some() && self.aux_ok(k))
         {
             return true;
         }
@@ -1316,7 +1318,7 @@ impl<'a, 't> Cx<'a, 't> {
             if self.verb_cue(k) {
                 return false;
             }
-            if FUNCTION.contains(&x.f) || self.l.time.starts_time(x.f) || self.l.numbers.starts(x.f) {
+            if FUNCTION.contains(&x.f) || self.l.time.starts_time_tk(x) || self.l.numbers.starts_tk(x) {
                 continue;
             }
             content += 1;
@@ -1331,10 +1333,10 @@ impl<'a, 't> Cx<'a, 't> {
     /// `Some(false)` past ("a été", "ont", "was", "killed").
     fn cue(&self, k: usize) -> Option<bool> {
         let x = &self.t[k];
-        if self.l.time.word(x.f, "tense_future").is_some() {
+        if self.l.time.word_tk(x, "tense_future").is_some() {
             return Some(true);
         }
-        if x.ascii && self.l.time.word(x.f, "tense_past").is_some() && self.aux_ok(k) {
+        if x.ascii && self.l.time.word_tk(x, "tense_past").is_some() && self.aux_ok(k) {
             return Some(false);
         }
         if x.kind != TokenKind::Word || x.cap || x.f.len() < 5 {
@@ -1756,7 +1758,7 @@ impl<'a, 't> Cx<'a, 't> {
         // "of 2000 cases", "de 2000 personnes": a count after a weak preposition.
         if weak {
             if let Some(x) = self.t.get(end) {
-                if x.kind == TokenKind::Word && !x.cap && !self.l.time.starts(x.f) {
+                if x.kind == TokenKind::Word && !x.cap && !self.l.time.starts_tk(x) {
                     return None;
                 }
             }
@@ -2335,7 +2337,7 @@ impl<'a, 't> Cx<'a, 't> {
                 || name
                 || after_verb
                 || (!p.gap && !matches!(p.f, "(" | "«" | "\"" | "'"))
-                || self.l.time.word(p.f, "quantity_pre").is_some()
+                || self.l.time.word_tk(p, "quantity_pre").is_some()
             {
                 return None;
             }
@@ -2347,7 +2349,7 @@ impl<'a, 't> Cx<'a, 't> {
             if n.kind == TokenKind::Word
                 && !n.cap
                 && !matches!(n.f, "de" | "du" | "des" | "et" | "a" | "au" | "of" | "and" | "to")
-                && !self.l.time.starts(n.f)
+                && !self.l.time.starts_tk(n)
             {
                 return None;
             }

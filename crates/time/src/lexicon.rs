@@ -1,6 +1,7 @@
 //! Word lists read from `data/lexicons/<lang>/*.tsv` and matched on tokens.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use sitrep_text::{Text, TokenKind};
@@ -22,7 +23,13 @@ pub(crate) struct Tk<'a> {
     pub num: Option<u32>,
     /// The original token has no accent ("a" the verb, not "à").
     pub ascii: bool,
+    /// Index of the entries of the time and number word lists that start with this
+    /// token ([`NONE`] if none), looked up once when the tokens are made.
+    ids: [u32; 2],
 }
+
+/// No entry starts with the token.
+const NONE: u32 = u32::MAX;
 
 impl Tk<'_> {
     pub fn digits(&self) -> usize {
@@ -34,12 +41,13 @@ impl Tk<'_> {
     }
 }
 
-/// Tokens of a text, ready for the matchers.
-pub(crate) fn tokens<'a>(text: &'a Text<'_>) -> Vec<Tk<'a>> {
+/// Tokens of a text, ready for the matchers of language `l`.
+pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
     let folded = text.folded();
-    let mut out: Vec<Tk<'a>> = Vec::new();
+    let toks = text.tokens_ref();
+    let mut out: Vec<Tk<'a>> = Vec::with_capacity(toks.len());
     let mut prev_end = 0;
-    for t in text.tokens() {
+    for t in toks {
         let f = &folded[t.fstart..t.fend];
         let orig = text.slice(t.start, t.end);
         let cap = orig.chars().next().is_some_and(char::is_uppercase);
@@ -53,6 +61,7 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>) -> Vec<Tk<'a>> {
             gap: t.fstart > prev_end || out.is_empty(),
             num,
             ascii: orig.is_ascii(),
+            ids: l.ids_of(f),
         });
         prev_end = t.fend;
     }
@@ -64,17 +73,113 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>) -> Vec<Tk<'a>> {
 pub(crate) struct Entry {
     pub toks: Vec<String>,
     pub kind: &'static str,
+    /// [`kind_bit`] of `kind`.
+    bit: u64,
     pub value: i64,
+}
+
+/// FxHash (as in rustc): a fast hasher for the short words of the lists.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, mut bytes: &[u8]) {
+        while bytes.len() >= 8 {
+            self.add(u64::from_le_bytes(bytes[..8].try_into().unwrap_or([0; 8])));
+            bytes = &bytes[8..];
+        }
+        if bytes.len() >= 4 {
+            self.add(u64::from(u32::from_le_bytes(bytes[..4].try_into().unwrap_or([0; 4]))));
+            bytes = &bytes[4..];
+        }
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The entries that start with one token (longest entries first).
+#[derive(Debug, Default)]
+struct List {
+    entries: Vec<Entry>,
+    /// Some entry names time (not a cue word such as `age_noun` or `quantity_pre`).
+    time: bool,
+    /// The union of the entries' kind bits.
+    mask: u64,
+}
+
+impl List {
+    /// The entries of the kind whose bit is `bit`, longest first.
+    #[inline]
+    fn of(&self, bit: u64) -> impl Iterator<Item = &Entry> {
+        let any = self.mask & bit != 0;
+        self.entries.iter().filter(move |e| any && e.bit == bit)
+    }
 }
 
 /// A word list indexed by the first token of each entry (longest entries first).
 #[derive(Debug, Default)]
 pub(crate) struct Lex {
-    by_first: HashMap<String, Vec<Entry>>,
+    /// First token → index in `lists`.
+    by_first: FxMap<String, u32>,
+    lists: Vec<List>,
+    /// Which of a token's `ids` indexes this list (0 time, 1 numbers).
+    slot: usize,
 }
 
-/// Kinds known to the grammar; a file's kind must be one of these.
-const KINDS: &[&str] = &[
+/// Declares [`KINDS`] and [`kind_bit`], which maps a kind to its bit in [`List::mask`]
+/// (inlined, so a literal kind folds to a constant).
+macro_rules! kinds {
+    ($($k:literal),* $(,)?) => {
+        /// Kinds known to the grammar; a file's kind must be one of these.
+        const KINDS: &[&str] = &[$($k),*];
+
+        /// The bit of `kind` (by its first place in [`KINDS`]), 0 for an unknown kind.
+        #[inline(always)]
+        fn kind_bit(kind: &str) -> u64 {
+            let mut bit = 1u64;
+            $(
+                if kind == $k {
+                    return bit;
+                }
+                bit <<= 1;
+            )*
+            let _ = bit;
+            0
+        }
+    };
+}
+
+kinds!(
     "unit",
     "month",
     "month_amb",
@@ -128,13 +233,13 @@ const KINDS: &[&str] = &[
     "easter",
     "weekday_pl",
     "week_phrase",
-];
+);
 
 impl Lex {
     /// Parses `word<TAB>kind<TAB>value` lines. Unit names (`day`, `week`, …) are coded as
     /// numbers by [`unit_code`]; `#` starts a comment line.
-    pub fn parse(src: &str) -> Lex {
-        let mut lex = Lex::default();
+    pub fn parse(src: &str, slot: usize) -> Lex {
+        let mut lex = Lex { slot, ..Lex::default() };
         for line in src.lines() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -153,44 +258,87 @@ impl Lex {
             if toks.is_empty() {
                 continue;
             }
-            lex.by_first.entry(toks[0].clone()).or_default().push(Entry { toks, kind, value });
+            let n = lex.lists.len() as u32;
+            let id = *lex.by_first.entry(toks[0].clone()).or_insert(n);
+            if id == n {
+                lex.lists.push(List::default());
+            }
+            lex.lists[id as usize].entries.push(Entry { toks, kind, bit: kind_bit(kind), value });
         }
-        for v in lex.by_first.values_mut() {
-            v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+        for v in &mut lex.lists {
+            v.entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+            v.time = v.entries.iter().any(|e| !matches!(e.kind, "age_noun" | "quantity_pre"));
+            v.mask = v.entries.iter().fold(0, |m, e| m | e.bit);
         }
         lex
     }
 
-    /// The value of a one-token entry of `kind` for word `w`.
-    pub fn word(&self, w: &str, kind: &str) -> Option<i64> {
-        self.by_first.get(w)?.iter().find(|e| e.kind == kind && e.toks.len() == 1).map(|e| e.value)
+    /// The index of the entries that start with token `f`, or [`NONE`].
+    fn id(&self, f: &str) -> u32 {
+        self.by_first.get(f).copied().unwrap_or(NONE)
     }
 
-    /// Whether some entry starts with this token.
-    pub fn starts(&self, f: &str) -> bool {
-        self.by_first.contains_key(f)
+    fn list(&self, f: &str) -> Option<&List> {
+        self.lists.get(self.id(f) as usize)
+    }
+
+    /// The value of a one-token entry of `kind` for word `w`.
+    #[inline(always)]
+    pub fn word(&self, w: &str, kind: &str) -> Option<i64> {
+        self.list(w)?.of(kind_bit(kind)).find(|e| e.toks.len() == 1).map(|e| e.value)
+    }
+
+    /// Whether some entry starts with token `x` (of this language's [`tokens`]).
+    pub fn starts_tk(&self, x: &Tk<'_>) -> bool {
+        x.ids[self.slot] != NONE
     }
 
     /// Whether some entry that names time (not a cue word such as `age_noun` or
-    /// `quantity_pre`) starts with this token.
-    pub fn starts_time(&self, f: &str) -> bool {
-        self.by_first.get(f).is_some_and(|v| v.iter().any(|e| !matches!(e.kind, "age_noun" | "quantity_pre")))
+    /// `quantity_pre`) starts with token `x`.
+    pub fn starts_time_tk(&self, x: &Tk<'_>) -> bool {
+        self.lists.get(x.ids[self.slot] as usize).is_some_and(|v| v.time)
+    }
+
+    /// [`Lex::word`] for a token of this language's [`tokens`].
+    #[inline(always)]
+    pub fn word_tk(&self, x: &Tk<'_>, kind: &str) -> Option<i64> {
+        let v = self.lists.get(x.ids[self.slot] as usize)?;
+        v.of(kind_bit(kind)).find(|e| e.toks.len() == 1).map(|e| e.value)
     }
 
     /// The longest entry of `kind` at token `i`: its value and the index after it.
+    #[inline(always)]
     pub fn get(&self, t: &[Tk<'_>], i: usize, kind: &str) -> Option<(i64, usize)> {
-        self.get_entry(t, i, |k| k == kind).map(|(e, j)| (e.value, j))
+        let bit = kind_bit(kind);
+        let list = self.lists.get(t.get(i)?.ids[self.slot] as usize)?;
+        if list.mask & bit == 0 {
+            return None;
+        }
+        Lex::scan(list, t, i, bit)
+    }
+
+    fn scan(list: &List, t: &[Tk<'_>], i: usize, bit: u64) -> Option<(i64, usize)> {
+        list.of(bit).find_map(|e| {
+            let end = i + e.toks.len();
+            if end > t.len() {
+                return None;
+            }
+            // The first token is the list's own.
+            e.toks[1..].iter().zip(&t[i + 1..end]).all(|(w, x)| x.f == w.as_str()).then_some((e.value, end))
+        })
     }
 
     /// The longest entry whose kind passes `ok` at token `i`.
     pub fn get_entry(&self, t: &[Tk<'_>], i: usize, ok: impl Fn(&str) -> bool) -> Option<(&Entry, usize)> {
         let first = t.get(i)?;
-        let entries = self.by_first.get(first.f)?;
+        let entries = &self.lists.get(first.ids[self.slot] as usize)?.entries;
         entries.iter().find_map(|e| {
-            if !ok(e.kind) || i + e.toks.len() > t.len() {
+            let end = i + e.toks.len();
+            if !ok(e.kind) || end > t.len() {
                 return None;
             }
-            e.toks.iter().enumerate().all(|(k, w)| t[i + k].f == w.as_str()).then_some((e, i + e.toks.len()))
+            // The first token is the list's own.
+            e.toks[1..].iter().zip(&t[i + 1..end]).all(|(w, x)| x.f == w.as_str()).then_some((e, end))
         })
     }
 }
@@ -237,6 +385,47 @@ pub(crate) struct Lang {
     pub en: bool,
     pub time: Lex,
     pub numbers: Lex,
+    /// First token of an entry → its indexes in `time` and `numbers` (a token's `ids`).
+    ids: FxMap<String, [u32; 2]>,
+    /// A quick test that a token is no key of `ids`: bit `last byte % 64` of entry
+    /// [`Lang::sieve_at`] is set for every key.
+    sieve: Vec<u64>,
+}
+
+impl Lang {
+    fn new(en: bool, time: &str, numbers: &str) -> Lang {
+        let (time, numbers) = (Lex::parse(time, 0), Lex::parse(numbers, 1));
+        let mut ids: FxMap<String, [u32; 2]> = FxMap::default();
+        for lex in [&time, &numbers] {
+            for (w, &id) in &lex.by_first {
+                ids.entry(w.clone()).or_insert([NONE; 2])[lex.slot] = id;
+            }
+        }
+        let mut sieve = vec![0u64; 16 * 256];
+        for w in ids.keys() {
+            sieve[Lang::sieve_at(w)] |= Lang::sieve_bit(w);
+        }
+        Lang { en, time, numbers, ids, sieve }
+    }
+
+    #[inline]
+    fn sieve_at(w: &str) -> usize {
+        (w.len().min(15) << 8) | usize::from(w.as_bytes().first().copied().unwrap_or(0))
+    }
+
+    #[inline]
+    fn sieve_bit(w: &str) -> u64 {
+        1 << (w.as_bytes().last().copied().unwrap_or(0) & 63)
+    }
+
+    /// A token's `ids`.
+    #[inline]
+    fn ids_of(&self, f: &str) -> [u32; 2] {
+        if self.sieve[Lang::sieve_at(f)] & Lang::sieve_bit(f) == 0 {
+            return [NONE; 2];
+        }
+        self.ids.get(f).copied().unwrap_or([NONE; 2])
+    }
 }
 
 /// The word lists for `lang` ("en" or, for anything else, "fr").
@@ -244,16 +433,20 @@ pub(crate) fn lang(lang: &str) -> &'static Lang {
     static FR: OnceLock<Lang> = OnceLock::new();
     static EN: OnceLock<Lang> = OnceLock::new();
     if lang.starts_with("en") {
-        EN.get_or_init(|| Lang {
-            en: true,
-            time: Lex::parse(include_str!("../../../data/lexicons/en/time.tsv")),
-            numbers: Lex::parse(include_str!("../../../data/lexicons/en/numbers.tsv")),
+        EN.get_or_init(|| {
+            Lang::new(
+                true,
+                include_str!("../../../data/lexicons/en/time.tsv"),
+                include_str!("../../../data/lexicons/en/numbers.tsv"),
+            )
         })
     } else {
-        FR.get_or_init(|| Lang {
-            en: false,
-            time: Lex::parse(include_str!("../../../data/lexicons/fr/time.tsv")),
-            numbers: Lex::parse(include_str!("../../../data/lexicons/fr/numbers.tsv")),
+        FR.get_or_init(|| {
+            Lang::new(
+                false,
+                include_str!("../../../data/lexicons/fr/time.tsv"),
+                include_str!("../../../data/lexicons/fr/numbers.tsv"),
+            )
         })
     }
 }

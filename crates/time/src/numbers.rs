@@ -20,7 +20,7 @@ pub struct NumberMention {
 /// Numbers of a text in `lang` ("fr" or "en"), sorted and not overlapping.
 pub fn tag_numbers(text: &Text<'_>, lang: &str) -> Vec<NumberMention> {
     let l = lexicon::lang(lang);
-    let t = lexicon::tokens(text);
+    let t = lexicon::tokens(text, l);
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
