@@ -52,7 +52,7 @@ pub fn features(
     signals: &[&str],
 ) -> Vec<u32> {
     let words: Vec<&str> =
-        text.tokens().iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.folded(text)).take(200).collect();
+        text.tokens_ref().iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.folded(text)).take(200).collect();
     let mut out = Vec::with_capacity(words.len() * 2 + 4);
     out.push(fnv(b"bias", 0));
     for (i, w) in words.iter().enumerate() {
