@@ -1,6 +1,6 @@
 //! Country evidence from demonyms and country adjectives ("irakienne", "Kenyan").
 
-use std::collections::HashMap;
+use crate::fxhash::{FxMap, FxSet};
 use std::sync::OnceLock;
 
 use sitrep_text::{Text, TokenKind};
@@ -14,17 +14,17 @@ const ENDINGS: &[&str] = &["", "s", "e", "es", "ne", "nes"];
 
 struct Demonyms {
     /// name_key of a form → ISO2 (the codes live in `DEMONYMS`, so they are `'static`).
-    forms: HashMap<String, &'static str>,
+    forms: FxMap<String, &'static str>,
     /// First words of the forms of more than one word.
-    firsts: std::collections::HashSet<String>,
+    firsts: FxSet<String>,
     max_words: usize,
 }
 
 fn demonyms() -> &'static Demonyms {
     static D: OnceLock<Demonyms> = OnceLock::new();
     D.get_or_init(|| {
-        let mut forms = HashMap::new();
-        let mut firsts = std::collections::HashSet::new();
+        let mut forms = FxMap::default();
+        let mut firsts = FxSet::default();
         let mut max_words = 1;
         for line in DEMONYMS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {

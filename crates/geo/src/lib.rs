@@ -4,7 +4,8 @@
 //!
 //! - [`Gazetteer`]: continents, countries, first-order administrative areas, US
 //!   counties and other second-order areas, and the GeoNames cities500 places of 1,000 people or more (plus every
-//!   admin seat and capital), with their Latin-script alternate names. [`Gazetteer::embedded`] parses the copy built
+//!   admin seat and capital, and every place of the countries where towns are few), with their Latin-script
+//!   alternate names. [`Gazetteer::embedded`] parses the copy built
 //!   by `scripts/build-gazetteer` into `data/gazetteer/world.tsv.gz` once, on first use.
 //! - Keys: [`name_key`] (folded, punctuation as single spaces) for exact lookup,
 //!   [`translit_key`] and [`loose_key`] for the French/English spelling variants of
@@ -21,7 +22,11 @@
 //!   of people: stoplists (`data/gazetteer/stoplist_*.txt`, both languages always
 //!   apply), given names before a capitalized word (`data/gazetteer/given_names.txt`),
 //!   capitalized neighbours, lowercase uses of the same word, partial matches of longer
-//!   names ("Ain" in "Ain al-Assad", "Pobe" in "Pobe-Mengao"). [`find_places_hinted`] takes
+//!   names ("Ain" in "Ain al-Assad", "Pobe" in "Pobe-Mengao"), compass words that make a
+//!   region of their own ("West Africa", "West Midlands"), and small places named once in a
+//!   country nothing else in the document points to (a village the gazetteer lacks, read
+//!   as its namesake abroad). The last name of a parenthesized chain ("(Nassere, Bam)") is
+//!   read as an administrative area. [`find_places_hinted`] takes
 //!   countries known from outside the text (a source's, a collection's).
 //! - Importers ([`import_geonames`], [`import_wof_tsv`]) into the same format,
 //!   [`write_gazetteer`], [`Gazetteer::from_path`] and [`Gazetteer::merged`] (a user's
@@ -46,6 +51,7 @@
 //! ```
 
 mod evidence;
+mod fxhash;
 mod gazetteer;
 mod import;
 mod key;

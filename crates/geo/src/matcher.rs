@@ -1,7 +1,7 @@
 //! The toponym matcher: capitalized names looked up in the gazetteer, then disambiguated
 //! with the document's evidence (countries named, demonyms, admin1 areas named).
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxMap, FxSet};
 use std::sync::OnceLock;
 
 use sitrep_text::{Text, Token, TokenKind};
@@ -14,8 +14,8 @@ static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
 static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
 static GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/given_names.txt");
 
-fn given_names() -> &'static HashSet<String> {
-    static S: OnceLock<HashSet<String>> = OnceLock::new();
+fn given_names() -> &'static FxSet<String> {
+    static S: OnceLock<FxSet<String>> = OnceLock::new();
     S.get_or_init(|| {
         GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')).map(name_key).filter(|k| !k.is_empty()).collect()
     })
@@ -52,7 +52,7 @@ pub struct PlaceMention {
 const CONNECTORS: &[&str] = &[
     "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la", "le",
     "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im", "bin",
-    "ibn", "bani", "beni", "the",
+    "ibn", "bani", "beni", "the", "s",
 ];
 
 /// Arabic articles and name particles: a name next to one of them, not matched with
@@ -195,8 +195,8 @@ const NEAR_CUES: &[&str] = &[
     "outskirts",
 ];
 
-fn stoplist() -> &'static HashSet<String> {
-    static S: OnceLock<HashSet<String>> = OnceLock::new();
+fn stoplist() -> &'static FxSet<String> {
+    static S: OnceLock<FxSet<String>> = OnceLock::new();
     S.get_or_init(|| {
         STOP_FR
             .lines()
@@ -437,22 +437,22 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
 #[derive(Default, Clone)]
 struct Evidence {
     /// Countries named or implied by demonyms: count of mentions.
-    strong: HashMap<String, u32>,
+    strong: FxMap<String, u32>,
     /// Admin1 areas named: (country, admin1 code).
-    admin1: HashSet<(String, String)>,
+    admin1: FxSet<(String, String)>,
     /// Countries of the other places' first picks.
-    weak: HashMap<String, u32>,
+    weak: FxMap<String, u32>,
     /// (country, admin1) of the other places' first picks: places named together tend
     /// to lie in the same state or province.
-    weak_admin1: HashMap<(String, String), u32>,
+    weak_admin1: FxMap<(String, String), u32>,
     /// Admin2 areas named: (country, admin1 code, admin2 code).
-    admin2: HashSet<(String, String, String)>,
+    admin2: FxSet<(String, String, String)>,
     /// The admin chain after the span ("Watamu, Dabaso, Kilifi", "Sreepur upazila
     /// (Gazipur, Dhaka)"): the hits of each following name.
     chain: Vec<Vec<u32>>,
     /// Candidates of this name that lie near a candidate of another name of the
     /// document: (entry, how many other names).
-    near: HashMap<u32, u32>,
+    near: FxMap<u32, u32>,
     /// "province de X", "X district": the administrative area is meant.
     region: bool,
     /// Admin1 areas among the span's own candidates: a big town named like its
@@ -480,6 +480,9 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     s += match p.kind {
         Kind::Continent => 12.0,
         Kind::Country => 11.0,
+        // The parishes of island states ("Saint Patrick", Dominica) are no likelier
+        // than the towns they are named like.
+        Kind::Admin1 if p.population < 20_000 => 1.0,
         Kind::Admin1 => 5.0,
         // A town is more often meant than the district named after it, unless the
         // text says "district" ("region" below).
@@ -817,7 +820,7 @@ pub fn find_places_hinted(
     let mut spans = spans(text, &toks, g);
 
     // Lowercase uses of a word elsewhere in the text mark it as a common word.
-    let lower_words: HashSet<&str> =
+    let lower_words: FxSet<&str> =
         toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect();
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
@@ -834,8 +837,7 @@ pub fn find_places_hinted(
 
     // Tokens of spans that surely are places: a neighbour of theirs is not a sign of a
     // person's name.
-    let strong_tok: HashSet<usize> =
-        spans.iter().filter(|s| strong_kind(s) || big(s)).flat_map(|s| s.ti..s.tj).collect();
+    let strong_tok: FxSet<usize> = spans.iter().filter(|s| strong_kind(s) || big(s)).flat_map(|s| s.ti..s.tj).collect();
     let demonyms = country_evidence(text, lang);
     let in_demonym = |s: &Span| {
         let (a, b) = (toks[s.ti].start, toks[s.tj - 1].end);
@@ -846,9 +848,9 @@ pub fn find_places_hinted(
     // start, not a place, not a direction or preposition), or right after a small place.
     // Names also used inside a sentence: at a sentence's start they are the same name
     // ("Lawrenceburg to host…" in a headline, "…in Lawrenceburg" below).
-    let mid_sentence: HashSet<String> =
+    let mid_sentence: FxSet<String> =
         spans.iter().filter(|s| !sentence_initial(text, &toks, s.ti)).map(|s| s.key.clone()).collect();
-    let mut person: HashSet<String> = HashSet::new();
+    let mut person: FxSet<String> = FxSet::default();
     spans.retain(|s| {
         // "Canadian", "German", "Syrian": the demonym, not a town of that name.
         if in_demonym(s) {
@@ -915,7 +917,7 @@ pub fn find_places_hinted(
     let connector =
         |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && ARTICLES.contains(&t.folded(text)));
     let glued = |a: usize, b: usize| toks[a].fend == toks[b].fstart;
-    let span_tok: HashSet<usize> = spans.iter().flat_map(|s| s.ti..s.tj).collect();
+    let span_tok: FxSet<usize> = spans.iter().flat_map(|s| s.ti..s.tj).collect();
     let hyphenated = |s: &Span| {
         // "Pobe" in "Pobe-Mengao", "Tin" in "Tin-Akoff": part of a hyphenated name not
         // in the gazetteer. The other part is a capitalized word that is no place
@@ -995,9 +997,9 @@ pub fn find_places_hinted(
     for (_, _, cc) in &demonyms {
         *ev.strong.entry(cc.to_string()).or_default() += 1;
     }
-    let mut own: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut own: FxMap<&str, Vec<String>> = FxMap::default();
     for s in &spans {
-        let mut seen = HashSet::new();
+        let mut seen = FxSet::default();
         // Only a name that is also an admin1 area's ("Georgia") does not vote for its
         // own country reading.
         let admin1_too = s.hits.iter().any(|&(i, mk)| mk == MatchKind::Name && g.place(i).kind == Kind::Admin1);
@@ -1026,7 +1028,7 @@ pub fn find_places_hinted(
 
     // Admin chains: "Watamu, Dabaso, Kilifi", "Sreepur upazila (Gazipur, Dhaka)",
     // "Kaldar district, Balkh": the names after a name contain it.
-    let mut chains: HashMap<&str, Vec<Vec<u32>>> = HashMap::new();
+    let mut chains: FxMap<&str, Vec<Vec<u32>>> = FxMap::default();
     let mut suffix_region: Vec<bool> = vec![false; spans.len()];
     for n in 0..spans.len() {
         let mut k = n;
@@ -1101,7 +1103,7 @@ pub fn find_places_hinted(
             h
         })
         .collect();
-    let mut near: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
+    let mut near: FxMap<&str, FxMap<u32, u32>> = FxMap::default();
     for (a, ha) in key_hits.iter().enumerate() {
         for &i in ha {
             let p = g.place(i);
@@ -1132,8 +1134,15 @@ pub fn find_places_hinted(
         }
     }
 
-    let region_at: Vec<bool> =
-        (0..spans.len()).map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n]).collect();
+    // The last name of a parenthesized chain ("Biliga-Fulbe (Nassere, Bam)") is an
+    // administrative area.
+    let chain_end = |n: usize| {
+        let s = &spans[n];
+        s.ti >= 1 && toks[s.ti - 1].folded(text) == "," && toks.get(s.tj).is_some_and(|t| t.folded(text) == ")")
+    };
+    let region_at: Vec<bool> = (0..spans.len())
+        .map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n] || chain_end(n))
+        .collect();
     let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
         let s = &spans[n];
         let mut ev_n = without_own(&ev, &s.key);
@@ -1179,7 +1188,7 @@ pub fn find_places_hinted(
     // Picks without the other names' votes, then twice with them.
     // Mentions of one name in the same kind of context share their pick.
     let round = |picks: &[Option<(u32, MatchKind, f64)>]| -> Vec<Option<(u32, MatchKind, f64)>> {
-        let mut memo: HashMap<(&str, bool), Pick> = HashMap::new();
+        let mut memo: FxMap<(&str, bool), Pick> = FxMap::default();
         (0..spans.len())
             .map(|n| {
                 *memo
@@ -1288,6 +1297,32 @@ pub fn find_places_hinted(
         } else {
             1
         };
+
+        // "West Africa", "Western Europe": a compass word makes a region of its own,
+        // not the continent; nor, in a document that points nowhere else to its
+        // country, the area or town named like the rest ("West Midlands" is no
+        // Zimbabwean province, "East Bank" no Indian village; "North Texas" is in Texas).
+        if p.kind != Kind::Country && compass_before(text, &toks, s.ti) {
+            // (The area's own pick adds its country to the strong evidence: only the
+            // other names and the demonyms count here.)
+            let elsewhere = || {
+                span_ev(n, &picks).weak.contains_key(p.country.as_ref())
+                    || demonyms.iter().any(|d| d.2 == p.country.as_ref())
+            };
+            // A town also named without the compass word ("East Oxford" and "Oxford") is
+            // that town.
+            let bare_too =
+                p.kind == Kind::Place && spans.iter().any(|o| o.key == s.key && !compass_before(text, &toks, o.ti));
+            if p.kind == Kind::Continent || (!bare_too && !elsewhere()) {
+                continue;
+            }
+        }
+        // A small place named once, far from everything else the document names: a
+        // country none of its other names or demonyms points to ("Bankura" in a story from Bangladesh
+        // is a village the gazetteer lacks, not the Indian town).
+        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, &span_ev(n, &picks)) {
+            continue;
+        }
         let rule = match mk {
             MatchKind::Name => "name",
             MatchKind::Alternate => "alternate",
@@ -1301,12 +1336,75 @@ pub fn find_places_hinted(
         if out.iter().any(|m| m.start < end && start < m.end) {
             continue;
         }
+        // "Indian Ocean", "Arabian Sea", "Persian Gulf": a body of water.
+        if water_after(text, &toks, end) {
+            continue;
+        }
         if let Some(p) = g.country(cc) {
             out.push(mention(g, p, start, end, 3, "demonym"));
         }
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Whether `p` lies in a country none of the document's evidence points to, while two
+/// or more of its other places point elsewhere (demonyms alone do not: "la frontière malienne" in a
+/// story from Burkina Faso), and is no city known far from its country.
+fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
+    // A variant spelling ("Inata" for Japan's Inada) in a document that names another
+    // country or its people is the other country's village the gazetteer lacks.
+    // With no evidence at all, a variant spelling of a town abroad is no better a guess.
+    let variant = mk > MatchKind::Name;
+    let elsewhere = ev.weak.values().sum::<u32>() >= 2
+        || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
+        || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
+    matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
+        && p.population < 1_000_000
+        && p.feature.as_ref() != "PPLC"
+        && elsewhere
+        && !ev.strong.contains_key(p.country.as_ref())
+        && !ev.weak.contains_key(p.country.as_ref())
+}
+
+/// Capitalized compass and position words that make a region name with the next word.
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "upper",
+    "lower",
+    "middle",
+];
+
+/// Whether token `ti` follows a capitalized compass word, one space apart.
+fn compass_before(text: &Text<'_>, toks: &[Token], ti: usize) -> bool {
+    let Some(p) = ti.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    p.kind == TokenKind::Word
+        && is_upper(text, p)
+        && COMPASS.contains(&p.folded(text))
+        && &text.folded()[p.fend..toks[ti].fstart] == " "
+}
+
+/// Whether the word after original offset `end` is a capitalized "Ocean", "Sea" or "Gulf".
+fn water_after(text: &Text<'_>, toks: &[Token], end: usize) -> bool {
+    let Some(k) = toks.iter().position(|t| t.start >= end) else {
+        return false;
+    };
+    let t = &toks[k];
+    t.kind == TokenKind::Word && is_upper(text, t) && matches!(t.folded(text), "ocean" | "sea" | "gulf")
 }
 
 fn mention(g: &Gazetteer, p: &Place, start: usize, end: usize, geo_precision: u8, rule: &'static str) -> PlaceMention {

@@ -83,7 +83,8 @@ fn the_documents_other_places_decide() {
 fn country_hints_settle_bare_village_names() {
     let t = Text::new("A student was killed when a fire broke out at a school in Bondo.");
     let g = Gazetteer::embedded();
-    assert_eq!(find_places(&t, "en", g)[0].country, "CD");
+    // Bondo is a town in Kenya and in the DR Congo alike.
+    assert_eq!(find_places_hinted(&t, "en", g, &["CD"])[0].country, "CD");
     assert_eq!(find_places_hinted(&t, "en", g, &["KE"])[0].country, "KE");
 }
 
@@ -105,4 +106,38 @@ fn french_lists_and_eponymous_cities() {
     assert_eq!(got[0], ("Bagdad", "Baghdad", "PPLC"));
     assert_eq!((got[1].0, got[1].2), ("Kirkouk", "PPLA"));
     assert_eq!(got[2].2, "ADM1");
+}
+
+#[test]
+fn regions_seas_and_long_country_names() {
+    // A compass word makes a region of its own: no continent, no Zimbabwean province.
+    let r = run("Flu spread across West Africa and the West Midlands.");
+    assert!(r.iter().all(|m| m.1 != "Africa" && m.2 != "ZW"), "{r:?}");
+    // "North Texas" is still in Texas when the document points to the United States.
+    let r = run("Storms hit North Texas on Monday; Dallas and Fort Worth lost power.");
+    assert_eq!(country_of(&r, "Texas"), "US");
+    // A body of water is no country.
+    let r = run("The ship sank in the Indian Ocean.");
+    assert!(r.iter().all(|m| m.2 != "IN"), "{r:?}");
+    let r = run("Officials of the People's Republic of China met in Geneva.");
+    assert_eq!(country_of(&r, "People's Republic of China"), "CN");
+    // Australian state abbreviations.
+    let r = run("Bushfires burned near Gosford, NSW.");
+    assert_eq!(country_of(&r, "NSW"), "AU");
+}
+
+#[test]
+fn chains_and_outliers() {
+    // The last name of a parenthesized chain is an administrative area: Bam province of
+    // Burkina Faso, not the Iranian city.
+    let r = run("Volunteers killed three people in the village of Biliga-Fulbe (Nassere, Bam).");
+    assert_eq!(country_of(&r, "Bam"), "BF");
+    // A variant spelling of a town abroad, with nothing else to go on, is dropped
+    // ("Inata" is a Burkinabè mine; Japan's Inada has it as an alternate name).
+    let t = Text::new("Le poste de gendarmerie d'Inata a été attaqué jeudi.");
+    let m = find_places(&t, "fr", Gazetteer::embedded());
+    assert!(m.iter().all(|m| m.country != "JP"), "{m:?}");
+    // Villages of a later GeoNames snapshot.
+    let r = run("A returnee was killed in Watamu, Kilifi.");
+    assert_eq!(country_of(&r, "Watamu"), "KE");
 }
