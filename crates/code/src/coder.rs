@@ -622,6 +622,27 @@ impl Analysis<'_, '_> {
         d.assoc1 = Some(a1);
     }
 
+    /// The place named in the closest sentence within two of sentence `si`, later ones
+    /// first at equal distance; not a country, a continent or an adjective.
+    fn nearby_place(&self, si: usize) -> Option<PlaceMention> {
+        (1..=2).find_map(|dist| {
+            [si + dist, si.wrapping_sub(dist)].into_iter().filter_map(|i| self.sentences.get(i)).find_map(
+                |&(s0, s1)| {
+                    self.places
+                        .iter()
+                        .find(|p| {
+                            p.start >= s0
+                                && p.end <= s1
+                                && !p.is_country
+                                && !p.country.is_empty()
+                                && p.rule != "demonym"
+                        })
+                        .cloned()
+                },
+            )
+        })
+    }
+
     /// Whether the lexicon entry of trigger `t` has attribute `name`.
     fn pack_entry_has(&self, t: &Hit, name: &str) -> bool {
         self.engine.pack(&self.lang).events.entry(t.entry).has(name)
@@ -989,7 +1010,10 @@ impl Analysis<'_, '_> {
             None => (None, None),
         };
 
-        let place = d.place.take();
+        // An event whose sentences name no place takes the nearest one the next or the
+        // previous sentences name ("Gunmen killed three herders. The attack took place
+        // near Garissa.").
+        let place = d.place.take().or_else(|| self.nearby_place(d.sentence_index));
         if let Some(p) = &place {
             ev("location", (p.start, p.end));
         }
