@@ -721,8 +721,13 @@ impl Analysis<'_, '_> {
             .iter()
             .filter(|d| d.start >= s0 && d.end <= s1)
             .filter(|d| {
+                // The bound may stand just before the mention or open it ("since May").
+                let f = self.text.folded();
+                let own = &f[self.text.folded_offset(d.start)..self.text.folded_offset(d.end)];
                 let lead = self.text.folded_before(self.text.folded_offset(d.start), 12);
-                !lead.split_whitespace().last().is_some_and(|w| BOUNDS.contains(&w))
+                let first = own.split_whitespace().next();
+                !(lead.split_whitespace().last().is_some_and(|w| BOUNDS.contains(&w))
+                    || first.is_some_and(|w| BOUNDS.iter().any(|b| w == *b || w.starts_with(b))))
             })
             .collect();
         let opening = candidates.iter().find(|d| {
