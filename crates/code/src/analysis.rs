@@ -224,14 +224,7 @@ fn find_actors(
                 .find(|d| d.0 >= hit.end && d.0 <= hit.end + 2 || d.1 <= hit.start && d.1 + 2 >= hit.start)
                 .map(|d| d.2);
             country = own.or(doc_country).map(str::to_string);
-            let cname = country.as_deref().and_then(|c| engine.country_name(c));
-            name = match cname {
-                Some((n, article)) if name.contains(" of {country}") => {
-                    name.replace("{country}", &format!("{article}{n}"))
-                }
-                Some((n, _)) => name.replace("{country}", n),
-                None => name.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", ""),
-            };
+            name = engine.actor_name(&name, country.as_deref());
         }
         out.push(ActorMention {
             start: hit.start,

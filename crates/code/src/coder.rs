@@ -614,10 +614,7 @@ impl Analysis<'_, '_> {
             return;
         }
         let country = a1.home.clone().or_else(|| self.country.clone());
-        let name = match country.as_deref().and_then(|c| self.engine.country_name(c)) {
-            Some((n, _)) => format!("Rioters ({n})"),
-            None => "Rioters".to_string(),
-        };
+        let name = self.engine.actor_name("Rioters ({country})", country.as_deref());
         d.actor1 = Some(ActorMention { name, inter: Some(5), riot: false, ..a1.clone() });
         d.assoc1 = Some(a1);
     }
@@ -1119,10 +1116,7 @@ impl Analysis<'_, '_> {
             ViolentDemonstration | MobViolence => ("Rioters", 5),
             _ => return,
         };
-        let name = match country.and_then(|c| self.engine.country_name(c)) {
-            Some((n, _)) => format!("{kind} ({n})"),
-            None => kind.to_string(),
-        };
+        let name = self.engine.actor_name(&format!("{kind} ({{country}})"), country);
         let protest = inter == 6;
         // In a protest the people named are the protesters, and the forces that act are
         // who intervened: "police dispersed traders who protested" is the traders' protest.
@@ -1149,11 +1143,7 @@ impl Analysis<'_, '_> {
         use SubEventType::*;
         match sub {
             Attack | AbductionForcedDisappearance | SexualViolence => {
-                let name = match country.and_then(|c| self.engine.country_name(c)) {
-                    Some((n, _)) => format!("Civilians ({n})"),
-                    None => "Civilians".to_string(),
-                };
-                (Some(name), Some(7))
+                (Some(self.engine.actor_name("Civilians ({country})", country)), Some(7))
             }
             _ => (None, None),
         }
@@ -1162,9 +1152,11 @@ impl Analysis<'_, '_> {
     /// Who acts when the text does not say: the usual actor of the event type.
     fn default_actor1(&self, sub: SubEventType, country: Option<&str>) -> (Option<String>, Option<u8>) {
         use SubEventType::*;
-        let (pattern, inter) = match sub {
-            PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => ("Protesters", 6),
-            ViolentDemonstration | MobViolence => ("Rioters", 5),
+        let (template, inter) = match sub {
+            PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
+                ("Protesters ({country})", 6)
+            }
+            ViolentDemonstration | MobViolence => ("Rioters ({country})", 5),
             Attack
             | AbductionForcedDisappearance
             | SexualViolence
@@ -1173,17 +1165,11 @@ impl Analysis<'_, '_> {
             | Grenade
             | SuicideBomb
             | ShellingArtilleryMissileAttack
-            | LootingPropertyDestruction => ("Unidentified Armed Group", 3),
-            Arrests => ("Police Forces", 1),
+            | LootingPropertyDestruction => ("Unidentified Armed Group ({country})", 3),
+            Arrests => ("Police Forces of {country}", 1),
             _ => return (None, None),
         };
-        let cname = country.and_then(|c| self.engine.country_name(c));
-        let name = match (pattern, cname) {
-            ("Police Forces", Some((n, article))) => format!("Police Forces of {article}{n}"),
-            (p, Some((n, _))) => format!("{p} ({n})"),
-            (p, None) => p.to_string(),
-        };
-        (Some(name), Some(inter))
+        (Some(self.engine.actor_name(template, country)), Some(inter))
     }
 }
 

@@ -96,6 +96,19 @@ impl Engine {
         }
     }
 
+    /// An actor name from a template of the lexicons' style, "Military Forces of {country}"
+    /// or "Civilians ({country})", for country `iso2`: ACLED's country name, with its
+    /// article after "of"; without a known country, the bare kind ("Civilians").
+    pub(crate) fn actor_name(&self, template: &str, iso2: Option<&str>) -> String {
+        match iso2.and_then(|c| self.country_name(c)) {
+            Some((n, article)) if template.contains(" of {country}") => {
+                template.replace("{country}", &format!("{article}{n}"))
+            }
+            Some((n, _)) => template.replace("{country}", n),
+            None => template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", ""),
+        }
+    }
+
     /// The engine's own copy of an ISO code it knows (for `'static` use).
     pub(crate) fn country_code(&self, iso2: &str) -> Option<&'static str> {
         COUNTRY_CODES.iter().copied().find(|c| *c == iso2)
