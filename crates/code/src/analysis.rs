@@ -365,9 +365,6 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
     let original: Vec<char> = text.original().chars().collect();
     for hit in cues.iter().filter(|h| pack.cues.entry(h.entry).key == "source") {
         let entry = pack.cues.entry(hit.entry);
-        if entry.has("weak") {
-            continue;
-        }
         let Some(&(_, sent_end)) = sentences.iter().find(|s| s.0 <= hit.start && hit.end <= s.1) else {
             continue;
         };

@@ -542,7 +542,7 @@ impl Analysis<'_, '_> {
                 d.own_date = true;
             }
             self.quantities(&mut d, &cues, (s0, s1));
-            self.status(&mut d, &cues, (s0, s1));
+            self.status(&mut d, &cues);
             d.background = cues.iter().any(|c| cue_key(c) == "background" && c.start < t.start);
             // One event per place in a sentence: where triggers share a place (or name
             // none), the one ACLED ranks first decides the type and the others add their
@@ -927,7 +927,7 @@ impl Analysis<'_, '_> {
 
     /// Claimed, alleged, denied or planned when a cue of the sentence says so before the
     /// trigger; who says it is the speaker named before the cue.
-    fn status(&self, d: &mut Draft, cues: &[&Hit], (_s0, _s1): (usize, usize)) {
+    fn status(&self, d: &mut Draft, cues: &[&Hit]) {
         let pack = self.engine.pack(&self.lang);
         for c in cues.iter().filter(|c| c.start < d.trigger.0 || c.start.saturating_sub(d.trigger.1) < 40) {
             // "Aucun groupe n'a revendiqué", "no group claimed": no claim.

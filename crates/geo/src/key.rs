@@ -17,28 +17,24 @@ pub(crate) fn name_key_into(s: &str, out: &mut String) {
     out.clear();
     if s.is_ascii() {
         // Fast path (most gazetteer names): folding ASCII is lowercasing.
-        let mut space = false;
-        for c in s.chars() {
-            if c.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c.to_ascii_lowercase());
-            } else {
-                space = true;
-            }
-        }
+        push_words(s.chars().map(|c| c.to_ascii_lowercase()), out);
         return;
     }
-    out.push_str(&norm_folded(&fold_str(s)));
+    push_words(fold_str(s).chars(), out);
 }
 
 /// [`name_key`] for text that is already folded.
 pub(crate) fn norm_folded(f: &str) -> String {
     let mut out = String::with_capacity(f.len());
+    push_words(f.chars(), &mut out);
+    out
+}
+
+/// Appends the letters and digits of `chars`, each run of anything else made one space
+/// between words (none at either end).
+fn push_words(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut space = false;
-    for c in f.chars() {
+    for c in chars {
         if c.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
@@ -49,7 +45,6 @@ pub(crate) fn norm_folded(f: &str) -> String {
             space = true;
         }
     }
-    out
 }
 
 /// Arabic articles as they are written before a name in French and English.
