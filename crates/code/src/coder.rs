@@ -16,6 +16,9 @@ const PRONOUNS: &[&str] =
 /// Folded words before a trigger that make it an earlier event the text refers to.
 const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
 
+/// Folded articles that make a trigger an event already told ("the attack", "cette attaque").
+const DEFINITE: &[&str] = &[" the ", " this ", " that ", " these ", "'s ", " l'", " cette ", " cet ", " ces "];
+
 /// Folded words that introduce a place.
 const LOCATIVES: &[&str] = &[
     "a", "au", "aux", "en", "dans", "pres", "vers", "sur", "entre", "in", "at", "near", "outside", "around", "from",
@@ -175,6 +178,9 @@ struct Draft {
     claimed_by: Option<String>,
     source: Option<ActorMention>,
     background: bool,
+    /// Named with a definite or demonstrative article ("the attack", "cette attaque"):
+    /// an event the text has already told, when one came before.
+    definite: bool,
 }
 
 /// The parts of a sentence an event can take its arguments from: the text from the
@@ -323,9 +329,15 @@ impl Analysis<'_, '_> {
                 !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
             })
             .map(|t| t.end);
+        // "la Cour d'assises juge quatre hooligans pour le lynchage…": what a trial, a
+        // charge or a sentence is about is not news of its own.
+        let legal_until = cues.iter().filter(|c| cue_key(c) == "legal").map(|c| c.end).min();
         let triggers: Vec<&Hit> = triggers
             .into_iter()
             .filter(|t| {
+                if legal_until.is_some_and(|end| end <= t.start) {
+                    return false;
+                }
                 let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
                 let last_words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
                 if last_words.iter().take(2).any(|w| PRIOR.contains(w)) {
@@ -368,6 +380,28 @@ impl Analysis<'_, '_> {
                 return false;
             }
             has_weapon
+                || triggers.iter().any(|o| o.start != t.start && violent_trigger(o))
+                || actors.iter().any(|a| {
+                    !a.victim
+                        && (matches!(a.inter, Some(2..=5))
+                            || a.riot
+                            || matches!(a.inter, Some(1) | Some(8)) && a.end <= t.start && t.start - a.end <= 60)
+                })
+        };
+        // In a document about a disease, a disaster or an accident ("Marburg kills more
+        // slowly", "the immune system's attack"), violence words code only where the
+        // sentence shows violence: a weapon, an armed side or another violent word.
+        let cause_topic = {
+            let doc_key = |c: &Hit| pack.cues.entry(c.entry).key.as_str();
+            let causes = self.cues.iter().filter(|c| doc_key(c) == "nonviolent").count();
+            let violence = self.cues.iter().filter(|c| doc_key(c) == "weapon").count()
+                + self.actors.iter().filter(|a| !a.victim && matches!(a.inter, Some(2..=4))).count();
+            causes >= 3 && causes >= 2 * violence.max(1)
+        };
+        // There, a violence word is not its own weapon ("attacks" is both), and a cause
+        // word beside it ("patients") does not hide an armed side.
+        let topic_shown = |t: &Hit| {
+            cues.iter().any(|c| cue_key(c) == "weapon" && (c.end <= t.start || c.start >= t.end))
                 || triggers.iter().any(|o| o.start != t.start && violent_trigger(o))
                 || actors.iter().any(|a| {
                     !a.victim
@@ -432,6 +466,9 @@ impl Analysis<'_, '_> {
                 Some("political") if !political => continue,
                 Some("cause") if has_cause && !has_weapon => continue,
                 _ => {}
+            }
+            if cause_topic && (!is_protest_family(sub) || entry.has("mod") && !has_protest) && !topic_shown(t) {
+                continue;
             }
             let protesters = actors.iter().any(|a| a.inter == Some(6) && !a.weak);
             // "workers demonstrate in Machakos against poor conditions": a weak demand cue
@@ -536,6 +573,10 @@ impl Analysis<'_, '_> {
                 claimed_by: None,
                 source: None,
                 background: false,
+                definite: {
+                    let lead = self.text.folded_before(self.text.folded_offset(t.start), 8);
+                    DEFINITE.iter().any(|a| lead.ends_with(a))
+                },
             };
             if let Some(dm) = self.date_for(t, (s0, s1)) {
                 d.date = Some((dm.value, Some((dm.start, dm.end))));
@@ -1304,7 +1345,10 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             continue;
         }
         if let Some(prev) = out.last_mut() {
-            let close = d.sentence_index <= prev.sentence_index + 2;
+            // "the attack" a few sentences on is the attack told before.
+            let anaphora =
+                d.definite && violent(d.sub) && violent(prev.sub) && (d.sub == prev.sub || d.generic || prev.generic);
+            let close = d.sentence_index <= prev.sentence_index + if anaphora { 5 } else { 2 };
             let protests = protest_rank(d.sub).is_some() && protest_rank(prev.sub).is_some();
             // Protesters who then burn, wreck or fight make the protest a riot.
             let riot_after_protest = protest_rank(prev.sub).is_some()
@@ -1321,7 +1365,13 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 || (prev.generic || d.generic) && violent(d.sub) && violent(prev.sub);
             // A headline with no date and the lead that dates it tell one event.
             let headline = !prev.own_date && d.sub == prev.sub && d.sentence_index == prev.sentence_index + 1;
-            if close && related && (!d.own_date || headline) && compatible_place(&prev.place, &d.place) && !d.background
+            // "Saturday's gun battle": a reference that repeats the event's own date.
+            let same_date = anaphora && d.date.map(|x| x.0) == prev.date.map(|x| x.0);
+            if close
+                && related
+                && (!d.own_date || headline || same_date)
+                && compatible_place(&prev.place, &d.place)
+                && !d.background
             {
                 let mut sub = prev.sub;
                 if riot_after_protest {

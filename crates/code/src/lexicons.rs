@@ -164,6 +164,7 @@ mod tests {
                 "nonviolent",
                 "political",
                 "modal",
+                "legal",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);

@@ -236,3 +236,41 @@ fn others_hurt_are_not_added_to_the_dead() {
     let sum = &fr("Il a réussi à abattre un dirigeant de Daech et deux autres éléments à Bagdad.", "2021-09")[0];
     assert_eq!(sum.fatalities, 3);
 }
+
+#[test]
+fn what_a_trial_is_about_is_not_news() {
+    let e = fr(
+        "La cour d'assises de Lyon juge depuis hier trois hommes pour l'assassinat d'un gardien en 2019.",
+        "2021-03-11",
+    );
+    assert!(e.is_empty(), "{e:?}");
+    let e = en("He was convicted of attacking two guards in 2015.", "2021-03-11");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn violence_words_in_a_disease_story_need_violence_in_view() {
+    let story =
+        "The outbreak of cholera has spread to four districts. Health officials say the disease kills quickly. \
+                 The virus attacks the immune system of patients, and the epidemic is not slowing.";
+    let e = en(story, "2021-03-11");
+    assert!(e.is_empty(), "{e:?}");
+    // The same words with an armed side in the sentence still code.
+    let e = en(
+        "The outbreak of cholera has spread to four districts. The epidemic is not slowing. Patients fled after \
+         militants attacked the clinic in Kaya on Monday.",
+        "2021-03-11",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+#[test]
+fn the_attack_named_again_is_the_same_attack() {
+    let e = en(
+        "On Saturday, gunmen killed six aid workers near Yei. The bodies were found by villagers. Officials said \
+         the convoy had been clearly marked. The governor condemned the attack.",
+        "2021-03-14",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].fatalities, 6);
+}
