@@ -65,8 +65,7 @@ impl Engine {
         let sentences = sitrep_text::sentences(&text);
         // Every time expression is annotated (durations, sets and vague references too);
         // only calendar dates can date an event.
-        let times = sitrep_time::tag_times(&text, &lang, doc.published);
-        let mut numbers = sitrep_time::tag_numbers(&text, &lang);
+        let (times, mut numbers) = sitrep_time::tag_times_and_numbers(&text, &lang, doc.published);
         numbers.retain(|n| !times.iter().any(|d| d.start < n.end && n.start < d.end));
         let dates: Vec<DateMention> = times.iter().filter(|d| d.is_date()).cloned().collect();
         // Adjectives ("irakien", "American") stay place mentions in the annotation, but only

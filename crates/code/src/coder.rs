@@ -352,7 +352,7 @@ impl Analysis<'_, '_> {
                 let topic = first_protest.is_some_and(|p| {
                     p <= t.start && {
                         let between = &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
-                        let about = TOPIC.iter().filter_map(|m| between.find(m)).min();
+                        let about = first_of(between, TOPIC);
                         about.is_some_and(|a| {
                             let rest = &between[a..];
                             !(rest.contains(" by ")
@@ -435,7 +435,7 @@ impl Analysis<'_, '_> {
         let topic_from = first_protest.and_then(|p| {
             let f = self.text.folded();
             let fp = self.text.folded_offset(p);
-            TOPIC.iter().filter_map(|m| f[fp..].find(m).map(|i| fp + i)).min()
+            first_of(&f[fp..], TOPIC).map(|i| fp + i)
         });
         let rioters = actors
             .iter()
@@ -1429,4 +1429,19 @@ fn protest_rank(s: SubEventType) -> Option<u8> {
 fn violent(s: SubEventType) -> bool {
     use sitrep_core::EventType::*;
     matches!(s.event_type(), Battles | ExplosionsRemoteViolence | ViolenceAgainstCivilians)
+}
+
+/// Where the first of `needles` occurs in `hay`: the smallest of their `find`s, in one
+/// pass over `hay`. Every needle must start with an ASCII byte (a match then starts on
+/// a character boundary, as `find`'s do).
+fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
+    let mut first = [false; 128];
+    for n in needles {
+        let b = n.as_bytes()[0];
+        debug_assert!(b.is_ascii());
+        first[usize::from(b & 0x7f)] = true;
+    }
+    let h = hay.as_bytes();
+    (0..h.len())
+        .find(|&i| h[i] < 0x80 && first[usize::from(h[i])] && needles.iter().any(|n| h[i..].starts_with(n.as_bytes())))
 }

@@ -314,9 +314,15 @@ impl Lexicon {
         let to = to.min(f.len());
         let trie = &self.matcher;
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        for s in from..to {
-            // A match never starts inside a word.
-            if s > 0 && is_word_byte(f, s - 1) && is_word_byte(f, s) {
+        let mut s = from;
+        while s < to {
+            // A match never starts inside a word: past the first byte of a word, skip to
+            // its end.
+            if s > 0 && WORD[usize::from(f[s])] && WORD[usize::from(f[s - 1])] {
+                s += 1;
+                while s < to && WORD[usize::from(f[s])] {
+                    s += 1;
+                }
                 continue;
             }
             let mut node = trie.child(0, f[s]);
@@ -342,16 +348,29 @@ impl Lexicon {
                 node = trie.child(node & !ENDS, f[q]);
                 q += 1;
             }
+            s += 1;
         }
         raw
     }
 }
 
+/// Which bytes belong to a word (see [`is_word_byte`]), as a table.
+static WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c >= 0x80;
+        b += 1;
+    }
+    t
+};
+
 /// Whether the folded byte at `i` belongs to a word (a letter or digit; any non-ASCII
 /// byte counts as a letter, since folding leaves only letters outside ASCII).
+#[inline]
 fn is_word_byte(f: &[u8], i: usize) -> bool {
-    let b = f[i];
-    b.is_ascii_alphanumeric() || b >= 0x80
+    WORD[usize::from(f[i])]
 }
 
 #[cfg(test)]

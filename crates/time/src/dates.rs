@@ -108,7 +108,29 @@ pub fn tag_dates_with(
 ) -> Vec<DateMention> {
     let l = lexicon::lang(lang);
     let t = lexicon::tokens(text, l);
-    let cx = Cx::new(&t, l, published, options);
+    tag_tokens(&t, l, published, options)
+}
+
+/// [`tag_times`] and [`crate::tag_numbers`] of one text, which share its tokens.
+pub fn tag_times_and_numbers(
+    text: &Text<'_>,
+    lang: &str,
+    published: Option<PartialDate>,
+) -> (Vec<DateMention>, Vec<crate::NumberMention>) {
+    let l = lexicon::lang(lang);
+    let t = lexicon::tokens(text, l);
+    let times = tag_tokens(&t, l, published, Options { timex: true, ..Options::default() });
+    (times, crate::numbers::tag_number_tokens(&t, l))
+}
+
+/// The dates of the tokens `t` of a text in `l`.
+fn tag_tokens(
+    t: &[Tk<'_>],
+    l: &'static lexicon::Lang,
+    published: Option<PartialDate>,
+    options: Options,
+) -> Vec<DateMention> {
+    let cx = Cx::new(t, l, published, options);
     let mut out = Vec::new();
     let mut st = State { anchor: cx.pday.map(PartialDate::from_days), after_year: false, last_end: usize::MAX };
     let reports = cx.reports_past();

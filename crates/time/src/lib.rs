@@ -62,5 +62,5 @@ mod dates;
 mod lexicon;
 mod numbers;
 
-pub use dates::{tag_dates, tag_dates_with, tag_times, DateKind, DateMention, Options};
+pub use dates::{tag_dates, tag_dates_with, tag_times, tag_times_and_numbers, DateKind, DateMention, Options};
 pub use numbers::{tag_numbers, NumberMention};

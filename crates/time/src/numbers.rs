@@ -21,10 +21,25 @@ pub struct NumberMention {
 pub fn tag_numbers(text: &Text<'_>, lang: &str) -> Vec<NumberMention> {
     let l = lexicon::lang(lang);
     let t = lexicon::tokens(text, l);
+    tag_number_tokens(&t, l)
+}
+
+/// The numbers of the tokens `t` of a text in `l`.
+pub(crate) fn tag_number_tokens(t: &[Tk<'_>], l: &Lang) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        match parse_number(&t, i, l) {
+        // A word that starts no entry of the number words, and none of the words that
+        // `parse_words` reads before one, starts no number.
+        let x = &t[i];
+        if x.kind != TokenKind::Number
+            && !l.numbers.starts_tk(x)
+            && !matches!(x.f, "des" | "plusieurs" | "quelques" | "a" | "an")
+        {
+            i += 1;
+            continue;
+        }
+        match parse_number(t, i, l) {
             Some(n) => {
                 out.push(NumberMention {
                     start: t[i].start,
@@ -37,7 +52,7 @@ pub fn tag_numbers(text: &Text<'_>, lang: &str) -> Vec<NumberMention> {
             }
             None => {
                 // Skip a whole decimal number ("1,5") so its parts are not read as numbers.
-                i = skip_decimal(&t, i, l).unwrap_or(i + 1);
+                i = skip_decimal(t, i, l).unwrap_or(i + 1);
             }
         }
     }
