@@ -17,7 +17,14 @@ struct Demonyms {
     forms: FxMap<String, &'static str>,
     /// First words of the forms of more than one word.
     firsts: FxSet<String>,
+    /// The first four bytes of every form: a word that starts otherwise is none (a
+    /// quick test before the six lookups of its endings).
+    prefixes: FxSet<[u8; 4]>,
     max_words: usize,
+}
+
+fn prefix4(s: &str) -> Option<[u8; 4]> {
+    s.as_bytes().get(..4).map(|b| [b[0], b[1], b[2], b[3]])
 }
 
 fn demonyms() -> &'static Demonyms {
@@ -25,6 +32,7 @@ fn demonyms() -> &'static Demonyms {
     D.get_or_init(|| {
         let mut forms = FxMap::default();
         let mut firsts = FxSet::default();
+        let mut prefixes = FxSet::default();
         let mut max_words = 1;
         for line in DEMONYMS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -42,14 +50,21 @@ fn demonyms() -> &'static Demonyms {
                 if let Some((first, _)) = k.split_once(' ') {
                     firsts.insert(first.to_string());
                 }
+                if let Some(p) = prefix4(&k) {
+                    prefixes.insert(p);
+                }
                 forms.insert(k, cc.trim());
             }
         }
-        Demonyms { forms, firsts, max_words }
+        Demonyms { forms, firsts, prefixes, max_words }
     })
 }
 
 fn lookup(d: &Demonyms, key: &str) -> Option<&'static str> {
+    // Stems have four bytes or more and start like the key.
+    if !prefix4(key).is_some_and(|p| d.prefixes.contains(&p)) {
+        return None;
+    }
     for end in ENDINGS {
         if let Some(stem) = key.strip_suffix(end) {
             if stem.len() >= 4 {
@@ -70,7 +85,7 @@ fn lookup(d: &Demonyms, key: &str) -> Option<&'static str> {
 pub fn country_evidence(text: &Text<'_>, lang: &str) -> Vec<(usize, usize, &'static str)> {
     let _ = lang;
     let d = demonyms();
-    let toks: Vec<_> = text.tokens().into_iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let toks: Vec<_> = text.tokens_ref().iter().filter(|t| t.kind == TokenKind::Word).collect();
     let folded = text.folded();
     let mut out = Vec::new();
     let mut i = 0;

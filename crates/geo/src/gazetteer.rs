@@ -193,10 +193,18 @@ impl NameIndex {
     }
 
     fn get(&self, key: &str) -> Hits {
+        let mut out = Vec::new();
+        self.each(key, |h| out.push(h));
+        out
+    }
+
+    /// Calls `f` with each hit of `key`, in order, without allocating.
+    #[inline]
+    fn each(&self, key: &str, mut f: impl FnMut((u32, MatchKind))) {
         match self.map.get(&key_hash(key)) {
-            None => Vec::new(),
-            Some(&v) if v & MULTI == 0 => vec![decode(v)],
-            Some(&v) => self.multi[(v & !MULTI) as usize].iter().map(|&h| decode(h)).collect(),
+            None => {}
+            Some(&v) if v & MULTI == 0 => f(decode(v)),
+            Some(&v) => self.multi[(v & !MULTI) as usize].iter().for_each(|&h| f(decode(h))),
         }
     }
 }
@@ -439,11 +447,15 @@ impl Gazetteer {
     /// admin1 areas and countries), parsed on first use.
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| {
-            let mut g = Gazetteer::from_gzip(EMBEDDED).expect("embedded gazetteer is valid");
-            g.set_country_centres(COUNTRY_LATLNG);
-            g
-        })
+        G.get_or_init(Gazetteer::load_embedded)
+    }
+
+    /// A fresh copy of the embedded gazetteer ([`Gazetteer::embedded`] loads it once and
+    /// shares it; this is for measuring the load).
+    pub fn load_embedded() -> Gazetteer {
+        let mut g = Gazetteer::from_gzip(EMBEDDED).expect("embedded gazetteer is valid");
+        g.set_country_centres(COUNTRY_LATLNG);
+        g
     }
 
     /// Replaces countries' coordinates with those of `tsv` (`ISO2 lat lon` lines, `#`
@@ -674,17 +686,22 @@ impl Gazetteer {
     /// All matches of a name key, best kind of match first per entry: exact, then
     /// transliteration key, then loose key.
     pub fn candidates(&self, key: &str) -> Hits {
-        let mut out: Hits = self.lookup_key(key);
+        let visible = |i: u32| self.hidden.is_empty() || !self.hidden[i as usize];
+        let mut out: Hits = Vec::new();
+        self.exact.each(key, |h| {
+            if visible(h.0) {
+                out.push(h)
+            }
+        });
         if key.len() >= 4 {
             let t = translit_key(key);
-            let loose = self.visible(self.loose.get(&loose_of_translit(&t)));
-            for list in [self.visible(self.translit.get(&t)), loose] {
-                for h in list {
-                    if !out.iter().any(|o| o.0 == h.0) {
-                        out.push(h);
-                    }
+            let mut add = |h: (u32, MatchKind)| {
+                if visible(h.0) && !out.iter().any(|o| o.0 == h.0) {
+                    out.push(h);
                 }
-            }
+            };
+            self.translit.each(&t, &mut add);
+            self.loose.each(&loose_of_translit(&t), &mut add);
         }
         out
     }

@@ -58,22 +58,28 @@ const ARTICLES: &[&str] = &["al", "el", "an", "as", "ad", "ar", "at", "az", "ash
 /// `Mosul`, `Kirkouk` and `Kirkuk`, `Bagdad` and `Baghdad`, `Hachd al-Chaabi` and
 /// `Hashd al-Shaabi`.
 pub fn translit_key(key: &str) -> String {
-    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    let keep: Vec<&str> = if words.len() > 1 {
-        let kept: Vec<&str> = words.iter().copied().filter(|w| !ARTICLES.contains(w)).collect();
-        if kept.is_empty() {
-            words
-        } else {
-            kept
-        }
-    } else {
-        words
-    };
     let mut out = String::with_capacity(key.len());
-    for w in keep {
+    let words = || key.split(' ').filter(|w| !w.is_empty());
+    // Articles are dropped from a name of more than one word, unless that drops all.
+    let n = words().count();
+    let drop_articles = n > 1 && words().any(|w| !ARTICLES.contains(&w));
+    for w in words() {
+        if drop_articles && ARTICLES.contains(&w) {
+            continue;
+        }
         translit_word(w, &mut out);
     }
     out
+}
+
+/// Appends `c` unless `out` already ends with it (doubled letters made single).
+#[inline]
+fn push_single(out: &mut String, c: char) {
+    // (A byte compare for ASCII: `ends_with` with a char pattern calls `memcmp`.)
+    let same = if c.is_ascii() { out.as_bytes().last() == Some(&(c as u8)) } else { out.ends_with(c) };
+    if !same {
+        out.push(c);
+    }
 }
 
 /// A looser key: [`translit_key`] with `e`/`i` and `o`/`u` merged (`Amerli`/`Amirli`).
@@ -92,57 +98,65 @@ pub(crate) fn loose_of_translit(t: &str) -> String {
             'o' => 'u',
             c => c,
         };
-        if out.ends_with(c) {
-            continue;
-        }
-        out.push(c);
+        push_single(&mut out, c);
     }
     out
 }
 
 fn translit_word(w: &str, out: &mut String) {
-    let b = w.as_bytes();
-    let mut tmp: Vec<char> = Vec::with_capacity(b.len());
     if !w.is_ascii() {
-        tmp.extend(w.chars());
-    } else {
-        let mut i = 0;
-        while i < b.len() {
-            let pair = if i + 1 < b.len() { Some((b[i], b[i + 1])) } else { None };
-            let two = match pair {
-                Some((b'd', b'j')) | Some((b'z', b'h')) => Some('j'),
-                Some((b'c', b'h')) | Some((b's', b'h')) => Some('x'),
-                Some((b'k', b'h')) | Some((b'c', b'k')) => Some('k'),
-                Some((b'g', b'h')) => Some('g'),
-                Some((b'p', b'h')) => Some('f'),
-                Some((b't', b'h')) => Some('t'),
-                Some((b'd', b'h')) => Some('d'),
-                Some((b'o', b'u')) | Some((b'o', b'o')) => Some('u'),
-                Some((b'e', b'e')) => Some('i'),
-                _ => None,
-            };
-            if let Some(c) = two {
-                tmp.push(c);
-                i += 2;
-                continue;
-            }
-            tmp.push(match b[i] {
+        for c in w.chars() {
+            push_single(out, c);
+        }
+        return;
+    }
+    let b = w.as_bytes();
+    // The last letter is held back: a word-final `h` of a word of three letters or
+    // more (after the pairs are merged) is dropped.
+    let mut held: Option<char> = None;
+    let mut count = 0;
+    let mut emit = |c: char, out: &mut String| {
+        if let Some(h) = held {
+            push_single(out, h);
+        }
+        held = Some(c);
+        count += 1;
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let pair = if i + 1 < b.len() { Some((b[i], b[i + 1])) } else { None };
+        let two = match pair {
+            Some((b'd', b'j')) | Some((b'z', b'h')) => Some('j'),
+            Some((b'c', b'h')) | Some((b's', b'h')) => Some('x'),
+            Some((b'k', b'h')) | Some((b'c', b'k')) => Some('k'),
+            Some((b'g', b'h')) => Some('g'),
+            Some((b'p', b'h')) => Some('f'),
+            Some((b't', b'h')) => Some('t'),
+            Some((b'd', b'h')) => Some('d'),
+            Some((b'o', b'u')) | Some((b'o', b'o')) => Some('u'),
+            Some((b'e', b'e')) => Some('i'),
+            _ => None,
+        };
+        if let Some(c) = two {
+            emit(c, out);
+            i += 2;
+            continue;
+        }
+        emit(
+            match b[i] {
                 b'q' | b'c' => 'k',
                 b'y' => 'i',
                 b'w' => 'u',
                 x => x as char,
-            });
-            i += 1;
-        }
-        if tmp.len() > 2 && tmp.last() == Some(&'h') {
-            tmp.pop();
-        }
+            },
+            out,
+        );
+        i += 1;
     }
-    for c in tmp {
-        if out.ends_with(c) {
-            continue;
+    if let Some(h) = held {
+        if !(count > 2 && h == 'h') {
+            push_single(out, h);
         }
-        out.push(c);
     }
 }
 

@@ -281,12 +281,12 @@ const BASE_CUES: &[&str] =
 
 /// Whether a base cue stands before the span (`fstart`) or right after it (token `e`:
 /// "air base", "airbase", "base", "airport", "airfield").
-fn base_cue(text: &Text<'_>, toks: &[Token], fstart: usize, e: usize) -> bool {
-    if cue_before(text, fstart, BASE_CUES) {
-        return true;
-    }
+/// (`before` says whether a base cue stands before the span; asked only when needed.)
+fn base_cue(text: &Text<'_>, toks: &[Token], before: impl FnOnce() -> bool, e: usize) -> bool {
     let w = |k: usize| toks.get(k).map(|t| t.folded(text)).unwrap_or("");
-    matches!(w(e), "airbase" | "base" | "airport" | "airfield" | "camp") || (w(e) == "air" && w(e + 1) == "base")
+    matches!(w(e), "airbase" | "base" | "airport" | "airfield" | "camp")
+        || (w(e) == "air" && w(e + 1) == "base")
+        || before()
 }
 
 fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
@@ -319,6 +319,9 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             n += 1;
         }
         let mut advanced = false;
+        // The cues before the name are the same for every end: looked at once.
+        let base_before = std::cell::OnceCell::new();
+        let region_before = std::cell::OnceCell::new();
         for &e in ends.iter().rev() {
             let key = norm_folded(&text.folded()[t.fstart..toks[e - 1].fend]);
             // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
@@ -375,7 +378,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             }
             // "la base d'Ain al-Assad", "Ain al-Asad air base": a base may be named
             // without its first word ("Ain", spring; "Tell", hill) in the gazetteer.
-            if !short && base_cue(text, toks, t.fstart, e) {
+            if !short && base_cue(text, toks, || *base_before.get_or_init(|| cue_before(text, t.fstart, BASE_CUES)), e)
+            {
                 let mut b: Vec<(u32, MatchKind)> = hits.iter().copied().filter(|&(i, _)| is_base(g.place(i))).collect();
                 if b.is_empty() {
                     if let Some((_, rest)) = key.split_once(' ') {
@@ -403,7 +407,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 // "Fife, Scotland", "Oudalan (Sahel)": a chain starts here.
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
                     && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
-                if chain_pos || unit_after || chain_start || region_cue(text, t.fstart) {
+                if chain_pos || unit_after || chain_start || *region_before.get_or_init(|| region_cue(text, t.fstart)) {
                     for h in g.lookup_area(&key) {
                         if !hits.iter().any(|x| x.0 == h.0) {
                             hits.push(h);
@@ -435,18 +439,18 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
 
 /// What the document says about where it is.
 #[derive(Default, Clone)]
-struct Evidence {
+struct Evidence<'a> {
     /// Countries named or implied by demonyms: count of mentions.
-    strong: FxMap<String, u32>,
+    strong: FxMap<&'a str, u32>,
     /// Admin1 areas named: (country, admin1 code).
-    admin1: FxSet<(String, String)>,
+    admin1: FxSet<(&'a str, &'a str)>,
     /// Countries of the other places' first picks.
-    weak: FxMap<String, u32>,
+    weak: FxMap<&'a str, u32>,
     /// (country, admin1) of the other places' first picks: places named together tend
     /// to lie in the same state or province.
-    weak_admin1: FxMap<(String, String), u32>,
+    weak_admin1: FxMap<(&'a str, &'a str), u32>,
     /// Admin2 areas named: (country, admin1 code, admin2 code).
-    admin2: FxSet<(String, String, String)>,
+    admin2: FxSet<(&'a str, &'a str, &'a str)>,
     /// The admin chain after the span ("Watamu, Dabaso, Kilifi", "Sreepur upazila
     /// (Gazipur, Dhaka)"): the hits of each following name.
     chain: Vec<Vec<u32>>,
@@ -502,10 +506,10 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
             s += 2.0;
         }
     }
-    if p.kind == Kind::Place && ev.admin1.contains(&(cc.to_string(), p.admin1.to_string())) {
+    if p.kind == Kind::Place && ev.admin1.contains(&(cc, &*p.admin1)) {
         s += 5.0;
     }
-    if p.kind == Kind::Place && ev.admin2.contains(&(cc.to_string(), p.admin1.to_string(), p.admin2.to_string())) {
+    if p.kind == Kind::Place && ev.admin2.contains(&(cc, &*p.admin1, &*p.admin2)) {
         s += 5.0;
     }
     if let Some(&n) = ev.near.get(&idx) {
@@ -523,12 +527,12 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     }
     // An admin1 area the document's other places lie in ("Georgia" with Atlanta).
     if p.kind == Kind::Admin1 {
-        if let Some(&n) = ev.weak_admin1.get(&(cc.to_string(), p.admin1.to_string())) {
+        if let Some(&n) = ev.weak_admin1.get(&(cc, &*p.admin1)) {
             s += (4.0 * n as f64).min(8.0);
         }
     }
     if matches!(p.kind, Kind::Place | Kind::Admin2) {
-        if let Some(&n) = ev.weak_admin1.get(&(cc.to_string(), p.admin1.to_string())) {
+        if let Some(&n) = ev.weak_admin1.get(&(cc, &*p.admin1)) {
             s += (2.0 * n as f64).min(6.0);
         }
     }
@@ -776,14 +780,29 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
     while !f.is_char_boundary(from) {
         from += 1;
     }
-    let mut tail = f[from..].trim_end().replace(['\n', '\u{a0}'], " ");
-    if let Some(t) = tail.strip_suffix("d'") {
-        tail = format!("{t}de");
-    } else if let Some(t) = tail.strip_suffix(" du") {
-        tail = format!("{t} de");
+    // The last 48 bytes before the name, trailing spaces trimmed, line breaks and
+    // no-break spaces as spaces, a final "d'" or " du" read as "de" (no allocation:
+    // this runs for every candidate name).
+    let mut buf = [0u8; 64];
+    let raw = f[from..].trim_end();
+    let mut n = raw.len();
+    if raw.bytes().any(|b| b == b'\n' || b == 0xc2) {
+        n = 0;
+        for c in raw.chars() {
+            let c = if matches!(c, '\n' | '\u{a0}') { ' ' } else { c };
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+    } else {
+        buf[..n].copy_from_slice(raw.as_bytes());
     }
+    let tail = &mut buf[..n];
+    if tail.ends_with(b"d'") || tail.ends_with(b" du") {
+        tail[n - 1] = b'e';
+    }
+    let tail = &*tail;
     cues.iter().any(|c| {
-        tail.ends_with(c) && (tail.len() == c.len() || !tail.as_bytes()[tail.len() - c.len() - 1].is_ascii_alphabetic())
+        let c = c.as_bytes();
+        tail.ends_with(c) && (tail.len() == c.len() || !tail[tail.len() - c.len() - 1].is_ascii_alphabetic())
     })
 }
 
@@ -816,8 +835,8 @@ pub fn find_places_hinted(
     hint_countries: &[&str],
 ) -> Vec<PlaceMention> {
     let g = gazetteer;
-    let toks = text.tokens();
-    let mut spans = spans(text, &toks, g);
+    let toks = text.tokens_ref();
+    let mut spans = spans(text, toks, g);
 
     // Lowercase uses of a word elsewhere in the text mark it as a common word.
     let lower_words: FxSet<&str> =
@@ -849,7 +868,7 @@ pub fn find_places_hinted(
     // Names also used inside a sentence: at a sentence's start they are the same name
     // ("Lawrenceburg to host…" in a headline, "…in Lawrenceburg" below).
     let mid_sentence: FxSet<String> =
-        spans.iter().filter(|s| !sentence_initial(text, &toks, s.ti)).map(|s| s.key.clone()).collect();
+        spans.iter().filter(|s| !sentence_initial(text, toks, s.ti)).map(|s| s.key.clone()).collect();
     let mut person: FxSet<String> = FxSet::default();
     spans.retain(|s| {
         // "Canadian", "German", "Syrian": the demonym, not a town of that name.
@@ -857,7 +876,7 @@ pub fn find_places_hinted(
             return false;
         }
         // A given name before a capitalized word: "Michael Jones", "Roy Moore".
-        if given_names().contains(s.key.as_str()) && is_word_then(text, &toks, s.tj, true).is_some() {
+        if given_names().contains(s.key.as_str()) && is_word_then(text, toks, s.tj, true).is_some() {
             let w = toks[s.tj].folded(text);
             if !ADMIN_UNITS.contains(&w) && !PLACE_UNITS.contains(&w) && !INSTITUTIONS.contains(&w) {
                 return false;
@@ -875,7 +894,7 @@ pub fn find_places_hinted(
         let institution =
             |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(&t.folded(text)));
         if single
-            && sentence_initial(text, &toks, s.ti)
+            && sentence_initial(text, toks, s.ti)
             && !medium(s)
             && !institution(s.tj)
             && !mid_sentence.contains(s.key.as_str())
@@ -884,11 +903,11 @@ pub fn find_places_hinted(
         }
         if s.ti > 0 && !big(s) {
             let p = &toks[s.ti - 1];
-            if is_word_then(text, &toks, s.ti, true).is_some()
+            if is_word_then(text, toks, s.ti, true).is_some()
                 && p.kind == TokenKind::Word
                 && is_upper(text, p)
                 && !strong_tok.contains(&(s.ti - 1))
-                && (!sentence_initial(text, &toks, s.ti - 1) || !lower_words.contains(p.folded(text)))
+                && (!sentence_initial(text, toks, s.ti - 1) || !lower_words.contains(p.folded(text)))
                 && !LEADERS.contains(&p.folded(text))
             {
                 person.insert(s.key.clone());
@@ -898,7 +917,7 @@ pub fn find_places_hinted(
         // A small place before a capitalized word: "Michael Jones", "Orange Street"
         // (but "Charleston Gold Dome Lions Club" names a place).
         if !medium(s) {
-            if let Some(k) = is_word_then(text, &toks, s.tj, true) {
+            if let Some(k) = is_word_then(text, toks, s.tj, true) {
                 let w = toks[k].folded(text);
                 if !strong_tok.contains(&k) && !ADMIN_UNITS.contains(&w) && !PLACE_UNITS.contains(&w) && !institution(k)
                 {
@@ -992,12 +1011,12 @@ pub fn find_places_hinted(
     // evidence for itself ("Georgia" the country would otherwise vote for Georgia).
     let mut ev = Evidence::default();
     for cc in hint_countries {
-        *ev.strong.entry(cc.to_string()).or_default() += 1;
+        *ev.strong.entry(cc).or_default() += 1;
     }
     for (_, _, cc) in &demonyms {
-        *ev.strong.entry(cc.to_string()).or_default() += 1;
+        *ev.strong.entry(cc).or_default() += 1;
     }
-    let mut own: FxMap<&str, Vec<String>> = FxMap::default();
+    let mut own: FxMap<&str, Vec<&str>> = FxMap::default();
     for s in &spans {
         let mut seen = FxSet::default();
         // Only a name that is also an admin1 area's ("Georgia") does not vote for its
@@ -1006,25 +1025,25 @@ pub fn find_places_hinted(
         for &(i, mk) in &s.hits {
             let p = g.place(i);
             if mk <= MatchKind::Alternate && p.kind == Kind::Country && seen.insert(p.country.clone()) {
-                *ev.strong.entry(p.country.to_string()).or_default() += 1;
+                *ev.strong.entry(&p.country).or_default() += 1;
                 if admin1_too {
-                    own.entry(s.key.as_str()).or_default().push(p.country.to_string());
+                    own.entry(s.key.as_str()).or_default().push(&p.country);
                 }
             }
         }
     }
-    let without_own = |ev: &Evidence, key: &str| -> Evidence {
+    fn without_own<'a>(ev: &Evidence<'a>, own: &FxMap<&str, Vec<&str>>, key: &str) -> Evidence<'a> {
         let mut e = ev.clone();
         for cc in own.get(key).into_iter().flatten() {
-            if let Some(n) = e.strong.get_mut(cc) {
+            if let Some(n) = e.strong.get_mut(*cc) {
                 *n -= 1;
                 if *n == 0 {
-                    e.strong.remove(cc);
+                    e.strong.remove(*cc);
                 }
             }
         }
         e
-    };
+    }
 
     // Admin chains: "Watamu, Dabaso, Kilifi", "Sreepur upazila (Gazipur, Dhaka)",
     // "Kaldar district, Balkh": the names after a name contain it.
@@ -1034,7 +1053,7 @@ pub fn find_places_hinted(
         let mut k = n;
         let mut chain = Vec::new();
         loop {
-            let (next, unit) = chain_next(text, &toks, &spans, k);
+            let (next, unit) = chain_next(text, toks, &spans, k);
             if k == n && unit {
                 suffix_region[n] = true;
             }
@@ -1059,14 +1078,14 @@ pub fn find_places_hinted(
     // admin1 area.
     let mut admin_cc = Vec::new();
     for s in &spans {
-        if let Some((i, mk, _)) = best(g, &s.hits, &without_own(&ev, &s.key)) {
+        if let Some((i, mk, _)) = best(g, &s.hits, &without_own(&ev, &own, &s.key)) {
             let p = g.place(i);
             if mk > MatchKind::Alternate {
                 continue;
             }
             if p.kind == Kind::Admin1 {
-                ev.admin1.insert((p.country.to_string(), p.admin1.to_string()));
-                admin_cc.push(p.country.to_string());
+                ev.admin1.insert((&p.country, &p.admin1));
+                admin_cc.push(&*p.country);
             }
             // Admin2 names ("Madison County") are too ambiguous to vote before the
             // other names have: they do in the rounds below.
@@ -1145,7 +1164,7 @@ pub fn find_places_hinted(
         .collect();
     let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
         let s = &spans[n];
-        let mut ev_n = without_own(&ev, &s.key);
+        let mut ev_n = without_own(&ev, &own, &s.key);
         for (m, f) in picks.iter().enumerate() {
             if spans[m].key == s.key {
                 continue;
@@ -1155,8 +1174,8 @@ pub fn find_places_hinted(
             };
             let p = g.place(*i);
             if p.kind == Kind::Admin2 && f.is_some_and(|f| f.1 <= MatchKind::Alternate) {
-                ev_n.admin1.insert((p.country.to_string(), p.admin1.to_string()));
-                ev_n.admin2.insert((p.country.to_string(), p.admin1.to_string(), p.admin2.to_string()));
+                ev_n.admin1.insert((&p.country, &p.admin1));
+                ev_n.admin2.insert((&p.country, &p.admin1, &p.admin2));
             }
             // Only confident names vote: not a small place named by one word, which
             // may be a person's name ("Evans", "Roy").
@@ -1167,9 +1186,9 @@ pub fn find_places_hinted(
             if !confident {
                 continue;
             }
-            *ev_n.weak.entry(p.country.to_string()).or_default() += 1;
+            *ev_n.weak.entry(&p.country).or_default() += 1;
             if matches!(p.kind, Kind::Place | Kind::Admin2) {
-                let k = (p.country.to_string(), p.admin1.to_string());
+                let k: (&str, &str) = (&p.country, &p.admin1);
                 *ev_n.weak_admin1.entry(k).or_default() += 1;
             }
         }
@@ -1242,7 +1261,7 @@ pub fn find_places_hinted(
                 let mut m = n;
                 let mut found = None;
                 for _ in 0..chain.len() {
-                    let (next, _) = chain_next(text, &toks, &spans, m);
+                    let (next, _) = chain_next(text, toks, &spans, m);
                     let Some(k) = next else {
                         break;
                     };
@@ -1302,7 +1321,7 @@ pub fn find_places_hinted(
         // not the continent; nor, in a document that points nowhere else to its
         // country, the area or town named like the rest ("West Midlands" is no
         // Zimbabwean province, "East Bank" no Indian village; "North Texas" is in Texas).
-        if p.kind != Kind::Country && compass_before(text, &toks, s.ti) {
+        if p.kind != Kind::Country && compass_before(text, toks, s.ti) {
             // (The area's own pick adds its country to the strong evidence: only the
             // other names and the demonyms count here.)
             let elsewhere = || {
@@ -1312,7 +1331,7 @@ pub fn find_places_hinted(
             // A town also named without the compass word ("East Oxford" and "Oxford") is
             // that town.
             let bare_too =
-                p.kind == Kind::Place && spans.iter().any(|o| o.key == s.key && !compass_before(text, &toks, o.ti));
+                p.kind == Kind::Place && spans.iter().any(|o| o.key == s.key && !compass_before(text, toks, o.ti));
             if p.kind == Kind::Continent || (!bare_too && !elsewhere()) {
                 continue;
             }
@@ -1337,7 +1356,7 @@ pub fn find_places_hinted(
             continue;
         }
         // "Indian Ocean", "Arabian Sea", "Persian Gulf": a body of water.
-        if water_after(text, &toks, end) {
+        if water_after(text, toks, end) {
             continue;
         }
         if let Some(p) = g.country(cc) {
