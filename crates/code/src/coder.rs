@@ -19,6 +19,24 @@ const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedent
 /// Folded articles that make a trigger an event already told ("the attack", "cette attaque").
 const DEFINITE: &[&str] = &[" the ", " this ", " that ", " these ", "'s ", " l'", " cette ", " cet ", " ces "];
 
+/// Folded prepositions and articles that make the trigger after them a noun in a
+/// prepositional phrase ("in an ambush", "lors d'une attaque").
+const IN_PHRASE: &[&str] = &[
+    " in an ",
+    " in a ",
+    " during an ",
+    " during a ",
+    " in the ",
+    " dans une ",
+    " dans un ",
+    " lors d'une ",
+    " lors d'un ",
+    " au cours d'une ",
+    " au cours d'un ",
+    " dans l'",
+    " lors de l'",
+];
+
 /// Folded words that introduce a place.
 const LOCATIVES: &[&str] = &[
     "a", "au", "aux", "en", "dans", "pres", "vers", "sur", "entre", "in", "at", "near", "outside", "around", "from",
@@ -598,7 +616,18 @@ impl Analysis<'_, '_> {
                 out.iter_mut().rev().find(|p| relative || one_attack(p) || compatible_place(&p.place, &d.place))
             {
                 if prev.modifier.is_some() && d.modifier.is_none() || precedence(&d) > precedence(prev) {
+                    // "militiamen shot three police officers in an ambush": a noun in a
+                    // prepositional phrase names the event's kind, not new sides; the
+                    // verb's subject and object keep their roles.
+                    let in_phrase = {
+                        let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
+                        IN_PHRASE.iter().any(|c| lead.ends_with(c))
+                    };
                     let old = std::mem::replace(prev, d);
+                    if in_phrase && old.actor1.is_some() && old.modifier.is_none() {
+                        prev.actor1 = old.actor1.clone();
+                        prev.actor2 = old.actor2.clone();
+                    }
                     fill(prev, old);
                 } else {
                     fill(prev, d);

@@ -274,3 +274,14 @@ fn the_attack_named_again_is_the_same_attack() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].fatalities, 6);
 }
+
+#[test]
+fn a_noun_in_a_prepositional_phrase_keeps_the_verbs_sides() {
+    let e = &en(
+        "On 15 May 2019, militiamen shot and wounded three police officers in an ambush near Marsabit.",
+        "2019-05-16",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash");
+    assert!(e.actor1.as_deref().unwrap().contains("Militia"), "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
