@@ -378,7 +378,20 @@ impl Analysis<'_, '_> {
                         })
                     }
                 });
-                !topic
+                // "residents protest an attack on the school": the protest's object.
+                let protest_word = {
+                    let e = pack.events.entry(t.entry);
+                    SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+                };
+                let object = !protest_word
+                    && first_protest.is_some_and(|p| {
+                        p <= t.start && {
+                            let between =
+                                &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
+                            between.split_whitespace().count() <= 2 && !between.contains(',')
+                        }
+                    });
+                !topic && !object
             })
             .collect();
         if triggers.is_empty() {
@@ -442,7 +455,7 @@ impl Analysis<'_, '_> {
         // Protesters who clash or attack are rioting: that decides the protest's sub-type.
         let fighting = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
-            e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash)
+            !e.has("weak") && (e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash))
         });
         // So do protesters who burn or wreck property, and rioters who demonstrate.
         let wrecking = triggers.iter().any(|t| {
@@ -498,7 +511,17 @@ impl Analysis<'_, '_> {
             // group acting; a protest word, beside a demand.
             let armed_group = actors.iter().any(|a| !a.victim && matches!(a.inter, Some(2..=4)));
             let violent_here = (has_harm || has_weapon || armed_group) && violence_shown(t);
-            if entry.has("weak") && !has_strong && !violent_here && !demanding {
+            // A protest word is no strong neighbour for a weak word of fighting ("engaged
+            // in a peaceful march").
+            let strong_here = if is_protest_family(sub) || entry.has("mod") {
+                has_strong
+            } else {
+                triggers.iter().any(|o| {
+                    let e = pack.events.entry(o.entry);
+                    !e.has("weak") && !SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+                })
+            };
+            if entry.has("weak") && !strong_here && !violent_here && !demanding {
                 continue;
             }
             if self.negated(t, &cues) {
@@ -854,14 +877,19 @@ impl Analysis<'_, '_> {
         let before: Vec<&&ActorMention> =
             actors.iter().copied().filter(|a| a.end <= t.start && (passive || !self.genitive(a))).collect();
         let after: Vec<&&ActorMention> = actors.iter().copied().filter(|a| a.start >= t.end).collect();
+        // The agent of a passive after a protest word belongs to the violence the protest
+        // is about: in "protested an attack by bandits" the bandits attacked.
+        let protest = SubEventType::from_name(&self.engine.pack(&self.lang).events.entry(t.entry).key)
+            .is_some_and(|s| s.event_type() == sitrep_core::EventType::Protests);
         let by = after.iter().find(|a| {
             let f0 = self.text.folded_offset(t.end);
             let f1 = self.text.folded_offset(a.start);
             let between = &folded[f0.min(f1)..f1];
-            between.ends_with("par ")
+            (between.ends_with("par ")
                 || between.ends_with("by ")
                 || between.contains(" par ")
-                || between.contains(" by ")
+                || between.contains(" by "))
+                && !(protest && self.triggers.iter().any(|o| o.start >= t.end && o.end <= a.start))
         });
         let (mut a1, mut a2) =
             match by {

@@ -285,3 +285,13 @@ fn a_noun_in_a_prepositional_phrase_keeps_the_verbs_sides() {
     assert!(e.actor1.as_deref().unwrap().contains("Militia"), "{e:?}");
     assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
 }
+
+#[test]
+fn the_violence_a_protest_is_about_is_not_the_protests_own() {
+    let e = en("On 2 June 2019, residents of Kabarnet protested an attack on a school by bandits.", "2019-06-03");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest");
+    // "engaged" alone is no fighting.
+    let e = en("On 2 June 2019, students in Banfora engaged in a peaceful march to demand better food.", "2019-06-03");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
