@@ -694,6 +694,14 @@ impl Analysis<'_, '_> {
             d.sub = ViolentDemonstration;
             return;
         }
+        // Students or workers who attack someone with no protest in view are a crowd.
+        if !has_protest && matches!(d.sub, Attack | ArmedClash) {
+            if let Some(a) = d.actor1.as_mut().filter(|a| a.inter == Some(6)) {
+                let country = a.home.clone().or_else(|| self.country.clone());
+                a.name = self.engine.actor_name("Rioters ({country})", country.as_deref());
+                a.inter = Some(5);
+            }
+        }
         let rioting = d.actor1.as_ref().is_some_and(|a| a.riot || a.inter == Some(5));
         let violence =
             matches!(d.sub, Attack | ArmedClash | MobViolence | ViolentDemonstration | LootingPropertyDestruction);

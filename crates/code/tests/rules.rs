@@ -295,3 +295,10 @@ fn the_violence_a_protest_is_about_is_not_the_protests_own() {
     let e = en("On 2 June 2019, students in Banfora engaged in a peaceful march to demand better food.", "2019-06-03");
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn a_crowd_that_attacks_with_no_protest_in_view_is_mob_violence() {
+    let e = &en("On 4 May 2021, students attacked and injured a teacher in Kisumu.", "2021-05-05")[0];
+    assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Rioters"), "{e:?}");
+}
