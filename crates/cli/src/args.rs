@@ -30,6 +30,8 @@ OPTIONS:
     --gazetteer FILE   a gazetteer file (from 'sitrep gazetteer import') merged over the
                        embedded one
     --model FILE       a model from 'sitrep train' that retypes each document's main event
+    --config FILE      defaults for these flags (else $SITREP_CONFIG, ./sitrep.toml,
+                       ~/.config/sitrep/config.toml; keys gazetteer, model, db, addr)
     --input-format F   force the input format: seed, text, jsonl, html, warc
     --output FILE      write to FILE instead of stdout
     --max-bytes N      skip documents larger than N bytes (default 16 MiB)
@@ -61,6 +63,8 @@ pub struct RunOpts {
     pub gazetteer: Option<PathBuf>,
     /// A model from `sitrep train`.
     pub model: Option<PathBuf>,
+    /// A configuration file (see `config.rs`) instead of the usual places.
+    pub config: Option<PathBuf>,
     pub inputs: Vec<PathBuf>,
 }
 
@@ -156,6 +160,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         gazetteer: None,
         model: None,
+        config: None,
         inputs: Vec::new(),
     };
     while let Some(arg) = p.next()? {
@@ -191,6 +196,7 @@ fn parse_run(p: &mut lexopt::Parser, annotate: bool) -> Result<RunOpts, lexopt::
             }
             Long("gazetteer") => o.gazetteer = Some(p.value()?.into()),
             Long("model") => o.model = Some(p.value()?.into()),
+            Long("config") => o.config = Some(p.value()?.into()),
             Long("output") | Short('o') => o.output = Some(p.value()?.into()),
             Long("max-bytes") => o.max_bytes = p.value()?.parse()?,
             Short('j') | Long("threads") => o.threads = p.value()?.parse()?,

@@ -2,6 +2,7 @@
 
 mod args;
 mod bench;
+mod config;
 mod gazetteer;
 mod output;
 mod run;
@@ -27,7 +28,20 @@ fn main() -> ExitCode {
             println!("sitrep {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        args::Command::Run(opts) => run::run(&opts),
+        args::Command::Run(mut opts) => {
+            // Flags win over the configuration file.
+            match config::Config::discover(opts.config.as_deref()) {
+                Ok(c) => {
+                    opts.gazetteer = opts.gazetteer.take().or(c.gazetteer);
+                    opts.model = opts.model.take().or(c.model);
+                }
+                Err(e) => {
+                    eprintln!("sitrep: configuration: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            run::run(&opts)
+        }
         args::Command::Bench(opts) => bench::bench(&opts),
         args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
         args::Command::Train(opts) => train::train(&opts),
