@@ -988,10 +988,10 @@ impl Analysis<'_, '_> {
                 let between = &self.text.folded()[self.text.folded_offset(n.end)..self.text.folded_offset(m.start)];
                 let after = &self.text.folded()[self.text.folded_offset(m.end)..];
                 let more = after.starts_with(" autre") || after.starts_with(" other");
-                // "two killed and three others wounded": the others are counted elsewhere.
+                // "two killed and three others wounded", "killed two and injured three
+                // others": the others are counted elsewhere.
                 let counted_elsewhere = cues.iter().any(|o| {
-                    o.start >= m.end
-                        && o.start - m.end <= 30
+                    (o.start >= m.end && o.start - m.end <= 30 || o.start >= n.end && o.end <= m.start)
                         && matches!(pack.cues.entry(o.entry).key.as_str(), "injure" | "arrest")
                 });
                 if more && !counted_elsewhere && (between.contains(" et ") || between.contains(" and ")) {

@@ -302,3 +302,13 @@ fn a_crowd_that_attacks_with_no_protest_in_view_is_mob_violence() {
     assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
     assert!(e.actor1.as_deref().unwrap().starts_with("Rioters"), "{e:?}");
 }
+
+#[test]
+fn others_hurt_after_their_own_verb_are_not_dead() {
+    let e = &en(
+        "On 25 December 2019, Al Shabaab killed two police officers and injured three others in Mandera.",
+        "2019-12-26",
+    )[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    assert_eq!(e.injured, Some(3), "{e:?}");
+}
