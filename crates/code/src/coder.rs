@@ -1405,6 +1405,18 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     p.sentence_index = d.sentence_index;
                 }
                 None if d.sub == SubEventType::MobViolence => out.push(d),
+                // "Police dispersed Jubilee supporters": a gathering dispersed is a
+                // protest met with intervention, though no protest word names it.
+                None if [&d.actor1, &d.actor2]
+                    .into_iter()
+                    .flatten()
+                    .any(|a| a.riot || matches!(a.inter, Some(5) | Some(6))) =>
+                {
+                    let mut d = d;
+                    d.sub = modifier;
+                    d.modifier = None;
+                    out.push(d);
+                }
                 None => {}
             }
             continue;

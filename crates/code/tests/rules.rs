@@ -312,3 +312,12 @@ fn others_hurt_after_their_own_verb_are_not_dead() {
     assert_eq!(e.fatalities, 2, "{e:?}");
     assert_eq!(e.injured, Some(3), "{e:?}");
 }
+
+#[test]
+fn a_crowd_dispersed_is_a_protest_met_with_intervention() {
+    let e = &en("On 12 March 2017, police dispersed Jubilee supporters in Mumias.", "2017-03-12")[0];
+    assert_eq!(e.sub_event_type, "Protest with intervention", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+    // A dispersal with no crowd named is still not an event of its own.
+    assert!(en("On 12 March 2017, police dispersed them.", "2017-03-12").is_empty());
+}
