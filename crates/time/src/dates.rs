@@ -148,7 +148,7 @@ fn tag_tokens(
             continue;
         }
         // No expression starts this far before the first word that tells time.
-        if near[i] >= i + lexicon::REACH {
+        if near[i] == t.len() || near[i] >= i + lexicon::REACH {
             debug_assert!(cx.best(i, &st).is_none_or(|h| h.end <= i), "a time expression starts at token {i}");
             i += 1;
             continue;

@@ -85,15 +85,9 @@ pub(crate) fn next_content(t: &[Tk<'_>], l: &Lang) -> Vec<usize> {
         let x = &t[i];
         let content = x.kind == TokenKind::Number
             || x.f.as_bytes()[0].is_ascii_digit()
-            || l.numbers.starts_tk(x)
             || matches!(x.f, "siecle" | "century")
-            || l.time.lists.get(x.ids[l.time.slot] as usize).is_some_and(|list| {
-                list.entries.iter().any(|e| {
-                    e.bit & function == 0
-                        && i + e.toks.len() <= t.len()
-                        && e.toks[1..].iter().zip(&t[i + 1..]).all(|(w, y)| y.f == w.as_str())
-                })
-            });
+            || l.time.tells_time_at(t, i, function)
+            || l.numbers.tells_time_at(t, i, function);
         near[i] = if content { i } else { near[i + 1] };
     }
     near.truncate(t.len());
@@ -357,6 +351,19 @@ impl Lex {
             }
             // The first token is the list's own.
             e.toks[1..].iter().zip(&t[i + 1..end]).all(|(w, x)| x.f == w.as_str()).then_some((e.value, end))
+        })
+    }
+
+    /// Whether an entry of a kind outside `function` (a mask of kind bits) matches at
+    /// token `i`.
+    fn tells_time_at(&self, t: &[Tk<'_>], i: usize, function: u64) -> bool {
+        self.lists.get(t[i].ids[self.slot] as usize).is_some_and(|list| {
+            list.mask & !function != 0
+                && list.entries.iter().any(|e| {
+                    e.bit & function == 0
+                        && i + e.toks.len() <= t.len()
+                        && e.toks[1..].iter().zip(&t[i + 1..]).all(|(w, y)| y.f == w.as_str())
+                })
         })
     }
 
