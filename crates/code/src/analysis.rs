@@ -1,6 +1,6 @@
 use sitrep_core::{Annotation, Document, Mention, MentionKind, PartialDate, Span};
 use sitrep_geo::PlaceMention;
-use sitrep_lexicon::Hit;
+use sitrep_lexicon::{Hit, Lexicon};
 use sitrep_text::Text;
 use sitrep_time::{DateMention, NumberMention};
 
@@ -72,14 +72,13 @@ impl Engine {
         // count as evidence of a country for coding (see `coder`).
         let mut places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
-        let cues = pack.cues.find(&text);
+        let [cues, actor_hits, triggers] = Lexicon::find_each([&pack.cues, &pack.actors, &pack.events], &text);
         let mut sources = find_sources(pack, &text, &cues, &sentences);
         // A name after "reported" or "selon" that the text calls a medium ("la télévision
         // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name
         // that the gazetteer knows is a place ("reported from Istanbul").
         places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
         sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
-        let actor_hits = pack.actors.find(&text);
         let homes: Vec<&'static str> = actor_hits
             .iter()
             .filter_map(|h| pack.actors.entry(h.entry).attr("country"))
@@ -92,7 +91,6 @@ impl Engine {
             p.rule == "demonym"
                 || !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
         });
-        let triggers = pack.events.find(&text);
         Analysis {
             engine: self,
             doc,
