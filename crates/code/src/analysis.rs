@@ -275,12 +275,15 @@ const JOINERS: &[&str] = &[
 /// ISGS militants") become one actor as ACLED writes it ("… and/or …").
 fn join_actor_names(text: &Text<'_>, actors: &mut Vec<ActorMention>) {
     let named = |a: &ActorMention| !a.victim && a.rule_has_no_template && matches!(a.inter, Some(1..=4));
-    let gap_words = |a: &ActorMention, b: &ActorMention| -> Option<Vec<String>> {
+    let gap_words = |a: &ActorMention, b: &ActorMention| -> Option<Vec<&str>> {
         let (x, y) = if a.end <= b.start { (a, b) } else { (b, a) };
-        let gap = &text.folded()[text.folded_offset(x.end)..text.folded_offset(y.start)];
-        let words: Vec<String> =
-            gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
-        (gap.len() <= 30 && words.iter().all(|w| JOINERS.contains(&w.as_str()))).then_some(words)
+        let (gs, ge) = (text.folded_offset(x.end), text.folded_offset(y.start));
+        if ge.saturating_sub(gs) > 30 {
+            return None;
+        }
+        let gap = &text.folded()[gs..ge];
+        let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.iter().all(|w| JOINERS.contains(w)).then_some(words)
     };
     // Two named groups joined by "or": one actor.
     let mut i = 0;
@@ -288,7 +291,7 @@ fn join_actor_names(text: &Text<'_>, actors: &mut Vec<ActorMention>) {
         let (a, b) = (&actors[i], &actors[i + 1]);
         if named(a) && named(b) && a.name != b.name {
             if let Some(words) = gap_words(a, b) {
-                if words.iter().any(|w| w == "or" || w == "ou") {
+                if words.iter().any(|w| *w == "or" || *w == "ou") {
                     let joined =
                         ActorMention { end: b.end, name: format!("{} and/or {}", a.name, b.name), ..a.clone() };
                     actors[i] = joined;
