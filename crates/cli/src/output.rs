@@ -51,6 +51,9 @@ enum Sink {
 /// Writes events in one of the output formats, streaming.
 pub struct EventWriter {
     sink: Sink,
+    /// One JSON line, made whole before it is written (a few writes instead of one per
+    /// token of JSON through the boxed writer).
+    line: Vec<u8>,
 }
 
 impl EventWriter {
@@ -67,14 +70,16 @@ impl EventWriter {
                 Sink::Geojson { out, first: true }
             }
         };
-        Ok(EventWriter { sink })
+        Ok(EventWriter { sink, line: Vec::new() })
     }
 
     pub fn write(&mut self, e: &Event) -> io::Result<()> {
         match &mut self.sink {
             Sink::Lines(out) => {
-                serde_json::to_writer(&mut *out, e)?;
-                out.write_all(b"\n")
+                self.line.clear();
+                serde_json::to_writer(&mut self.line, e)?;
+                self.line.push(b'\n');
+                out.write_all(&self.line)
             }
             Sink::Csv(w) => w.write_record(csv_row(e)?).map_err(io::Error::other),
             Sink::Geojson { out, first } => {
@@ -119,6 +124,7 @@ fn csv_row(e: &Event) -> io::Result<Vec<String>> {
 
 /// Writes one annotation as a JSON line.
 pub fn write_annotation(out: &mut dyn Write, a: &Annotation) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, a)?;
-    out.write_all(b"\n")
+    let mut line = serde_json::to_vec(a)?;
+    line.push(b'\n');
+    out.write_all(&line)
 }

@@ -1,6 +1,6 @@
 use sitrep_core::{Annotation, Document, Mention, MentionKind, PartialDate, Span};
 use sitrep_geo::PlaceMention;
-use sitrep_lexicon::Hit;
+use sitrep_lexicon::{Hit, Lexicon};
 use sitrep_text::Text;
 use sitrep_time::{DateMention, NumberMention};
 
@@ -72,14 +72,13 @@ impl Engine {
         // count as evidence of a country for coding (see `coder`).
         let mut places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
-        let cues = pack.cues.find(&text);
+        let [cues, actor_hits, triggers] = Lexicon::find_each([&pack.cues, &pack.actors, &pack.events], &text);
         let mut sources = find_sources(pack, &text, &cues, &sentences);
         // A name after "reported" or "selon" that the text calls a medium ("la télévision
         // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name
         // that the gazetteer knows is a place ("reported from Istanbul").
         places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
         sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
-        let actor_hits = pack.actors.find(&text);
         let homes: Vec<&'static str> = actor_hits
             .iter()
             .filter_map(|h| pack.actors.entry(h.entry).attr("country"))
@@ -92,7 +91,6 @@ impl Engine {
             p.rule == "demonym"
                 || !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
         });
-        let triggers = pack.events.find(&text);
         Analysis {
             engine: self,
             doc,
@@ -277,12 +275,15 @@ const JOINERS: &[&str] = &[
 /// ISGS militants") become one actor as ACLED writes it ("… and/or …").
 fn join_actor_names(text: &Text<'_>, actors: &mut Vec<ActorMention>) {
     let named = |a: &ActorMention| !a.victim && a.rule_has_no_template && matches!(a.inter, Some(1..=4));
-    let gap_words = |a: &ActorMention, b: &ActorMention| -> Option<Vec<String>> {
+    let gap_words = |a: &ActorMention, b: &ActorMention| -> Option<Vec<&str>> {
         let (x, y) = if a.end <= b.start { (a, b) } else { (b, a) };
-        let gap = &text.folded()[text.folded_offset(x.end)..text.folded_offset(y.start)];
-        let words: Vec<String> =
-            gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
-        (gap.len() <= 30 && words.iter().all(|w| JOINERS.contains(&w.as_str()))).then_some(words)
+        let (gs, ge) = (text.folded_offset(x.end), text.folded_offset(y.start));
+        if ge.saturating_sub(gs) > 30 {
+            return None;
+        }
+        let gap = &text.folded()[gs..ge];
+        let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.iter().all(|w| JOINERS.contains(w)).then_some(words)
     };
     // Two named groups joined by "or": one actor.
     let mut i = 0;
@@ -290,7 +291,7 @@ fn join_actor_names(text: &Text<'_>, actors: &mut Vec<ActorMention>) {
         let (a, b) = (&actors[i], &actors[i + 1]);
         if named(a) && named(b) && a.name != b.name {
             if let Some(words) = gap_words(a, b) {
-                if words.iter().any(|w| w == "or" || w == "ou") {
+                if words.iter().any(|w| *w == "or" || *w == "ou") {
                     let joined =
                         ActorMention { end: b.end, name: format!("{} and/or {}", a.name, b.name), ..a.clone() };
                     actors[i] = joined;

@@ -41,6 +41,8 @@ pub struct Engine {
     pub(crate) en: LangPack,
     /// ISO code, ACLED name, and the article ACLED puts before it after "of".
     countries: Vec<(&'static str, &'static str, String)>,
+    /// Two-letter code → index of its first line in `countries` (see [`code_slot`]).
+    country_index: Vec<Option<u16>>,
     pub(crate) gazetteer: &'static sitrep_geo::Gazetteer,
     /// A model trained with `sitrep train`, which may retype each document's main event.
     pub(crate) model: Option<crate::Model>,
@@ -71,7 +73,14 @@ impl Engine {
                 (code, name, article)
             })
             .collect();
-        Engine { fr: LangPack::fr(), en: LangPack::en(), countries, gazetteer, model: None }
+        let countries: Vec<(&'static str, &'static str, String)> = countries;
+        let mut country_index = vec![None; 26 * 26];
+        for (i, c) in countries.iter().enumerate() {
+            if let Some(slot) = code_slot(c.0) {
+                country_index[slot].get_or_insert(i as u16);
+            }
+        }
+        Engine { fr: LangPack::fr(), en: LangPack::en(), countries, country_index, gazetteer, model: None }
     }
 
     /// This engine with a trained model that retypes each document's main event.
@@ -104,13 +113,29 @@ impl Engine {
     /// The ISO code `iso2` as the embedded country list spells it (a `'static` string),
     /// if the list has it.
     pub(crate) fn country_code(&self, iso2: &str) -> Option<&'static str> {
-        self.countries.iter().map(|c| c.0).find(|c| *c == iso2)
+        self.country(iso2).map(|c| c.0)
+    }
+
+    /// The line of `countries` for code `iso2` (every code of the list is two capital
+    /// letters: see the tests).
+    fn country(&self, iso2: &str) -> Option<&(&'static str, &'static str, String)> {
+        let i = self.country_index[code_slot(iso2)?]?;
+        Some(&self.countries[usize::from(i)])
     }
 
     /// The name ACLED gives country `iso2` in actor names, and the article that goes
     /// before it after "of" ("Military Forces of the United States"), if known.
     pub(crate) fn country_name(&self, iso2: &str) -> Option<(&str, &str)> {
-        self.countries.iter().find(|(c, ..)| *c == iso2).map(|(_, n, a)| (*n, a.as_str()))
+        self.country(iso2).map(|(_, n, a)| (*n, a.as_str()))
+    }
+}
+
+/// The slot of a two-capital-letter code in [`Engine::country_index`], `None` for any
+/// other string.
+fn code_slot(iso2: &str) -> Option<usize> {
+    match iso2.as_bytes() {
+        &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+        _ => None,
     }
 }
 

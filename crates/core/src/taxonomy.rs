@@ -73,7 +73,37 @@ impl SubEventType {
     /// Reads ACLED's spelling, or the short key used in lexicon files
     /// (`armed_clash`, `ied`, …: see [`SubEventType::key`]).
     pub fn from_name(name: &str) -> Option<SubEventType> {
-        SubEventType::ALL.iter().copied().find(|s| s.as_str() == name || s.key() == name)
+        use SubEventType::*;
+        // The keys of [`SubEventType::key`] (lowercase, so never an ACLED spelling), matched
+        // at once: the coder reads every trigger's key. The tests check the two agree.
+        Some(match name {
+            "armed_clash" => ArmedClash,
+            "government_regains_territory" => GovernmentRegainsTerritory,
+            "non_state_actor_overtakes_territory" => NonStateActorOvertakesTerritory,
+            "chemical_weapon" => ChemicalWeapon,
+            "air_drone_strike" => AirDroneStrike,
+            "suicide_bomb" => SuicideBomb,
+            "shelling" => ShellingArtilleryMissileAttack,
+            "ied" => RemoteExplosiveLandmineIed,
+            "grenade" => Grenade,
+            "sexual_violence" => SexualViolence,
+            "attack" => Attack,
+            "abduction" => AbductionForcedDisappearance,
+            "peaceful_protest" => PeacefulProtest,
+            "protest_with_intervention" => ProtestWithIntervention,
+            "excessive_force" => ExcessiveForceAgainstProtesters,
+            "violent_demonstration" => ViolentDemonstration,
+            "mob_violence" => MobViolence,
+            "agreement" => Agreement,
+            "arrests" => Arrests,
+            "change_to_group" => ChangeToGroupActivity,
+            "disrupted_weapons_use" => DisruptedWeaponsUse,
+            "hq_established" => HeadquartersOrBaseEstablished,
+            "looting" => LootingPropertyDestruction,
+            "non_violent_transfer" => NonViolentTransferOfTerritory,
+            "other" => Other,
+            _ => return SubEventType::ALL.iter().copied().find(|s| s.as_str() == name),
+        })
     }
 
     /// A short lowercase key, for data files and the command line.
@@ -120,6 +150,7 @@ mod tests {
         for s in SubEventType::ALL {
             assert_eq!(SubEventType::from_name(s.as_str()), Some(*s));
             assert_eq!(SubEventType::from_name(s.key()), Some(*s));
+            assert!(SubEventType::ALL.iter().all(|t| t.as_str() != s.key()));
         }
     }
 }

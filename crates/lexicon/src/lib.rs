@@ -286,33 +286,43 @@ impl Lexicon {
 
     /// [`Lexicon::find`] restricted to folded bytes `[from, to)`.
     pub fn find_in(&self, text: &Text<'_>, from: usize, to: usize) -> Vec<Hit> {
-        let mut raw = self.raw_matches(text.folded().as_bytes(), from, to);
-        // In text order; where matches overlap, the longest one wins.
-        raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))).then(a.2.cmp(&b.2)));
-        let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len());
-        for r in raw {
-            match kept.last_mut() {
-                Some(last) if r.0 < last.1 => {
-                    if r.1 - r.0 > last.1 - last.0 {
-                        *last = r;
-                    }
+        hits(text, self.raw_matches(text.folded().as_bytes(), from, to))
+    }
+
+    /// [`Lexicon::find`] of several lexicons over one text, which share the scan for the
+    /// places where a match can start.
+    pub fn find_each<const N: usize>(lexicons: [&Lexicon; N], text: &Text<'_>) -> [Vec<Hit>; N] {
+        let f = text.folded().as_bytes();
+        // Where a match can start: not inside a word, and not at an ASCII space (a phrase
+        // never starts with one).
+        let mut starts: Vec<u32> = Vec::with_capacity(f.len() / 4);
+        let mut s = 0;
+        while s < f.len() {
+            if s > 0 && WORD[usize::from(f[s])] && WORD[usize::from(f[s - 1])] {
+                s += 1;
+                while s < f.len() && WORD[usize::from(f[s])] {
+                    s += 1;
                 }
-                _ => kept.push(r),
+                continue;
             }
+            if !f[s].is_ascii_whitespace() {
+                starts.push(s as u32);
+            }
+            s += 1;
         }
-        kept.into_iter()
-            .map(|(fs, fe, entry)| {
-                let (start, end) = text.original_range(fs, fe);
-                Hit { entry, start, end, fstart: fs, fend: fe }
-            })
-            .collect()
+        lexicons.map(|lex| {
+            let mut raw = Vec::new();
+            for &s in &starts {
+                lex.walk(f, s as usize, f.len(), &mut raw);
+            }
+            hits(text, raw)
+        })
     }
 
     /// Every whole-word match `(start, end, entry)` of folded bytes `[from, to)` of `f`, in
     /// order of start.
     fn raw_matches(&self, f: &[u8], from: usize, to: usize) -> Vec<(usize, usize, usize)> {
         let to = to.min(f.len());
-        let trie = &self.matcher;
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
         let mut s = from;
         while s < to {
@@ -325,33 +335,64 @@ impl Lexicon {
                 }
                 continue;
             }
-            let mut node = trie.child(0, f[s]);
-            let mut q = s + 1;
-            while node != 0 {
-                if node & ENDS != 0 {
-                    let (a, z) = trie.ends_of[(node & !ENDS) as usize];
-                    for &pid in &trie.ends[a as usize..z as usize] {
-                        let mut e = q;
-                        if self.entries[pid as usize].prefix {
-                            while e < f.len() && is_word_byte(f, e) {
-                                e += 1;
-                            }
-                        } else if e < f.len() && is_word_byte(f, e) && is_word_byte(f, e - 1) {
-                            continue;
-                        }
-                        raw.push((s, e, pid as usize));
-                    }
-                }
-                if q >= to {
-                    break;
-                }
-                node = trie.child(node & !ENDS, f[q]);
-                q += 1;
-            }
+            self.walk(f, s, to, &mut raw);
             s += 1;
         }
         raw
     }
+
+    /// Pushes to `raw` the whole-word matches that start at folded byte `s` and end by
+    /// `to` (or run on past it through a word, for prefix entries).
+    #[inline]
+    fn walk(&self, f: &[u8], s: usize, to: usize, raw: &mut Vec<(usize, usize, usize)>) {
+        let trie = &self.matcher;
+        let mut node = trie.child(0, f[s]);
+        let mut q = s + 1;
+        while node != 0 {
+            if node & ENDS != 0 {
+                let (a, z) = trie.ends_of[(node & !ENDS) as usize];
+                for &pid in &trie.ends[a as usize..z as usize] {
+                    let mut e = q;
+                    if self.entries[pid as usize].prefix {
+                        while e < f.len() && is_word_byte(f, e) {
+                            e += 1;
+                        }
+                    } else if e < f.len() && is_word_byte(f, e) && is_word_byte(f, e - 1) {
+                        continue;
+                    }
+                    raw.push((s, e, pid as usize));
+                }
+            }
+            if q >= to {
+                break;
+            }
+            node = trie.child(node & !ENDS, f[q]);
+            q += 1;
+        }
+    }
+}
+
+/// Raw matches `(start, end, entry)` in order of start, as hits: where matches overlap,
+/// the longest one wins.
+fn hits(text: &Text<'_>, mut raw: Vec<(usize, usize, usize)>) -> Vec<Hit> {
+    raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))).then(a.2.cmp(&b.2)));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len());
+    for r in raw {
+        match kept.last_mut() {
+            Some(last) if r.0 < last.1 => {
+                if r.1 - r.0 > last.1 - last.0 {
+                    *last = r;
+                }
+            }
+            _ => kept.push(r),
+        }
+    }
+    kept.into_iter()
+        .map(|(fs, fe, entry)| {
+            let (start, end) = text.original_range(fs, fe);
+            Hit { entry, start, end, fstart: fs, fend: fe }
+        })
+        .collect()
 }
 
 /// Which bytes belong to a word (see [`is_word_byte`]), as a table.
@@ -462,6 +503,9 @@ mod tests {
             let want = reference(&lex, &patterns, &text);
             assert!(want.len() > lex.len());
             assert_eq!(got, want);
+            let [each, again] = Lexicon::find_each([&lex, &lex], &text);
+            assert_eq!(each, lex.find(&text));
+            assert_eq!(again, each);
         }
     }
 

@@ -688,11 +688,11 @@ fn jsonl_document(opts: &ReadOptions, origin: Origin, bytes: &[u8]) -> Item {
     use serde_json::Value;
     let (line, lossy) = decode_utf8(bytes);
     let problem = |reason: String| Item::Problem(Problem { origin: origin.clone(), reason });
-    let value: Value = match serde_json::from_str(&line) {
+    let record: Record = match serde_json::from_str(&line) {
         Ok(v) => v,
         Err(e) => return problem(format!("not JSON: {e}")),
     };
-    let Value::Object(mut obj) = value else {
+    let Record(Some(mut obj)) = record else {
         return problem("not a JSON object".to_string());
     };
     let text = match obj.remove("text") {
@@ -734,6 +734,71 @@ fn jsonl_document(opts: &ReadOptions, origin: Origin, bytes: &[u8]) -> Item {
         doc.warnings.push(INVALID_UTF8.to_string());
     }
     finish(opts, doc)
+}
+
+/// The keys of a JSON Lines record that [`jsonl_document`] reads.
+const RECORD_KEYS: &[&str] = &["text", "url", "id", "source", "lang", "published"];
+
+/// A JSON Lines record: the values of [`RECORD_KEYS`] if it is an object (`None` for any
+/// other JSON value). The other keys' values (gold annotations, often most of a line) are
+/// checked as JSON and skipped without being built.
+struct Record(Option<serde_json::Map<String, serde_json::Value>>);
+
+impl<'de> serde::Deserialize<'de> for Record {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Record, D::Error> {
+        d.deserialize_any(RecordVisitor)
+    }
+}
+
+struct RecordVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RecordVisitor {
+    type Value = Record;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+        let mut obj = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if RECORD_KEYS.contains(&key.as_str()) {
+                obj.insert(key, map.next_value()?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(Record(Some(obj)))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Record, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Record(None))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Record, E> {
+        Ok(Record(None))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Record, E> {
+        Ok(Record(None))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Record, E> {
+        Ok(Record(None))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Record, E> {
+        Ok(Record(None))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Record, E> {
+        Ok(Record(None))
+    }
+
+    fn visit_unit<E>(self) -> Result<Record, E> {
+        Ok(Record(None))
+    }
 }
 
 #[cfg(test)]

@@ -31,6 +31,11 @@ pub fn sentences(text: &Text<'_>) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < n {
+        // Only a line break or a sentence mark can end a sentence.
+        match chars[i..].iter().position(|&c| matches!(c, '\n' | '.' | '!' | '?' | '…')) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = chars[i];
         let mut cut = None;
         if c == '\n' {

@@ -48,20 +48,45 @@ impl Text<'_> {
         let bytes = f.as_bytes();
         let mut out = Vec::with_capacity(f.len() / 5);
         let mut b = 0;
-        while let Some((c, n)) = char_at(f, bytes, b) {
-            if c.is_whitespace() {
-                b += n;
-                continue;
-            }
+        while b < bytes.len() {
+            let x = bytes[b];
+            // ASCII bytes are classified directly (as `char`'s methods would); anything
+            // else is decoded.
+            let (c, n) = if x.is_ascii() {
+                if matches!(x, b'\t'..=b'\r' | b' ') {
+                    b += 1;
+                    continue;
+                }
+                (char::from(x), 1)
+            } else {
+                let Some((c, n)) = char_at(f, bytes, b) else { break };
+                if c.is_whitespace() {
+                    b += n;
+                    continue;
+                }
+                (c, n)
+            };
             let (kind, end) = if c.is_alphanumeric() {
                 let mut all_digits = c.is_ascii_digit();
                 let mut end = b + n;
-                while let Some((c2, n2)) = char_at(f, bytes, end) {
-                    if !c2.is_alphanumeric() {
-                        break;
+                loop {
+                    match bytes.get(end) {
+                        Some(&y) if y.is_ascii() => {
+                            if !y.is_ascii_alphanumeric() {
+                                break;
+                            }
+                            all_digits &= y.is_ascii_digit();
+                            end += 1;
+                        }
+                        _ => {
+                            let Some((c2, n2)) = char_at(f, bytes, end) else { break };
+                            if !c2.is_alphanumeric() {
+                                break;
+                            }
+                            all_digits &= c2.is_ascii_digit();
+                            end += n2;
+                        }
                     }
-                    all_digits &= c2.is_ascii_digit();
-                    end += n2;
                 }
                 (if all_digits { TokenKind::Number } else { TokenKind::Word }, end)
             } else {

@@ -134,6 +134,7 @@ fn tag_tokens(
     let mut out = Vec::new();
     let mut st = State { anchor: cx.pday.map(PartialDate::from_days), after_year: false, last_end: usize::MAX };
     let reports = cx.reports_past();
+    let near = lexicon::next_content(t, l);
     let mut i = 0;
     while i < t.len() {
         if matches!(t[i].f, "." | "!" | "?" | "\n") {
@@ -143,6 +144,12 @@ fn tag_tokens(
             cx.future.set(cx.forced_future || (!reports && cx.fragment_at(i)));
         }
         if !cx.may_start(i) {
+            i += 1;
+            continue;
+        }
+        // No expression starts this far before the first word that tells time.
+        if near[i] == t.len() || near[i] >= i + lexicon::REACH {
+            debug_assert!(cx.best(i, &st).is_none_or(|h| h.end <= i), "a time expression starts at token {i}");
             i += 1;
             continue;
         }

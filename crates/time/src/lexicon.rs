@@ -68,6 +68,32 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
     out
 }
 
+/// How many tokens a time expression may run before its first token that tells time
+/// (see [`next_content`]): "dans la nuit du 21", "entre le 10 et", "the 22nd".
+pub(crate) const REACH: usize = 8;
+
+/// For each token, the index of the first token at or after it that may tell time: a
+/// number, a number word, or a word of the time lists that is more than a function
+/// word ("the", "of", "in", "and", an auxiliary) where it stands. `t.len()` if none.
+pub(crate) fn next_content(t: &[Tk<'_>], l: &Lang) -> Vec<usize> {
+    let function = ["article", "yearprep", "monthprep", "rangefrom", "rangeto", "between", "nightof", "nightto"]
+        .iter()
+        .chain(&["timeprep", "quantity_pre", "age_noun", "tense_past", "tense_future", "joiner"])
+        .fold(0u64, |m, k| m | kind_bit(k));
+    let mut near = vec![t.len(); t.len() + 1];
+    for i in (0..t.len()).rev() {
+        let x = &t[i];
+        let content = x.kind == TokenKind::Number
+            || x.f.as_bytes()[0].is_ascii_digit()
+            || matches!(x.f, "siecle" | "century")
+            || l.time.tells_time_at(t, i, function)
+            || l.numbers.tells_time_at(t, i, function);
+        near[i] = if content { i } else { near[i + 1] };
+    }
+    near.truncate(t.len());
+    near
+}
+
 /// One entry of a word list: its tokens, kind and value.
 #[derive(Debug)]
 pub(crate) struct Entry {
@@ -325,6 +351,19 @@ impl Lex {
             }
             // The first token is the list's own.
             e.toks[1..].iter().zip(&t[i + 1..end]).all(|(w, x)| x.f == w.as_str()).then_some((e.value, end))
+        })
+    }
+
+    /// Whether an entry of a kind outside `function` (a mask of kind bits) matches at
+    /// token `i`.
+    fn tells_time_at(&self, t: &[Tk<'_>], i: usize, function: u64) -> bool {
+        self.lists.get(t[i].ids[self.slot] as usize).is_some_and(|list| {
+            list.mask & !function != 0
+                && list.entries.iter().any(|e| {
+                    e.bit & function == 0
+                        && i + e.toks.len() <= t.len()
+                        && e.toks[1..].iter().zip(&t[i + 1..]).all(|(w, y)| y.f == w.as_str())
+                })
         })
     }
 
