@@ -9,12 +9,6 @@ use std::sync::OnceLock;
 
 use crate::key::{loose_key, loose_of_translit, name_key, name_key_into, translit_key};
 
-/// The embedded gazetteer file, built by `scripts/build-gazetteer`.
-static EMBEDDED: &[u8] = include_bytes!("../../../data/gazetteer/world.tsv.gz");
-
-/// Country centres (ODbL 1.0, npm world-countries), kept apart from `world.tsv.gz`.
-static COUNTRY_LATLNG: &str = include_str!("../../../data/gazetteer/country_latlng.tsv");
-
 /// Countries whose names reach French and English news transliterated from Arabic,
 /// Persian, Kurdish or Turkic languages: their entries get transliteration keys.
 /// Elsewhere the keys would only add false hits ("Brian", "News").
@@ -142,27 +136,19 @@ fn decode(v: u32) -> (u32, MatchKind) {
     (v >> 2, kind)
 }
 
-/// Name key → hits, compactly: one hit is stored inline, more in `multi`.
+/// Name key → hits while an index is built: one hit is stored inline, more in `multi`.
 #[derive(Default, Clone)]
-struct NameIndex {
+struct IndexBuilder {
     map: IdMap<u32>,
     multi: Vec<Vec<u32>>,
 }
 
-impl NameIndex {
+impl IndexBuilder {
     fn insert(&mut self, key: &str, idx: u32, kind: MatchKind) {
         if key.is_empty() {
             return;
         }
         self.insert_hash(key_hash(key), idx, kind);
-    }
-
-    /// Every (key hash, hit) of the index.
-    fn entries(&self) -> impl Iterator<Item = (u64, (u32, MatchKind))> + '_ {
-        self.map.iter().flat_map(move |(&h, &v)| {
-            let list: Vec<u32> = if v & MULTI == 0 { vec![v] } else { self.multi[(v & !MULTI) as usize].clone() };
-            list.into_iter().map(move |x| (h, decode(x)))
-        })
     }
 
     fn insert_hash(&mut self, hash: u64, idx: u32, kind: MatchKind) {
@@ -192,22 +178,209 @@ impl NameIndex {
         }
     }
 
+    /// The index, frozen: key hashes sorted, hit lists flattened.
+    fn freeze(self) -> NameIndex {
+        let mut pairs: Vec<(u64, u32)> = self.map.into_iter().collect();
+        pairs.sort_unstable_by_key(|p| p.0);
+        let mut ix = NameIndex::default();
+        ix.hashes.reserve_exact(pairs.len());
+        ix.vals.reserve_exact(pairs.len());
+        for (h, v) in pairs {
+            ix.hashes.push(h);
+            if v & MULTI == 0 {
+                ix.vals.push(v);
+            } else {
+                let list = &self.multi[(v & !MULTI) as usize];
+                ix.vals.push(MULTI | ix.multi.len() as u32);
+                ix.multi.push(list.len() as u32);
+                ix.multi.extend_from_slice(list);
+            }
+        }
+        ix.make_buckets();
+        ix
+    }
+}
+
+/// Name key → hits, frozen: key hashes in sorted order with their hits (one inline, more
+/// as `[count, hits…]` in `multi`), and where each run of hashes with the same top bits
+/// starts, so that a lookup reads one bucket of a few hashes. Built once, it is read and
+/// written as flat arrays ([`Gazetteer::to_compact`]).
+#[derive(Default, Clone)]
+struct NameIndex {
+    hashes: Vec<u64>,
+    vals: Vec<u32>,
+    multi: Vec<u32>,
+    /// Start in `hashes` of each value of the top `bits` bits, and the end.
+    buckets: Vec<u32>,
+    bits: u32,
+}
+
+impl NameIndex {
+    fn make_buckets(&mut self) {
+        let n = self.hashes.len();
+        self.bits = (usize::BITS - n.leading_zeros()).saturating_sub(1).clamp(1, 24);
+        let nb = 1usize << self.bits;
+        let mut buckets = Vec::with_capacity(nb + 1);
+        let mut i = 0;
+        for b in 0..nb as u64 {
+            while i < n && self.hashes[i] >> (64 - self.bits) < b {
+                i += 1;
+            }
+            buckets.push(i as u32);
+        }
+        buckets.push(n as u32);
+        self.buckets = buckets;
+    }
+
+    /// The hits of a key hash, encoded.
+    #[inline]
+    fn find(&self, h: u64) -> &[u32] {
+        if self.hashes.is_empty() {
+            return &[];
+        }
+        let b = (h >> (64 - self.bits)) as usize;
+        let (s, e) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        match self.hashes[s..e].iter().position(|&x| x == h) {
+            None => &[],
+            Some(k) => {
+                let v = &self.vals[s + k];
+                if v & MULTI == 0 {
+                    std::slice::from_ref(v)
+                } else {
+                    let at = (v & !MULTI) as usize;
+                    let len = self.multi[at] as usize;
+                    &self.multi[at + 1..at + 1 + len]
+                }
+            }
+        }
+    }
+
+    /// Every (key hash, hits) of the index.
+    fn entries(&self) -> impl Iterator<Item = (u64, &[u32])> + '_ {
+        self.hashes.iter().map(move |&h| (h, self.find(h)))
+    }
+
+    /// A builder holding the same hits, to add more.
+    fn thaw(&self) -> IndexBuilder {
+        let mut b = IndexBuilder::default();
+        b.map.reserve(self.hashes.len());
+        for (h, list) in self.entries() {
+            for &x in list {
+                let (i, mk) = decode(x);
+                b.insert_hash(h, i, mk);
+            }
+        }
+        b
+    }
+
     fn get(&self, key: &str) -> Hits {
-        let mut out = Vec::new();
-        self.each(key, |h| out.push(h));
-        out
+        self.find(key_hash(key)).iter().map(|&h| decode(h)).collect()
     }
 
     /// Calls `f` with each hit of `key`, in order, without allocating.
     #[inline]
     fn each(&self, key: &str, mut f: impl FnMut((u32, MatchKind))) {
-        match self.map.get(&key_hash(key)) {
-            None => {}
-            Some(&v) if v & MULTI == 0 => f(decode(v)),
-            Some(&v) => self.multi[(v & !MULTI) as usize].iter().for_each(|&h| f(decode(h))),
+        self.find(key_hash(key)).iter().for_each(|&h| f(decode(h)));
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.hashes.len() as u32).to_le_bytes());
+        for h in &self.hashes {
+            out.extend_from_slice(&h.to_le_bytes());
+        }
+        for v in &self.vals {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.multi.len() as u32).to_le_bytes());
+        for v in &self.multi {
+            out.extend_from_slice(&v.to_le_bytes());
         }
     }
+
+    fn read(r: &mut Reader<'_>) -> Result<NameIndex, Error> {
+        let n = r.u32()? as usize;
+        let hashes: Vec<u64> =
+            r.take(n * 8)?.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default())).collect();
+        let vals = r.u32s(n)?;
+        let m = r.u32()? as usize;
+        let multi = r.u32s(m)?;
+        if hashes.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(err("gazetteer: index hashes out of order"));
+        }
+        for &v in &vals {
+            if v & MULTI != 0 {
+                let at = (v & !MULTI) as usize;
+                let len = *multi.get(at).ok_or_else(|| err("gazetteer: bad index list"))? as usize;
+                if at + 1 + len > multi.len() {
+                    return Err(err("gazetteer: bad index list"));
+                }
+            }
+        }
+        let mut ix = NameIndex { hashes, vals, multi, buckets: Vec::new(), bits: 0 };
+        ix.make_buckets();
+        Ok(ix)
+    }
+
+    fn max_place(&self) -> Option<u32> {
+        let single = self.vals.iter().filter(|&&v| v & MULTI == 0).map(|&v| v >> 2);
+        let lists = self.vals.iter().filter(|&&v| v & MULTI != 0).flat_map(|&v| {
+            let at = (v & !MULTI) as usize;
+            self.multi[at + 1..at + 1 + self.multi[at] as usize].iter().map(|&x| x >> 2)
+        });
+        single.chain(lists).max()
+    }
 }
+
+/// A cursor over the bytes of a compact gazetteer; running out is an error.
+struct Reader<'a> {
+    b: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        if n > self.b.len() {
+            return Err(err("gazetteer: compact data truncated"));
+        }
+        let (a, rest) = self.b.split_at(n);
+        self.b = rest;
+        Ok(a)
+    }
+    fn u8(&mut self) -> Result<u8, Error> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, Error> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, Error> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Result<u64, Error> {
+        let b = self.take(8)?;
+        Ok(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+    }
+    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, Error> {
+        Ok(self.take(n * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    }
+    fn str(&mut self) -> Result<&'a str, Error> {
+        let n = self.u16()? as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|_| err("gazetteer: compact data: a name is not UTF-8"))
+    }
+}
+
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    // Names are short; a longer one is cut at a character boundary.
+    let mut n = s.len().min(u16::MAX as usize);
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    out.extend_from_slice(&(n as u16).to_le_bytes());
+    out.extend_from_slice(&s.as_bytes()[..n]);
+}
+
+/// The first bytes of a compact gazetteer ([`Gazetteer::to_compact`]).
+const COMPACT_MAGIC: &[u8; 12] = b"sitrep-gaz\x00\x01";
 
 /// (country, admin1 code, admin2 code).
 type Admin2Key = (Box<str>, Box<str>, Box<str>);
@@ -234,7 +407,7 @@ impl fmt::Debug for Gazetteer {
         f.debug_struct("Gazetteer")
             .field("header", &self.header)
             .field("entries", &self.places.len())
-            .field("names", &self.exact.map.len())
+            .field("names", &self.exact.hashes.len())
             .finish()
     }
 }
@@ -299,8 +472,8 @@ fn is_area_name(key: &str) -> bool {
 }
 
 fn exact_index(body: &[&str]) -> (NameIndex, NameIndex, usize) {
-    let mut ix = NameIndex::default();
-    let mut area = NameIndex::default();
+    let mut ix = IndexBuilder::default();
+    let mut area = IndexBuilder::default();
     ix.map.reserve(body.len() * 9 / 2);
     let mut max_words = 1;
     let mut k = String::new();
@@ -327,15 +500,15 @@ fn exact_index(body: &[&str]) -> (NameIndex, NameIndex, usize) {
             ix.insert(&k, idx as u32, mk);
         }
     }
-    (ix, area, max_words)
+    (ix.freeze(), area.freeze(), max_words)
 }
 
 type Parsed = (Vec<Place>, NameIndex, NameIndex);
 
 fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
     let mut places = Vec::with_capacity(body.len());
-    let mut translit = NameIndex::default();
-    let mut loose = NameIndex::default();
+    let mut translit = IndexBuilder::default();
+    let mut loose = IndexBuilder::default();
     for (n, line) in body.iter().enumerate() {
         let mut f = [""; 9];
         let mut it = line.split('\t');
@@ -383,7 +556,7 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
         }
         places.push(place);
     }
-    Ok((places, translit, loose))
+    Ok((places, translit.freeze(), loose.freeze()))
 }
 
 /// Rewrites "row N" (N-th record) of a parse error into the file's line number.
@@ -442,20 +615,106 @@ fn translit_country(cc: &str) -> bool {
     SET.get_or_init(|| TRANSLIT_COUNTRIES.iter().copied().collect()).contains(cc)
 }
 
+fn kind_code(k: Kind) -> u8 {
+    match k {
+        Kind::Place => 0,
+        Kind::Admin2 => 1,
+        Kind::Admin1 => 2,
+        Kind::Country => 3,
+        Kind::Continent => 4,
+    }
+}
+
+fn kind_of_code(c: u8) -> Result<Kind, Error> {
+    Ok(match c {
+        0 => Kind::Place,
+        1 => Kind::Admin2,
+        2 => Kind::Admin1,
+        3 => Kind::Country,
+        4 => Kind::Continent,
+        _ => return Err(err(format!("gazetteer: compact data: bad kind {c}"))),
+    })
+}
+
 impl Gazetteer {
-    /// The gazetteer embedded in the crate (GeoNames cities500 with population ≥ 1000,
-    /// admin1 areas and countries), parsed on first use.
-    pub fn embedded() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(Gazetteer::load_embedded)
+    /// The gazetteer in sitrep's compact binary form: its entries and its name indexes
+    /// as flat arrays, read back by [`Gazetteer::from_compact`] in one pass with no
+    /// name to fold or hash (`build.rs` makes the embedded one from `world.tsv.gz`).
+    pub fn to_compact(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.places.len() * 64);
+        out.extend_from_slice(COMPACT_MAGIC);
+        write_str(&mut out, &self.header);
+        out.extend_from_slice(&(self.max_words as u32).to_le_bytes());
+        out.extend_from_slice(&(self.places.len() as u32).to_le_bytes());
+        for (i, p) in self.places.iter().enumerate() {
+            out.extend_from_slice(&p.geonames_id.to_le_bytes());
+            out.extend_from_slice(&p.latitude.to_le_bytes());
+            out.extend_from_slice(&p.longitude.to_le_bytes());
+            out.extend_from_slice(&p.population.to_le_bytes());
+            out.push(kind_code(p.kind) | if self.hidden.get(i) == Some(&true) { 0x80 } else { 0 });
+            for f in [&p.name, &p.country, &p.admin1, &p.admin2, &p.feature] {
+                write_str(&mut out, f);
+            }
+        }
+        for ix in [&self.exact, &self.area, &self.translit, &self.loose] {
+            ix.write(&mut out);
+        }
+        out
     }
 
-    /// A fresh copy of the embedded gazetteer ([`Gazetteer::embedded`] loads it once and
-    /// shares it; this is for measuring the load).
-    pub fn load_embedded() -> Gazetteer {
-        let mut g = Gazetteer::from_gzip(EMBEDDED).expect("embedded gazetteer is valid");
-        g.set_country_centres(COUNTRY_LATLNG);
-        g
+    /// Reads a gazetteer written by [`Gazetteer::to_compact`]; truncated or corrupt data
+    /// is an error, not a panic.
+    pub fn from_compact(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        let mut r = Reader { b: bytes };
+        if r.take(COMPACT_MAGIC.len()).ok() != Some(&COMPACT_MAGIC[..]) {
+            return Err(err("gazetteer: not a compact sitrep gazetteer"));
+        }
+        let header = r.str()?.to_string();
+        let max_words = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        let mut places = Vec::with_capacity(n.min(bytes.len() / 37));
+        let mut hidden = Vec::new();
+        for i in 0..n {
+            let geonames_id = r.u64()?;
+            let latitude = f64::from_bits(r.u64()?);
+            let longitude = f64::from_bits(r.u64()?);
+            if !(-90.0..=90.0).contains(&latitude) || !(-180.0..=180.0).contains(&longitude) {
+                return Err(err(format!("gazetteer: compact data: entry {}: coordinates out of range", i + 1)));
+            }
+            let population = r.u64()?;
+            let k = r.u8()?;
+            if k & 0x80 != 0 {
+                hidden.resize(n, false);
+                hidden[i] = true;
+            }
+            let kind = kind_of_code(k & 0x7f)?;
+            places.push(Place {
+                geonames_id,
+                latitude,
+                longitude,
+                population,
+                kind,
+                name: r.str()?.into(),
+                country: r.str()?.into(),
+                admin1: r.str()?.into(),
+                admin2: r.str()?.into(),
+                feature: r.str()?.into(),
+            });
+        }
+        let exact = NameIndex::read(&mut r)?;
+        let area = NameIndex::read(&mut r)?;
+        let translit = NameIndex::read(&mut r)?;
+        let loose = NameIndex::read(&mut r)?;
+        if !r.b.is_empty() {
+            return Err(err("gazetteer: compact data: trailing bytes"));
+        }
+        for ix in [&exact, &area, &translit, &loose] {
+            if ix.max_place().is_some_and(|m| m as usize >= places.len()) {
+                return Err(err("gazetteer: compact data: an index names a missing entry"));
+            }
+        }
+        let (admin1, admin2, countries) = admin_maps(&places, &hidden);
+        Ok(Gazetteer { places, exact, area, translit, loose, admin1, admin2, countries, hidden, max_words, header })
     }
 
     /// Replaces countries' coordinates with those of `tsv` (`ISO2 lat lon` lines, `#`
@@ -600,11 +859,14 @@ impl Gazetteer {
             places.push(p);
         }
         let merge = |a: &NameIndex, b: &NameIndex| {
-            let mut ix = a.clone();
-            for (h, (i, mk)) in b.entries() {
-                ix.insert_hash(h, i + off, mk);
+            let mut ix = a.thaw();
+            for (h, list) in b.entries() {
+                for &x in list {
+                    let (i, mk) = decode(x);
+                    ix.insert_hash(h, i + off, mk);
+                }
             }
-            ix
+            ix.freeze()
         };
         let exact = merge(&base.exact, &extra.exact);
         let area = merge(&base.area, &extra.area);
