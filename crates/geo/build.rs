@@ -8,6 +8,10 @@ use std::io::Read;
 #[path = "src/key.rs"]
 mod key;
 
+#[allow(dead_code)]
+#[path = "src/fxhash.rs"]
+mod fxhash;
+
 #[allow(dead_code, unused_imports)]
 #[path = "src/gazetteer.rs"]
 mod gazetteer;
@@ -15,7 +19,7 @@ mod gazetteer;
 const SOURCE: &str = "../../data/gazetteer/world.tsv.gz";
 
 fn main() {
-    for f in [SOURCE, "build.rs", "src/gazetteer.rs", "src/key.rs"] {
+    for f in [SOURCE, "build.rs", "src/gazetteer.rs", "src/key.rs", "src/fxhash.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let gz = std::fs::read(SOURCE).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));

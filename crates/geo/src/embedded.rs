@@ -23,7 +23,7 @@ impl Gazetteer {
     /// A fresh copy of the embedded gazetteer ([`Gazetteer::embedded`] loads it once and
     /// shares it; this is for measuring the load).
     pub fn load_embedded() -> Gazetteer {
-        let mut g = Gazetteer::from_compact(EMBEDDED).expect("embedded gazetteer is valid");
+        let mut g = Gazetteer::from_compact_static(EMBEDDED).expect("embedded gazetteer is valid");
         g.set_country_centres(COUNTRY_LATLNG);
         g
     }

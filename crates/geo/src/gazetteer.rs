@@ -1,5 +1,6 @@
 //! The gazetteer: places, admin1 areas and countries, indexed by name keys.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
@@ -7,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 
+use crate::fxhash::FxMap;
 use crate::key::{loose_key, loose_of_translit, name_key, name_key_into, translit_key};
 
 /// Countries whose names reach French and English news transliterated from Arabic,
@@ -42,18 +44,18 @@ pub enum Kind {
 pub struct Place {
     /// GeoNames id (0 when unknown).
     pub geonames_id: u64,
-    pub name: Box<str>,
+    pub name: Cow<'static, str>,
     /// ISO 3166-1 alpha-2.
-    pub country: Box<str>,
+    pub country: Cow<'static, str>,
     /// GeoNames admin1 code (empty for countries).
-    pub admin1: Box<str>,
+    pub admin1: Cow<'static, str>,
     /// GeoNames admin2 code.
-    pub admin2: Box<str>,
+    pub admin2: Cow<'static, str>,
     pub latitude: f64,
     pub longitude: f64,
     pub population: u64,
     /// GeoNames feature code (`PPL`, `PPLA`, `PPLC`…), `ADM1` or `PCLI`.
-    pub feature: Box<str>,
+    pub feature: Cow<'static, str>,
     pub kind: Kind,
 }
 
@@ -380,10 +382,19 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// The first bytes of a compact gazetteer ([`Gazetteer::to_compact`]).
-const COMPACT_MAGIC: &[u8; 12] = b"sitrep-gaz\x00\x01";
+const COMPACT_MAGIC: &[u8; 12] = b"sitrep-gaz\x00\x02";
+
+/// A name or code of an entry: borrowed from the embedded data, owned otherwise.
+type Str = Cow<'static, str>;
 
 /// (country, admin1 code, admin2 code).
-type Admin2Key = (Box<str>, Box<str>, Box<str>);
+type Admin2Key = (Str, Str, Str);
+
+/// Country → admin1 code → entry (nested, so that a lookup needs no owned key).
+type Admin1Map = FxMap<Str, FxMap<Str, u32>>;
+
+/// Country → admin1 code → admin2 code → entry.
+type Admin2Map = FxMap<Str, FxMap<Str, FxMap<Str, u32>>>;
 
 /// A gazetteer loaded in memory with its name indexes.
 pub struct Gazetteer {
@@ -393,9 +404,9 @@ pub struct Gazetteer {
     area: NameIndex,
     translit: NameIndex,
     loose: NameIndex,
-    admin1: HashMap<(Box<str>, Box<str>), u32>,
-    admin2: HashMap<Admin2Key, u32>,
-    countries: HashMap<Box<str>, u32>,
+    admin1: Admin1Map,
+    admin2: Admin2Map,
+    countries: FxMap<Str, u32>,
     /// Entries replaced by a merged gazetteer's ([`Gazetteer::merged`]): never returned.
     hidden: Vec<bool>,
     max_words: usize,
@@ -532,14 +543,14 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
         };
         let place = Place {
             geonames_id: f[0].parse().unwrap_or(0),
-            name: f[1].into(),
-            country: f[2].into(),
-            admin1: f[3].into(),
-            admin2: f[4].into(),
+            name: Cow::Owned(f[1].into()),
+            country: Cow::Owned(f[2].into()),
+            admin1: Cow::Owned(f[3].into()),
+            admin2: Cow::Owned(f[4].into()),
             latitude: lat,
             longitude: lon,
             population: f[7].parse().unwrap_or(0),
-            feature: feature.into(),
+            feature: Cow::Owned(feature.into()),
             kind,
         };
         let idx = n as u32;
@@ -583,12 +594,12 @@ fn row_to_line(e: Error, s: &str) -> Error {
     e
 }
 
-type AdminMaps = (HashMap<(Box<str>, Box<str>), u32>, HashMap<Admin2Key, u32>, HashMap<Box<str>, u32>);
+type AdminMaps = (Admin1Map, Admin2Map, FxMap<Str, u32>);
 
 fn admin_maps(places: &[Place], hidden: &[bool]) -> AdminMaps {
-    let mut admin1 = HashMap::new();
-    let mut admin2 = HashMap::new();
-    let mut countries = HashMap::new();
+    let mut admin1 = Admin1Map::default();
+    let mut admin2 = Admin2Map::default();
+    let mut countries = FxMap::default();
     for (idx, p) in places.iter().enumerate() {
         if hidden.get(idx) == Some(&true) {
             continue;
@@ -598,11 +609,11 @@ fn admin_maps(places: &[Place], hidden: &[bool]) -> AdminMaps {
                 countries.insert(p.country.clone(), idx as u32);
             }
             Kind::Admin1 => {
-                admin1.insert((p.country.clone(), p.admin1.clone()), idx as u32);
+                admin1.entry(p.country.clone()).or_default().insert(p.admin1.clone(), idx as u32);
             }
             Kind::Admin2 => {
-                let k = (p.country.clone(), p.admin1.clone(), p.admin2.clone());
-                admin2.insert(k, idx as u32);
+                let a1 = admin2.entry(p.country.clone()).or_default().entry(p.admin1.clone()).or_default();
+                a1.insert(p.admin2.clone(), idx as u32);
             }
             Kind::Place | Kind::Continent => {}
         }
@@ -636,15 +647,97 @@ fn kind_of_code(c: u8) -> Result<Kind, Error> {
     })
 }
 
+fn read_compact<'a>(bytes: &'a [u8], own: impl Fn(&'a str) -> Str) -> Result<Gazetteer, Error> {
+    let mut r = Reader { b: bytes };
+    if r.take(COMPACT_MAGIC.len()).ok() != Some(&COMPACT_MAGIC[..]) {
+        return Err(err("gazetteer: not a compact sitrep gazetteer"));
+    }
+    let header = r.str()?.to_string();
+    let max_words = r.u32()? as usize;
+    let pool_len = r.u32()? as usize;
+    let pool = std::str::from_utf8(r.take(pool_len)?).map_err(|_| err("gazetteer: compact data: names not UTF-8"))?;
+    let n = r.u32()? as usize;
+    let mut places = Vec::with_capacity(n.min(bytes.len() / 63));
+    let mut hidden = Vec::new();
+    for i in 0..n {
+        let geonames_id = r.u64()?;
+        let latitude = f64::from_bits(r.u64()?);
+        let longitude = f64::from_bits(r.u64()?);
+        if !(-90.0..=90.0).contains(&latitude) || !(-180.0..=180.0).contains(&longitude) {
+            return Err(err(format!("gazetteer: compact data: entry {}: coordinates out of range", i + 1)));
+        }
+        let population = r.u64()?;
+        let k = r.u8()?;
+        if k & 0x80 != 0 {
+            hidden.resize(n, false);
+            hidden[i] = true;
+        }
+        let kind = kind_of_code(k & 0x7f)?;
+        let mut field = || -> Result<Str, Error> {
+            let off = r.u32()? as usize;
+            let len = r.u16()? as usize;
+            pool.get(off..off + len).map(&own).ok_or_else(|| err("gazetteer: compact data: bad name reference"))
+        };
+        let (name, country, admin1, admin2, feature) = (field()?, field()?, field()?, field()?, field()?);
+        places.push(Place {
+            geonames_id,
+            name,
+            country,
+            admin1,
+            admin2,
+            latitude,
+            longitude,
+            population,
+            feature,
+            kind,
+        });
+    }
+    let exact = NameIndex::read(&mut r)?;
+    let area = NameIndex::read(&mut r)?;
+    let translit = NameIndex::read(&mut r)?;
+    let loose = NameIndex::read(&mut r)?;
+    if !r.b.is_empty() {
+        return Err(err("gazetteer: compact data: trailing bytes"));
+    }
+    for ix in [&exact, &area, &translit, &loose] {
+        if ix.max_place().is_some_and(|m| m as usize >= places.len()) {
+            return Err(err("gazetteer: compact data: an index names a missing entry"));
+        }
+    }
+    let (admin1, admin2, countries) = admin_maps(&places, &hidden);
+    Ok(Gazetteer { places, exact, area, translit, loose, admin1, admin2, countries, hidden, max_words, header })
+}
+
 impl Gazetteer {
-    /// The gazetteer in sitrep's compact binary form: its entries and its name indexes
-    /// as flat arrays, read back by [`Gazetteer::from_compact`] in one pass with no
-    /// name to fold or hash (`build.rs` makes the embedded one from `world.tsv.gz`).
+    /// The gazetteer in sitrep's compact binary form: its entries (their names and codes
+    /// in one pool of distinct strings) and its name indexes as flat arrays, read back by
+    /// [`Gazetteer::from_compact`] in one pass with no name to fold or hash (`build.rs`
+    /// makes the embedded one from `world.tsv.gz`).
     pub fn to_compact(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.places.len() * 64);
+        let mut pool = String::new();
+        let mut at: HashMap<&str, u32> = HashMap::new();
+        let mut refs: Vec<(u32, u16)> = Vec::with_capacity(self.places.len() * 5);
+        for p in &self.places {
+            for f in [&p.name, &p.country, &p.admin1, &p.admin2, &p.feature] {
+                // Names are short; a longer one is cut at a character boundary.
+                let mut n = f.len().min(u16::MAX as usize);
+                while !f.is_char_boundary(n) {
+                    n -= 1;
+                }
+                let f = &f[..n];
+                let off = *at.entry(f).or_insert_with(|| {
+                    pool.push_str(f);
+                    (pool.len() - f.len()) as u32
+                });
+                refs.push((off, n as u16));
+            }
+        }
+        let mut out = Vec::with_capacity(self.places.len() * 64 + pool.len());
         out.extend_from_slice(COMPACT_MAGIC);
         write_str(&mut out, &self.header);
         out.extend_from_slice(&(self.max_words as u32).to_le_bytes());
+        out.extend_from_slice(&(pool.len() as u32).to_le_bytes());
+        out.extend_from_slice(pool.as_bytes());
         out.extend_from_slice(&(self.places.len() as u32).to_le_bytes());
         for (i, p) in self.places.iter().enumerate() {
             out.extend_from_slice(&p.geonames_id.to_le_bytes());
@@ -652,8 +745,9 @@ impl Gazetteer {
             out.extend_from_slice(&p.longitude.to_le_bytes());
             out.extend_from_slice(&p.population.to_le_bytes());
             out.push(kind_code(p.kind) | if self.hidden.get(i) == Some(&true) { 0x80 } else { 0 });
-            for f in [&p.name, &p.country, &p.admin1, &p.admin2, &p.feature] {
-                write_str(&mut out, f);
+            for &(off, n) in &refs[i * 5..i * 5 + 5] {
+                out.extend_from_slice(&off.to_le_bytes());
+                out.extend_from_slice(&n.to_le_bytes());
             }
         }
         for ix in [&self.exact, &self.area, &self.translit, &self.loose] {
@@ -665,56 +759,13 @@ impl Gazetteer {
     /// Reads a gazetteer written by [`Gazetteer::to_compact`]; truncated or corrupt data
     /// is an error, not a panic.
     pub fn from_compact(bytes: &[u8]) -> Result<Gazetteer, Error> {
-        let mut r = Reader { b: bytes };
-        if r.take(COMPACT_MAGIC.len()).ok() != Some(&COMPACT_MAGIC[..]) {
-            return Err(err("gazetteer: not a compact sitrep gazetteer"));
-        }
-        let header = r.str()?.to_string();
-        let max_words = r.u32()? as usize;
-        let n = r.u32()? as usize;
-        let mut places = Vec::with_capacity(n.min(bytes.len() / 37));
-        let mut hidden = Vec::new();
-        for i in 0..n {
-            let geonames_id = r.u64()?;
-            let latitude = f64::from_bits(r.u64()?);
-            let longitude = f64::from_bits(r.u64()?);
-            if !(-90.0..=90.0).contains(&latitude) || !(-180.0..=180.0).contains(&longitude) {
-                return Err(err(format!("gazetteer: compact data: entry {}: coordinates out of range", i + 1)));
-            }
-            let population = r.u64()?;
-            let k = r.u8()?;
-            if k & 0x80 != 0 {
-                hidden.resize(n, false);
-                hidden[i] = true;
-            }
-            let kind = kind_of_code(k & 0x7f)?;
-            places.push(Place {
-                geonames_id,
-                latitude,
-                longitude,
-                population,
-                kind,
-                name: r.str()?.into(),
-                country: r.str()?.into(),
-                admin1: r.str()?.into(),
-                admin2: r.str()?.into(),
-                feature: r.str()?.into(),
-            });
-        }
-        let exact = NameIndex::read(&mut r)?;
-        let area = NameIndex::read(&mut r)?;
-        let translit = NameIndex::read(&mut r)?;
-        let loose = NameIndex::read(&mut r)?;
-        if !r.b.is_empty() {
-            return Err(err("gazetteer: compact data: trailing bytes"));
-        }
-        for ix in [&exact, &area, &translit, &loose] {
-            if ix.max_place().is_some_and(|m| m as usize >= places.len()) {
-                return Err(err("gazetteer: compact data: an index names a missing entry"));
-            }
-        }
-        let (admin1, admin2, countries) = admin_maps(&places, &hidden);
-        Ok(Gazetteer { places, exact, area, translit, loose, admin1, admin2, countries, hidden, max_words, header })
+        read_compact(bytes, |s| Cow::Owned(s.to_string()))
+    }
+
+    /// [`Gazetteer::from_compact`] for data that lives as long as the program (the
+    /// embedded gazetteer): names and codes are borrowed from it, not copied.
+    pub fn from_compact_static(bytes: &'static [u8]) -> Result<Gazetteer, Error> {
+        read_compact(bytes, Cow::Borrowed)
     }
 
     /// Replaces countries' coordinates with those of `tsv` (`ISO2 lat lon` lines, `#`
@@ -814,8 +865,8 @@ impl Gazetteer {
             .collect();
         let mut hidden = base.hidden.clone();
         hidden.resize(base.places.len() + extra.places.len(), false);
-        let mut a1_map: HashMap<(Box<str>, Box<str>), Box<str>> = HashMap::new();
-        let mut a2_map: HashMap<Admin2Key, (Box<str>, Box<str>)> = HashMap::new();
+        let mut a1_map: HashMap<(Str, Str), Str> = HashMap::new();
+        let mut a2_map: HashMap<Admin2Key, (Str, Str)> = HashMap::new();
         let mut replaced: Vec<Option<u32>> = vec![None; extra.places.len()];
         for (e, p) in extra.places.iter().enumerate() {
             let Some(&b) = by_id.get(&p.geonames_id).filter(|_| p.geonames_id != 0) else {
@@ -975,12 +1026,12 @@ impl Gazetteer {
 
     /// The admin1 entry for a country and GeoNames admin1 code.
     pub fn admin1(&self, country: &str, code: &str) -> Option<&Place> {
-        self.admin1.get(&(Box::from(country), Box::from(code))).map(|&i| self.place(i))
+        self.admin1.get(country).and_then(|m| m.get(code)).map(|&i| self.place(i))
     }
 
     /// The admin2 entry for a country, admin1 and admin2 code (US counties for now).
     pub fn admin2(&self, country: &str, admin1: &str, code: &str) -> Option<&Place> {
-        self.admin2.get(&(Box::from(country), Box::from(admin1), Box::from(code))).map(|&i| self.place(i))
+        self.admin2.get(country).and_then(|m| m.get(admin1)).and_then(|m| m.get(code)).map(|&i| self.place(i))
     }
 }
 

@@ -461,7 +461,7 @@ struct Evidence<'a> {
     region: bool,
     /// Admin1 areas among the span's own candidates: a big town named like its
     /// province ("Kirkuk") is usually the town.
-    eponym: Vec<(Box<str>, Box<str>, MatchKind)>,
+    eponym: Vec<(&'a str, &'a str, MatchKind)>,
 }
 
 fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
@@ -543,13 +543,13 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     // worse match than the state's; "Kirkouk" matches city and governorate alike.)
     if p.kind == Kind::Place
         && p.population >= 100_000
-        && ev.eponym.iter().any(|(c, a, amk)| *c == p.country && *a == p.admin1 && mk <= *amk)
+        && ev.eponym.iter().any(|&(c, a, amk)| c == p.country && a == p.admin1 && mk <= amk)
     {
         s += 4.0;
     }
     // A capital named like a state of its country: "Washington" is more often the
     // capital.
-    if p.feature.as_ref() == "PPLC" && mk == MatchKind::Name && ev.eponym.iter().any(|(c, _, _)| *c == p.country) {
+    if p.feature.as_ref() == "PPLC" && mk == MatchKind::Name && ev.eponym.iter().any(|&(c, _, _)| c == p.country) {
         s += 5.0;
     }
     s
@@ -1200,7 +1200,7 @@ pub fn find_places_hinted(
             .iter()
             .map(|&(i, mk)| (g.place(i), mk))
             .filter(|(p, _)| p.kind == Kind::Admin1)
-            .map(|(p, mk)| (p.country.clone(), p.admin1.clone(), mk))
+            .map(|(p, mk)| (&*p.country, &*p.admin1, mk))
             .collect();
         ev_n
     };
