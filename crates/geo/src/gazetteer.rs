@@ -524,8 +524,20 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
         let mut f = [""; 9];
         let mut it = line.split('\t');
         for (i, slot) in f.iter_mut().enumerate() {
-            *slot = it.next().ok_or_else(|| err(format!("gazetteer: row {}: {} fields", n + 1, i)))?;
+            *slot = it.next().ok_or_else(|| err(format!("gazetteer: row {}: {} fields, expected 10", n + 1, i)))?;
         }
+        // The tenth field (alternate names) may be missing; an eleventh is a broken row.
+        if it.nth(1).is_some() {
+            let k = line.split('\t').count();
+            return Err(err(format!("gazetteer: row {}: {k} fields, expected 10", n + 1)));
+        }
+        let int = |i: usize| -> Result<u64, Error> {
+            match f[i] {
+                "" => Ok(0),
+                v => v.parse().map_err(|_| err(format!("gazetteer: row {}: bad number {v:?}", n + 1))),
+            }
+        };
+        let (geonames_id, population) = (int(0)?, int(7)?);
         let num = |i: usize| -> Result<f64, Error> {
             f[i].parse::<f64>().map_err(|_| err(format!("gazetteer: row {}: bad number {:?}", n + 1, f[i])))
         };
@@ -542,14 +554,14 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
             _ => Kind::Place,
         };
         let place = Place {
-            geonames_id: f[0].parse().unwrap_or(0),
+            geonames_id,
             name: Cow::Owned(f[1].into()),
             country: Cow::Owned(f[2].into()),
             admin1: Cow::Owned(f[3].into()),
             admin2: Cow::Owned(f[4].into()),
             latitude: lat,
             longitude: lon,
-            population: f[7].parse().unwrap_or(0),
+            population,
             feature: Cow::Owned(feature.into()),
             kind,
         };
@@ -647,6 +659,38 @@ fn kind_of_code(c: u8) -> Result<Kind, Error> {
     })
 }
 
+/// A 64-bit checksum of compact data, 8 bytes at a time.
+fn checksum(b: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h: u64 = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    }
+    for &x in chunks.remainder() {
+        h = (h ^ x as u64).wrapping_mul(K).rotate_left(29);
+    }
+    h ^ (h >> 32)
+}
+
+/// Compact data without its final checksum, once the checksum is found right: a
+/// truncated or corrupted file is an error, never a silently wrong place.
+fn checked(bytes: &[u8]) -> Result<&[u8], Error> {
+    if !bytes.starts_with(COMPACT_MAGIC) {
+        return Err(err("gazetteer: not a compact sitrep gazetteer"));
+    }
+    if bytes.len() < COMPACT_MAGIC.len() + 8 {
+        return Err(err("gazetteer: compact data truncated"));
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - 8);
+    let sum = u64::from_le_bytes([sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]]);
+    if checksum(body) != sum {
+        return Err(err("gazetteer: compact data truncated or corrupt (checksum mismatch)"));
+    }
+    Ok(body)
+}
+
 fn read_compact<'a>(bytes: &'a [u8], own: impl Fn(&'a str) -> Str) -> Result<Gazetteer, Error> {
     let mut r = Reader { b: bytes };
     if r.take(COMPACT_MAGIC.len()).ok() != Some(&COMPACT_MAGIC[..]) {
@@ -714,6 +758,13 @@ impl Gazetteer {
     /// [`Gazetteer::from_compact`] in one pass with no name to fold or hash (`build.rs`
     /// makes the embedded one from `world.tsv.gz`).
     pub fn to_compact(&self) -> Vec<u8> {
+        let mut out = self.to_compact_unsummed();
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    fn to_compact_unsummed(&self) -> Vec<u8> {
         let mut pool = String::new();
         let mut at: HashMap<&str, u32> = HashMap::new();
         let mut refs: Vec<(u32, u16)> = Vec::with_capacity(self.places.len() * 5);
@@ -759,13 +810,18 @@ impl Gazetteer {
     /// Reads a gazetteer written by [`Gazetteer::to_compact`]; truncated or corrupt data
     /// is an error, not a panic.
     pub fn from_compact(bytes: &[u8]) -> Result<Gazetteer, Error> {
-        read_compact(bytes, |s| Cow::Owned(s.to_string()))
+        let body = checked(bytes)?;
+        read_compact(body, |s| Cow::Owned(s.to_string()))
     }
 
     /// [`Gazetteer::from_compact`] for data that lives as long as the program (the
-    /// embedded gazetteer): names and codes are borrowed from it, not copied.
+    /// embedded gazetteer, compiled into it): names and codes are borrowed from it, not
+    /// copied, and the checksum is not recomputed.
     pub fn from_compact_static(bytes: &'static [u8]) -> Result<Gazetteer, Error> {
-        read_compact(bytes, Cow::Borrowed)
+        if bytes.len() < 8 {
+            return Err(err("gazetteer: compact data truncated"));
+        }
+        read_compact(&bytes[..bytes.len() - 8], Cow::Borrowed)
     }
 
     /// Replaces countries' coordinates with those of `tsv` (`ISO2 lat lon` lines, `#`
@@ -789,11 +845,23 @@ impl Gazetteer {
 
     /// Reads a gazetteer file in the `world.tsv.gz` format (gzip'd).
     pub fn from_gzip(bytes: &[u8]) -> Result<Gazetteer, Error> {
-        let mut s = String::with_capacity(bytes.len() * 4);
+        let mut s = Vec::with_capacity(bytes.len() * 4);
         flate2::read::GzDecoder::new(bytes)
-            .read_to_string(&mut s)
-            .map_err(|e| err(format!("gazetteer: cannot decompress: {e}")))?;
-        Gazetteer::from_tsv(&s)
+            .read_to_end(&mut s)
+            .map_err(|e| err(format!("gazetteer: cannot decompress (truncated or corrupt gzip): {e}")))?;
+        Gazetteer::from_tsv_bytes(&s)
+    }
+
+    /// [`Gazetteer::from_tsv`] for bytes that should be UTF-8: an error names the line
+    /// that is not.
+    fn from_tsv_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Gazetteer::from_tsv(s),
+            Err(e) => {
+                let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                Err(err(format!("line {line}: not UTF-8")))
+            }
+        }
     }
 
     /// Reads a gazetteer from its uncompressed TSV text: a `#sitrep-gazetteer` header
@@ -836,14 +904,10 @@ impl Gazetteer {
         let bytes = std::fs::read(path).map_err(|e| err(format!("{}: {e}", path.display())))?;
         let r = if bytes.starts_with(&[0x1f, 0x8b]) {
             Gazetteer::from_gzip(&bytes)
+        } else if bytes.starts_with(COMPACT_MAGIC) {
+            Gazetteer::from_compact(&bytes)
         } else {
-            match std::str::from_utf8(&bytes) {
-                Ok(s) => Gazetteer::from_tsv(s),
-                Err(e) => {
-                    let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-                    Err(err(format!("line {line}: not UTF-8")))
-                }
-            }
+            Gazetteer::from_tsv_bytes(&bytes)
         };
         r.map_err(|e| err(format!("{}: {}", path.display(), e.msg.trim_start_matches("gazetteer: "))))
     }
