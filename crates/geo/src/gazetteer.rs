@@ -257,22 +257,42 @@ impl NameIndex {
         }
     }
 
-    /// Every (key hash, hits) of the index.
-    fn entries(&self) -> impl Iterator<Item = (u64, &[u32])> + '_ {
-        self.hashes.iter().map(move |&h| (h, self.find(h)))
-    }
-
-    /// A builder holding the same hits, to add more.
-    fn thaw(&self) -> IndexBuilder {
-        let mut b = IndexBuilder::default();
-        b.map.reserve(self.hashes.len());
-        for (h, list) in self.entries() {
-            for &x in list {
-                let (i, mk) = decode(x);
-                b.insert_hash(h, i, mk);
+    /// `a`'s hits, then `b`'s with their entries moved up by `off` (entries of two
+    /// gazetteers, one after the other): one pass over both sorted hash lists.
+    fn merge(a: &NameIndex, b: &NameIndex, off: u32) -> NameIndex {
+        let mut ix = NameIndex::default();
+        let n = a.hashes.len() + b.hashes.len();
+        ix.hashes.reserve(n);
+        ix.vals.reserve(n);
+        let (mut i, mut j) = (0, 0);
+        let mut list: Vec<u32> = Vec::new();
+        while i < a.hashes.len() || j < b.hashes.len() {
+            let ha = a.hashes.get(i).copied().unwrap_or(u64::MAX);
+            let hb = b.hashes.get(j).copied().unwrap_or(u64::MAX);
+            let h = if i < a.hashes.len() && (j >= b.hashes.len() || ha <= hb) { ha } else { hb };
+            list.clear();
+            if i < a.hashes.len() && ha == h {
+                list.extend_from_slice(a.find(h));
+                i += 1;
+            }
+            if j < b.hashes.len() && hb == h {
+                list.extend(b.find(h).iter().map(|&x| {
+                    let (k, mk) = decode(x);
+                    encode(k + off, mk)
+                }));
+                j += 1;
+            }
+            ix.hashes.push(h);
+            if let [one] = list[..] {
+                ix.vals.push(one);
+            } else {
+                ix.vals.push(MULTI | ix.multi.len() as u32);
+                ix.multi.push(list.len() as u32);
+                ix.multi.extend_from_slice(&list);
             }
         }
-        b
+        ix.make_buckets();
+        ix
     }
 
     fn get(&self, key: &str) -> Hits {
@@ -973,16 +993,7 @@ impl Gazetteer {
             }
             places.push(p);
         }
-        let merge = |a: &NameIndex, b: &NameIndex| {
-            let mut ix = a.thaw();
-            for (h, list) in b.entries() {
-                for &x in list {
-                    let (i, mk) = decode(x);
-                    ix.insert_hash(h, i + off, mk);
-                }
-            }
-            ix.freeze()
-        };
+        let merge = |a: &NameIndex, b: &NameIndex| NameIndex::merge(a, b, off);
         let exact = merge(&base.exact, &extra.exact);
         let area = merge(&base.area, &extra.area);
         let translit = merge(&base.translit, &extra.translit);
@@ -1064,7 +1075,7 @@ impl Gazetteer {
     /// transliteration key, then loose key.
     pub fn candidates(&self, key: &str) -> Hits {
         let visible = |i: u32| self.hidden.is_empty() || !self.hidden[i as usize];
-        let mut out: Hits = Vec::new();
+        let mut out: Hits = Vec::with_capacity(8);
         self.exact.each(key, |h| {
             if visible(h.0) {
                 out.push(h)

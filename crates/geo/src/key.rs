@@ -73,7 +73,7 @@ pub fn translit_key(key: &str) -> String {
 }
 
 /// Appends `c` unless `out` already ends with it (doubled letters made single).
-#[inline]
+#[inline(always)]
 fn push_single(out: &mut String, c: char) {
     // (A byte compare for ASCII: `ends_with` with a char pattern calls `memcmp`.)
     let same = if c.is_ascii() { out.as_bytes().last() == Some(&(c as u8)) } else { out.ends_with(c) };

@@ -378,7 +378,10 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             }
             // "la base d'Ain al-Assad", "Ain al-Asad air base": a base may be named
             // without its first word ("Ain", spring; "Tell", hill) in the gazetteer.
-            if !short && base_cue(text, toks, || *base_before.get_or_init(|| cue_before(text, t.fstart, BASE_CUES)), e)
+            // (Only a base among the hits, or a name of two words or more, can change.)
+            if !short
+                && (key.contains(' ') || hits.iter().any(|&(i, _)| is_base(g.place(i))))
+                && base_cue(text, toks, || *base_before.get_or_init(|| cue_before(text, t.fstart, BASE_CUES)), e)
             {
                 let mut b: Vec<(u32, MatchKind)> = hits.iter().copied().filter(|&(i, _)| is_base(g.place(i))).collect();
                 if b.is_empty() {
@@ -394,7 +397,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             // Bare admin2 names ("Oudalan", "Kaldar") where the text says an area is
             // meant: in an admin chain after another name, before "district" or
             // "upazila", after "province de".
-            if !short {
+            let area = if short { Vec::new() } else { g.lookup_area(&key) };
+            if !area.is_empty() {
                 let chain_pos = i >= 2 && matches!(toks[i - 1].folded(text), "," | "(") && {
                     let p = toks[i - 2].folded(text);
                     out.last().is_some_and(|s: &Span| s.tj == i - 1)
@@ -408,7 +412,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
                     && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
                 if chain_pos || unit_after || chain_start || *region_before.get_or_init(|| region_cue(text, t.fstart)) {
-                    for h in g.lookup_area(&key) {
+                    for h in area {
                         if !hits.iter().any(|x| x.0 == h.0) {
                             hits.push(h);
                         }
@@ -800,9 +804,15 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
         tail[n - 1] = b'e';
     }
     let tail = &*tail;
+    let Some(&last) = tail.last() else {
+        return false;
+    };
     cues.iter().any(|c| {
         let c = c.as_bytes();
-        tail.ends_with(c) && (tail.len() == c.len() || !tail[tail.len() - c.len() - 1].is_ascii_alphabetic())
+        // (The last byte first: most cues differ there, and a slice compare is a call.)
+        c.last() == Some(&last)
+            && tail.ends_with(c)
+            && (tail.len() == c.len() || !tail[tail.len() - c.len() - 1].is_ascii_alphabetic())
     })
 }
 
@@ -839,8 +849,8 @@ pub fn find_places_hinted(
     let mut spans = spans(text, toks, g);
 
     // Lowercase uses of a word elsewhere in the text mark it as a common word.
-    let lower_words: FxSet<&str> =
-        toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect();
+    let mut lower_words: FxSet<&str> = FxSet::with_capacity_and_hasher(toks.len(), Default::default());
+    lower_words.extend(toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)));
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
     // An admin2 area's population is the sum of its towns': it does not make the name
