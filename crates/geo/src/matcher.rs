@@ -217,7 +217,11 @@ struct Span {
 }
 
 fn is_upper(text: &Text<'_>, t: &Token) -> bool {
-    text.slice(t.start, t.end).chars().next().is_some_and(char::is_uppercase)
+    let s = text.slice(t.start, t.end);
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or
@@ -292,6 +296,7 @@ fn base_cue(text: &Text<'_>, toks: &[Token], before: impl FnOnce() -> bool, e: u
 fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     let stop = stoplist();
     let mut out = Vec::new();
+    let candidates = |k: &str| g.candidates(k);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -363,11 +368,11 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 });
                 h
             } else {
-                g.candidates(&key)
+                candidates(&key)
             };
             if let Some(x) = &expanded {
                 // Spelled out by us: at best an alternate name.
-                for (i, mk) in g.candidates(x) {
+                for (i, mk) in candidates(x) {
                     if !hits.iter().any(|y| y.0 == i) {
                         hits.push((i, mk.max(MatchKind::Alternate)));
                     }
@@ -386,7 +391,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 let mut b: Vec<(u32, MatchKind)> = hits.iter().copied().filter(|&(i, _)| is_base(g.place(i))).collect();
                 if b.is_empty() {
                     if let Some((_, rest)) = key.split_once(' ') {
-                        b = g.candidates(rest);
+                        b = candidates(rest);
                         b.retain(|&(i, _)| is_base(g.place(i)));
                     }
                 }
