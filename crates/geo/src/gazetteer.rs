@@ -717,7 +717,8 @@ fn read_compact<'a>(bytes: &'a [u8], own: impl Fn(&'a str) -> Str) -> Result<Gaz
         return Err(err("gazetteer: not a compact sitrep gazetteer"));
     }
     let header = r.str()?.to_string();
-    let max_words = r.u32()? as usize;
+    // (The matcher tries names of 8 words at most.)
+    let max_words = (r.u32()? as usize).min(8);
     let pool_len = r.u32()? as usize;
     let pool = std::str::from_utf8(r.take(pool_len)?).map_err(|_| err("gazetteer: compact data: names not UTF-8"))?;
     let n = r.u32()? as usize;

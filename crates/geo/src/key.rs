@@ -26,8 +26,31 @@ pub(crate) fn name_key_into(s: &str, out: &mut String) {
 /// [`name_key`] for text that is already folded.
 pub(crate) fn norm_folded(f: &str) -> String {
     let mut out = String::with_capacity(f.len());
-    push_words(f.chars(), &mut out);
+    norm_folded_into(f, &mut out);
     out
+}
+
+/// [`norm_folded`] into a buffer (cleared first).
+pub(crate) fn norm_folded_into(f: &str, out: &mut String) {
+    out.clear();
+    if f.is_ascii() {
+        // Byte by byte: for ASCII, alphanumeric is ASCII alphanumeric.
+        out.reserve(f.len());
+        let mut space = false;
+        for &b in f.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(b as char);
+            } else {
+                space = true;
+            }
+        }
+        return;
+    }
+    push_words(f.chars(), out);
 }
 
 /// Appends the letters and digits of `chars`, each run of anything else made one space

@@ -8,7 +8,7 @@ use sitrep_text::{Text, Token, TokenKind};
 
 use crate::evidence::country_evidence;
 use crate::gazetteer::{Gazetteer, Kind, MatchKind, Place};
-use crate::key::{name_key, norm_folded};
+use crate::key::{name_key, norm_folded_into};
 
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
 static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
@@ -297,6 +297,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     let stop = stoplist();
     let mut out = Vec::new();
     let candidates = |k: &str| g.candidates(k);
+    let mut kbuf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -306,8 +307,10 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             i += 1;
             continue;
         }
-        // Possible ends: after each capitalized word.
-        let mut ends: Vec<usize> = vec![i + 1];
+        // Possible ends: after each capitalized word (names have 8 words at most).
+        let mut ends_buf = [0usize; 8];
+        let mut ne = 1;
+        ends_buf[0] = i + 1;
         let mut j = i;
         let mut n = 1;
         while n < g.max_words() {
@@ -316,7 +319,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             };
             let w = &toks[k];
             if is_upper(text, w) {
-                ends.push(k + 1);
+                ends_buf[ne] = k + 1;
+                ne += 1;
             } else if !CONNECTORS.contains(&w.folded(text)) {
                 break;
             }
@@ -327,12 +331,13 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
         // The cues before the name are the same for every end: looked at once.
         let base_before = std::cell::OnceCell::new();
         let region_before = std::cell::OnceCell::new();
-        for &e in ends.iter().rev() {
-            let key = norm_folded(&text.folded()[t.fstart..toks[e - 1].fend]);
+        for &e in ends_buf[..ne].iter().rev() {
+            norm_folded_into(&text.folded()[t.fstart..toks[e - 1].fend], &mut kbuf);
+            let key: &str = &kbuf;
             // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
             let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".")
                 && !g.lookup_key(&format!("{key}.")).is_empty();
-            if stop.contains(&key) && !abbreviation {
+            if stop.contains(key) && !abbreviation {
                 i = e;
                 advanced = true;
                 break;
@@ -361,14 +366,14 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                     && i >= 2
                     && toks[i - 1].folded(text) == ","
                     && out.last().is_some_and(|s: &Span| s.tj == i - 1);
-                let mut h = g.lookup_key(&key);
+                let mut h = g.lookup_key(key);
                 h.retain(|&(i, _)| {
                     let k = g.place(i).kind;
                     k == Kind::Country || (after_town && k == Kind::Admin1)
                 });
                 h
             } else {
-                candidates(&key)
+                candidates(key)
             };
             if let Some(x) = &expanded {
                 // Spelled out by us: at best an alternate name.
@@ -402,7 +407,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             // Bare admin2 names ("Oudalan", "Kaldar") where the text says an area is
             // meant: in an admin chain after another name, before "district" or
             // "upazila", after "province de".
-            let area = if short { Vec::new() } else { g.lookup_area(&key) };
+            let area = if short { Vec::new() } else { g.lookup_area(key) };
             if !area.is_empty() {
                 let chain_pos = i >= 2 && matches!(toks[i - 1].folded(text), "," | "(") && {
                     let p = toks[i - 2].folded(text);
@@ -433,7 +438,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 }
             }
             if !hits.is_empty() {
-                out.push(Span { ti: i, tj: e, key, hits });
+                out.push(Span { ti: i, tj: e, key: key.to_string(), hits });
                 i = e;
                 advanced = true;
                 break;
