@@ -10,7 +10,8 @@
 //! then the peak resident memory (VmHWM). `match` reads JSON Lines documents (`text`,
 //! `lang`), folds each text and finds its places; every round must give the same
 //! mention count and checksum of (offsets, GeoNames id, precision), which are printed so
-//! that two builds can be compared.
+//! that two builds can be compared. A second measure times `find_places` alone, on texts
+//! folded and tokenized beforehand (the engine folds and tokenizes once for all stages).
 
 use std::time::Instant;
 
@@ -91,6 +92,31 @@ fn main() {
                 }
                 secs.push(s);
             }
+            // The same with the texts folded and tokenized beforehand (as the engine
+            // does for every stage): the geocoder's own time.
+            let texts: Vec<Text<'_>> = docs.iter().map(|(t, _)| Text::new(t)).collect();
+            for t in &texts {
+                t.tokens_ref();
+            }
+            let mut own = Vec::new();
+            // (GEO_BENCH_ONLY_FIRST=1 skips this measure, e.g. under callgrind.)
+            let second = if std::env::var_os("GEO_BENCH_ONLY_FIRST").is_some() { 0 } else { rounds.max(1) };
+            for round in 0..second {
+                let t = Instant::now();
+                let (mut count, mut sum) = (0usize, 0xcbf2_9ce4_8422_2325u64);
+                for (text, (_, lang)) in texts.iter().zip(&docs) {
+                    for m in find_places(text, lang, g) {
+                        count += 1;
+                        fnv(&mut sum, m.start as u64);
+                        fnv(&mut sum, m.end as u64);
+                        fnv(&mut sum, m.geonames_id.unwrap_or(0));
+                        fnv(&mut sum, m.geo_precision as u64);
+                    }
+                }
+                own.push(t.elapsed().as_secs_f64());
+                assert_eq!(expected, Some((count, sum)), "round {round} (folded beforehand): output changed");
+            }
+            own.sort_by(f64::total_cmp);
             let (count, sum) = expected.expect("a round");
             secs.sort_by(f64::total_cmp);
             let (min, med) = (secs[0], secs[secs.len() / 2]);
@@ -104,6 +130,18 @@ fn main() {
                 docs.len() as f64 / min,
                 med,
                 bytes as f64 / 1e6 / med
+            );
+            if own.is_empty() {
+                return;
+            }
+            println!(
+                "find_places only (texts folded and tokenized beforehand): min {:.3} s ({:.2} MB/s, {:.0} docs/s), \
+                 median {:.3} s ({:.2} MB/s)",
+                own[0],
+                bytes as f64 / 1e6 / own[0],
+                docs.len() as f64 / own[0],
+                own[own.len() / 2],
+                bytes as f64 / 1e6 / own[own.len() / 2]
             );
         }
         _ => eprintln!("usage: geo_bench load [N] | match [ROUNDS] FILE.jsonl..."),

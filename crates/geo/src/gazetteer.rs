@@ -1,5 +1,6 @@
 //! The gazetteer: places, admin1 areas and countries, indexed by name keys.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
@@ -7,13 +8,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 
+use crate::fxhash::FxMap;
 use crate::key::{loose_key, loose_of_translit, name_key, name_key_into, translit_key};
-
-/// The embedded gazetteer file, built by `scripts/build-gazetteer`.
-static EMBEDDED: &[u8] = include_bytes!("../../../data/gazetteer/world.tsv.gz");
-
-/// Country centres (ODbL 1.0, npm world-countries), kept apart from `world.tsv.gz`.
-static COUNTRY_LATLNG: &str = include_str!("../../../data/gazetteer/country_latlng.tsv");
 
 /// Countries whose names reach French and English news transliterated from Arabic,
 /// Persian, Kurdish or Turkic languages: their entries get transliteration keys.
@@ -48,18 +44,18 @@ pub enum Kind {
 pub struct Place {
     /// GeoNames id (0 when unknown).
     pub geonames_id: u64,
-    pub name: Box<str>,
+    pub name: Cow<'static, str>,
     /// ISO 3166-1 alpha-2.
-    pub country: Box<str>,
+    pub country: Cow<'static, str>,
     /// GeoNames admin1 code (empty for countries).
-    pub admin1: Box<str>,
+    pub admin1: Cow<'static, str>,
     /// GeoNames admin2 code.
-    pub admin2: Box<str>,
+    pub admin2: Cow<'static, str>,
     pub latitude: f64,
     pub longitude: f64,
     pub population: u64,
     /// GeoNames feature code (`PPL`, `PPLA`, `PPLC`…), `ADM1` or `PCLI`.
-    pub feature: Box<str>,
+    pub feature: Cow<'static, str>,
     pub kind: Kind,
 }
 
@@ -142,27 +138,19 @@ fn decode(v: u32) -> (u32, MatchKind) {
     (v >> 2, kind)
 }
 
-/// Name key → hits, compactly: one hit is stored inline, more in `multi`.
+/// Name key → hits while an index is built: one hit is stored inline, more in `multi`.
 #[derive(Default, Clone)]
-struct NameIndex {
+struct IndexBuilder {
     map: IdMap<u32>,
     multi: Vec<Vec<u32>>,
 }
 
-impl NameIndex {
+impl IndexBuilder {
     fn insert(&mut self, key: &str, idx: u32, kind: MatchKind) {
         if key.is_empty() {
             return;
         }
         self.insert_hash(key_hash(key), idx, kind);
-    }
-
-    /// Every (key hash, hit) of the index.
-    fn entries(&self) -> impl Iterator<Item = (u64, (u32, MatchKind))> + '_ {
-        self.map.iter().flat_map(move |(&h, &v)| {
-            let list: Vec<u32> = if v & MULTI == 0 { vec![v] } else { self.multi[(v & !MULTI) as usize].clone() };
-            list.into_iter().map(move |x| (h, decode(x)))
-        })
     }
 
     fn insert_hash(&mut self, hash: u64, idx: u32, kind: MatchKind) {
@@ -192,25 +180,241 @@ impl NameIndex {
         }
     }
 
+    /// The index, frozen: key hashes sorted, hit lists flattened.
+    fn freeze(self) -> NameIndex {
+        let mut pairs: Vec<(u64, u32)> = self.map.into_iter().collect();
+        pairs.sort_unstable_by_key(|p| p.0);
+        let mut ix = NameIndex::default();
+        ix.hashes.reserve_exact(pairs.len());
+        ix.vals.reserve_exact(pairs.len());
+        for (h, v) in pairs {
+            ix.hashes.push(h);
+            if v & MULTI == 0 {
+                ix.vals.push(v);
+            } else {
+                let list = &self.multi[(v & !MULTI) as usize];
+                ix.vals.push(MULTI | ix.multi.len() as u32);
+                ix.multi.push(list.len() as u32);
+                ix.multi.extend_from_slice(list);
+            }
+        }
+        ix.make_buckets();
+        ix
+    }
+}
+
+/// Name key → hits, frozen: key hashes in sorted order with their hits (one inline, more
+/// as `[count, hits…]` in `multi`), and where each run of hashes with the same top bits
+/// starts, so that a lookup reads one bucket of a few hashes. Built once, it is read and
+/// written as flat arrays ([`Gazetteer::to_compact`]).
+#[derive(Default, Clone)]
+struct NameIndex {
+    hashes: Vec<u64>,
+    vals: Vec<u32>,
+    multi: Vec<u32>,
+    /// Start in `hashes` of each value of the top `bits` bits, and the end.
+    buckets: Vec<u32>,
+    bits: u32,
+}
+
+impl NameIndex {
+    fn make_buckets(&mut self) {
+        let n = self.hashes.len();
+        self.bits = (usize::BITS - n.leading_zeros()).saturating_sub(1).clamp(1, 24);
+        let nb = 1usize << self.bits;
+        let mut buckets = Vec::with_capacity(nb + 1);
+        let mut i = 0;
+        for b in 0..nb as u64 {
+            while i < n && self.hashes[i] >> (64 - self.bits) < b {
+                i += 1;
+            }
+            buckets.push(i as u32);
+        }
+        buckets.push(n as u32);
+        self.buckets = buckets;
+    }
+
+    /// The hits of a key hash, encoded.
+    #[inline]
+    fn find(&self, h: u64) -> &[u32] {
+        if self.hashes.is_empty() {
+            return &[];
+        }
+        let b = (h >> (64 - self.bits)) as usize;
+        let (s, e) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        match self.hashes[s..e].iter().position(|&x| x == h) {
+            None => &[],
+            Some(k) => {
+                let v = &self.vals[s + k];
+                if v & MULTI == 0 {
+                    std::slice::from_ref(v)
+                } else {
+                    let at = (v & !MULTI) as usize;
+                    let len = self.multi[at] as usize;
+                    &self.multi[at + 1..at + 1 + len]
+                }
+            }
+        }
+    }
+
+    /// `a`'s hits, then `b`'s with their entries moved up by `off` (entries of two
+    /// gazetteers, one after the other): one pass over both sorted hash lists.
+    fn merge(a: &NameIndex, b: &NameIndex, off: u32) -> NameIndex {
+        let mut ix = NameIndex::default();
+        let n = a.hashes.len() + b.hashes.len();
+        ix.hashes.reserve(n);
+        ix.vals.reserve(n);
+        let (mut i, mut j) = (0, 0);
+        let mut list: Vec<u32> = Vec::new();
+        while i < a.hashes.len() || j < b.hashes.len() {
+            let ha = a.hashes.get(i).copied().unwrap_or(u64::MAX);
+            let hb = b.hashes.get(j).copied().unwrap_or(u64::MAX);
+            let h = if i < a.hashes.len() && (j >= b.hashes.len() || ha <= hb) { ha } else { hb };
+            list.clear();
+            if i < a.hashes.len() && ha == h {
+                list.extend_from_slice(a.find(h));
+                i += 1;
+            }
+            if j < b.hashes.len() && hb == h {
+                list.extend(b.find(h).iter().map(|&x| {
+                    let (k, mk) = decode(x);
+                    encode(k + off, mk)
+                }));
+                j += 1;
+            }
+            ix.hashes.push(h);
+            if let [one] = list[..] {
+                ix.vals.push(one);
+            } else {
+                ix.vals.push(MULTI | ix.multi.len() as u32);
+                ix.multi.push(list.len() as u32);
+                ix.multi.extend_from_slice(&list);
+            }
+        }
+        ix.make_buckets();
+        ix
+    }
+
     fn get(&self, key: &str) -> Hits {
-        let mut out = Vec::new();
-        self.each(key, |h| out.push(h));
-        out
+        self.find(key_hash(key)).iter().map(|&h| decode(h)).collect()
     }
 
     /// Calls `f` with each hit of `key`, in order, without allocating.
     #[inline]
     fn each(&self, key: &str, mut f: impl FnMut((u32, MatchKind))) {
-        match self.map.get(&key_hash(key)) {
-            None => {}
-            Some(&v) if v & MULTI == 0 => f(decode(v)),
-            Some(&v) => self.multi[(v & !MULTI) as usize].iter().for_each(|&h| f(decode(h))),
+        self.find(key_hash(key)).iter().for_each(|&h| f(decode(h)));
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.hashes.len() as u32).to_le_bytes());
+        for h in &self.hashes {
+            out.extend_from_slice(&h.to_le_bytes());
         }
+        for v in &self.vals {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.multi.len() as u32).to_le_bytes());
+        for v in &self.multi {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+
+    fn read(r: &mut Reader<'_>) -> Result<NameIndex, Error> {
+        let n = r.u32()? as usize;
+        let hashes: Vec<u64> =
+            r.take(n * 8)?.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default())).collect();
+        let vals = r.u32s(n)?;
+        let m = r.u32()? as usize;
+        let multi = r.u32s(m)?;
+        if hashes.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(err("gazetteer: index hashes out of order"));
+        }
+        for &v in &vals {
+            if v & MULTI != 0 {
+                let at = (v & !MULTI) as usize;
+                let len = *multi.get(at).ok_or_else(|| err("gazetteer: bad index list"))? as usize;
+                if at + 1 + len > multi.len() {
+                    return Err(err("gazetteer: bad index list"));
+                }
+            }
+        }
+        let mut ix = NameIndex { hashes, vals, multi, buckets: Vec::new(), bits: 0 };
+        ix.make_buckets();
+        Ok(ix)
+    }
+
+    fn max_place(&self) -> Option<u32> {
+        let single = self.vals.iter().filter(|&&v| v & MULTI == 0).map(|&v| v >> 2);
+        let lists = self.vals.iter().filter(|&&v| v & MULTI != 0).flat_map(|&v| {
+            let at = (v & !MULTI) as usize;
+            self.multi[at + 1..at + 1 + self.multi[at] as usize].iter().map(|&x| x >> 2)
+        });
+        single.chain(lists).max()
     }
 }
 
+/// A cursor over the bytes of a compact gazetteer; running out is an error.
+struct Reader<'a> {
+    b: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        if n > self.b.len() {
+            return Err(err("gazetteer: compact data truncated"));
+        }
+        let (a, rest) = self.b.split_at(n);
+        self.b = rest;
+        Ok(a)
+    }
+    fn u8(&mut self) -> Result<u8, Error> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, Error> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, Error> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Result<u64, Error> {
+        let b = self.take(8)?;
+        Ok(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+    }
+    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, Error> {
+        Ok(self.take(n * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    }
+    fn str(&mut self) -> Result<&'a str, Error> {
+        let n = self.u16()? as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|_| err("gazetteer: compact data: a name is not UTF-8"))
+    }
+}
+
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    // Names are short; a longer one is cut at a character boundary.
+    let mut n = s.len().min(u16::MAX as usize);
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    out.extend_from_slice(&(n as u16).to_le_bytes());
+    out.extend_from_slice(&s.as_bytes()[..n]);
+}
+
+/// The first bytes of a compact gazetteer ([`Gazetteer::to_compact`]).
+const COMPACT_MAGIC: &[u8; 12] = b"sitrep-gaz\x00\x02";
+
+/// A name or code of an entry: borrowed from the embedded data, owned otherwise.
+type Str = Cow<'static, str>;
+
 /// (country, admin1 code, admin2 code).
-type Admin2Key = (Box<str>, Box<str>, Box<str>);
+type Admin2Key = (Str, Str, Str);
+
+/// Country → admin1 code → entry (nested, so that a lookup needs no owned key).
+type Admin1Map = FxMap<Str, FxMap<Str, u32>>;
+
+/// Country → admin1 code → admin2 code → entry.
+type Admin2Map = FxMap<Str, FxMap<Str, FxMap<Str, u32>>>;
 
 /// A gazetteer loaded in memory with its name indexes.
 pub struct Gazetteer {
@@ -220,9 +424,9 @@ pub struct Gazetteer {
     area: NameIndex,
     translit: NameIndex,
     loose: NameIndex,
-    admin1: HashMap<(Box<str>, Box<str>), u32>,
-    admin2: HashMap<Admin2Key, u32>,
-    countries: HashMap<Box<str>, u32>,
+    admin1: Admin1Map,
+    admin2: Admin2Map,
+    countries: FxMap<Str, u32>,
     /// Entries replaced by a merged gazetteer's ([`Gazetteer::merged`]): never returned.
     hidden: Vec<bool>,
     max_words: usize,
@@ -234,7 +438,7 @@ impl fmt::Debug for Gazetteer {
         f.debug_struct("Gazetteer")
             .field("header", &self.header)
             .field("entries", &self.places.len())
-            .field("names", &self.exact.map.len())
+            .field("names", &self.exact.hashes.len())
             .finish()
     }
 }
@@ -299,8 +503,8 @@ fn is_area_name(key: &str) -> bool {
 }
 
 fn exact_index(body: &[&str]) -> (NameIndex, NameIndex, usize) {
-    let mut ix = NameIndex::default();
-    let mut area = NameIndex::default();
+    let mut ix = IndexBuilder::default();
+    let mut area = IndexBuilder::default();
     ix.map.reserve(body.len() * 9 / 2);
     let mut max_words = 1;
     let mut k = String::new();
@@ -327,21 +531,33 @@ fn exact_index(body: &[&str]) -> (NameIndex, NameIndex, usize) {
             ix.insert(&k, idx as u32, mk);
         }
     }
-    (ix, area, max_words)
+    (ix.freeze(), area.freeze(), max_words)
 }
 
 type Parsed = (Vec<Place>, NameIndex, NameIndex);
 
 fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
     let mut places = Vec::with_capacity(body.len());
-    let mut translit = NameIndex::default();
-    let mut loose = NameIndex::default();
+    let mut translit = IndexBuilder::default();
+    let mut loose = IndexBuilder::default();
     for (n, line) in body.iter().enumerate() {
         let mut f = [""; 9];
         let mut it = line.split('\t');
         for (i, slot) in f.iter_mut().enumerate() {
-            *slot = it.next().ok_or_else(|| err(format!("gazetteer: row {}: {} fields", n + 1, i)))?;
+            *slot = it.next().ok_or_else(|| err(format!("gazetteer: row {}: {} fields, expected 10", n + 1, i)))?;
         }
+        // The tenth field (alternate names) may be missing; an eleventh is a broken row.
+        if it.nth(1).is_some() {
+            let k = line.split('\t').count();
+            return Err(err(format!("gazetteer: row {}: {k} fields, expected 10", n + 1)));
+        }
+        let int = |i: usize| -> Result<u64, Error> {
+            match f[i] {
+                "" => Ok(0),
+                v => v.parse().map_err(|_| err(format!("gazetteer: row {}: bad number {v:?}", n + 1))),
+            }
+        };
+        let (geonames_id, population) = (int(0)?, int(7)?);
         let num = |i: usize| -> Result<f64, Error> {
             f[i].parse::<f64>().map_err(|_| err(format!("gazetteer: row {}: bad number {:?}", n + 1, f[i])))
         };
@@ -358,15 +574,15 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
             _ => Kind::Place,
         };
         let place = Place {
-            geonames_id: f[0].parse().unwrap_or(0),
-            name: f[1].into(),
-            country: f[2].into(),
-            admin1: f[3].into(),
-            admin2: f[4].into(),
+            geonames_id,
+            name: Cow::Owned(f[1].into()),
+            country: Cow::Owned(f[2].into()),
+            admin1: Cow::Owned(f[3].into()),
+            admin2: Cow::Owned(f[4].into()),
             latitude: lat,
             longitude: lon,
-            population: f[7].parse().unwrap_or(0),
-            feature: feature.into(),
+            population,
+            feature: Cow::Owned(feature.into()),
             kind,
         };
         let idx = n as u32;
@@ -383,7 +599,7 @@ fn parse_rows(body: &[&str]) -> Result<Parsed, Error> {
         }
         places.push(place);
     }
-    Ok((places, translit, loose))
+    Ok((places, translit.freeze(), loose.freeze()))
 }
 
 /// Rewrites "row N" (N-th record) of a parse error into the file's line number.
@@ -410,12 +626,12 @@ fn row_to_line(e: Error, s: &str) -> Error {
     e
 }
 
-type AdminMaps = (HashMap<(Box<str>, Box<str>), u32>, HashMap<Admin2Key, u32>, HashMap<Box<str>, u32>);
+type AdminMaps = (Admin1Map, Admin2Map, FxMap<Str, u32>);
 
 fn admin_maps(places: &[Place], hidden: &[bool]) -> AdminMaps {
-    let mut admin1 = HashMap::new();
-    let mut admin2 = HashMap::new();
-    let mut countries = HashMap::new();
+    let mut admin1 = Admin1Map::default();
+    let mut admin2 = Admin2Map::default();
+    let mut countries = FxMap::default();
     for (idx, p) in places.iter().enumerate() {
         if hidden.get(idx) == Some(&true) {
             continue;
@@ -425,11 +641,11 @@ fn admin_maps(places: &[Place], hidden: &[bool]) -> AdminMaps {
                 countries.insert(p.country.clone(), idx as u32);
             }
             Kind::Admin1 => {
-                admin1.insert((p.country.clone(), p.admin1.clone()), idx as u32);
+                admin1.entry(p.country.clone()).or_default().insert(p.admin1.clone(), idx as u32);
             }
             Kind::Admin2 => {
-                let k = (p.country.clone(), p.admin1.clone(), p.admin2.clone());
-                admin2.insert(k, idx as u32);
+                let a1 = admin2.entry(p.country.clone()).or_default().entry(p.admin1.clone()).or_default();
+                a1.insert(p.admin2.clone(), idx as u32);
             }
             Kind::Place | Kind::Continent => {}
         }
@@ -442,20 +658,191 @@ fn translit_country(cc: &str) -> bool {
     SET.get_or_init(|| TRANSLIT_COUNTRIES.iter().copied().collect()).contains(cc)
 }
 
+fn kind_code(k: Kind) -> u8 {
+    match k {
+        Kind::Place => 0,
+        Kind::Admin2 => 1,
+        Kind::Admin1 => 2,
+        Kind::Country => 3,
+        Kind::Continent => 4,
+    }
+}
+
+fn kind_of_code(c: u8) -> Result<Kind, Error> {
+    Ok(match c {
+        0 => Kind::Place,
+        1 => Kind::Admin2,
+        2 => Kind::Admin1,
+        3 => Kind::Country,
+        4 => Kind::Continent,
+        _ => return Err(err(format!("gazetteer: compact data: bad kind {c}"))),
+    })
+}
+
+/// A 64-bit checksum of compact data, 8 bytes at a time.
+fn checksum(b: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h: u64 = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    }
+    for &x in chunks.remainder() {
+        h = (h ^ x as u64).wrapping_mul(K).rotate_left(29);
+    }
+    h ^ (h >> 32)
+}
+
+/// Compact data without its final checksum, once the checksum is found right: a
+/// truncated or corrupted file is an error, never a silently wrong place.
+fn checked(bytes: &[u8]) -> Result<&[u8], Error> {
+    if !bytes.starts_with(COMPACT_MAGIC) {
+        return Err(err("gazetteer: not a compact sitrep gazetteer"));
+    }
+    if bytes.len() < COMPACT_MAGIC.len() + 8 {
+        return Err(err("gazetteer: compact data truncated"));
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - 8);
+    let sum = u64::from_le_bytes([sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]]);
+    if checksum(body) != sum {
+        return Err(err("gazetteer: compact data truncated or corrupt (checksum mismatch)"));
+    }
+    Ok(body)
+}
+
+fn read_compact<'a>(bytes: &'a [u8], own: impl Fn(&'a str) -> Str) -> Result<Gazetteer, Error> {
+    let mut r = Reader { b: bytes };
+    if r.take(COMPACT_MAGIC.len()).ok() != Some(&COMPACT_MAGIC[..]) {
+        return Err(err("gazetteer: not a compact sitrep gazetteer"));
+    }
+    let header = r.str()?.to_string();
+    // (The matcher tries names of 8 words at most.)
+    let max_words = (r.u32()? as usize).min(8);
+    let pool_len = r.u32()? as usize;
+    let pool = std::str::from_utf8(r.take(pool_len)?).map_err(|_| err("gazetteer: compact data: names not UTF-8"))?;
+    let n = r.u32()? as usize;
+    let mut places = Vec::with_capacity(n.min(bytes.len() / 63));
+    let mut hidden = Vec::new();
+    for i in 0..n {
+        let geonames_id = r.u64()?;
+        let latitude = f64::from_bits(r.u64()?);
+        let longitude = f64::from_bits(r.u64()?);
+        if !(-90.0..=90.0).contains(&latitude) || !(-180.0..=180.0).contains(&longitude) {
+            return Err(err(format!("gazetteer: compact data: entry {}: coordinates out of range", i + 1)));
+        }
+        let population = r.u64()?;
+        let k = r.u8()?;
+        if k & 0x80 != 0 {
+            hidden.resize(n, false);
+            hidden[i] = true;
+        }
+        let kind = kind_of_code(k & 0x7f)?;
+        let mut field = || -> Result<Str, Error> {
+            let off = r.u32()? as usize;
+            let len = r.u16()? as usize;
+            pool.get(off..off + len).map(&own).ok_or_else(|| err("gazetteer: compact data: bad name reference"))
+        };
+        let (name, country, admin1, admin2, feature) = (field()?, field()?, field()?, field()?, field()?);
+        places.push(Place {
+            geonames_id,
+            name,
+            country,
+            admin1,
+            admin2,
+            latitude,
+            longitude,
+            population,
+            feature,
+            kind,
+        });
+    }
+    let exact = NameIndex::read(&mut r)?;
+    let area = NameIndex::read(&mut r)?;
+    let translit = NameIndex::read(&mut r)?;
+    let loose = NameIndex::read(&mut r)?;
+    if !r.b.is_empty() {
+        return Err(err("gazetteer: compact data: trailing bytes"));
+    }
+    for ix in [&exact, &area, &translit, &loose] {
+        if ix.max_place().is_some_and(|m| m as usize >= places.len()) {
+            return Err(err("gazetteer: compact data: an index names a missing entry"));
+        }
+    }
+    let (admin1, admin2, countries) = admin_maps(&places, &hidden);
+    Ok(Gazetteer { places, exact, area, translit, loose, admin1, admin2, countries, hidden, max_words, header })
+}
+
 impl Gazetteer {
-    /// The gazetteer embedded in the crate (GeoNames cities500 with population ≥ 1000,
-    /// admin1 areas and countries), parsed on first use.
-    pub fn embedded() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(Gazetteer::load_embedded)
+    /// The gazetteer in sitrep's compact binary form: its entries (their names and codes
+    /// in one pool of distinct strings) and its name indexes as flat arrays, read back by
+    /// [`Gazetteer::from_compact`] in one pass with no name to fold or hash (`build.rs`
+    /// makes the embedded one from `world.tsv.gz`).
+    pub fn to_compact(&self) -> Vec<u8> {
+        let mut out = self.to_compact_unsummed();
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
     }
 
-    /// A fresh copy of the embedded gazetteer ([`Gazetteer::embedded`] loads it once and
-    /// shares it; this is for measuring the load).
-    pub fn load_embedded() -> Gazetteer {
-        let mut g = Gazetteer::from_gzip(EMBEDDED).expect("embedded gazetteer is valid");
-        g.set_country_centres(COUNTRY_LATLNG);
-        g
+    fn to_compact_unsummed(&self) -> Vec<u8> {
+        let mut pool = String::new();
+        let mut at: HashMap<&str, u32> = HashMap::new();
+        let mut refs: Vec<(u32, u16)> = Vec::with_capacity(self.places.len() * 5);
+        for p in &self.places {
+            for f in [&p.name, &p.country, &p.admin1, &p.admin2, &p.feature] {
+                // Names are short; a longer one is cut at a character boundary.
+                let mut n = f.len().min(u16::MAX as usize);
+                while !f.is_char_boundary(n) {
+                    n -= 1;
+                }
+                let f = &f[..n];
+                let off = *at.entry(f).or_insert_with(|| {
+                    pool.push_str(f);
+                    (pool.len() - f.len()) as u32
+                });
+                refs.push((off, n as u16));
+            }
+        }
+        let mut out = Vec::with_capacity(self.places.len() * 64 + pool.len());
+        out.extend_from_slice(COMPACT_MAGIC);
+        write_str(&mut out, &self.header);
+        out.extend_from_slice(&(self.max_words as u32).to_le_bytes());
+        out.extend_from_slice(&(pool.len() as u32).to_le_bytes());
+        out.extend_from_slice(pool.as_bytes());
+        out.extend_from_slice(&(self.places.len() as u32).to_le_bytes());
+        for (i, p) in self.places.iter().enumerate() {
+            out.extend_from_slice(&p.geonames_id.to_le_bytes());
+            out.extend_from_slice(&p.latitude.to_le_bytes());
+            out.extend_from_slice(&p.longitude.to_le_bytes());
+            out.extend_from_slice(&p.population.to_le_bytes());
+            out.push(kind_code(p.kind) | if self.hidden.get(i) == Some(&true) { 0x80 } else { 0 });
+            for &(off, n) in &refs[i * 5..i * 5 + 5] {
+                out.extend_from_slice(&off.to_le_bytes());
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+        }
+        for ix in [&self.exact, &self.area, &self.translit, &self.loose] {
+            ix.write(&mut out);
+        }
+        out
+    }
+
+    /// Reads a gazetteer written by [`Gazetteer::to_compact`]; truncated or corrupt data
+    /// is an error, not a panic.
+    pub fn from_compact(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        let body = checked(bytes)?;
+        read_compact(body, |s| Cow::Owned(s.to_string()))
+    }
+
+    /// [`Gazetteer::from_compact`] for data that lives as long as the program (the
+    /// embedded gazetteer, compiled into it): names and codes are borrowed from it, not
+    /// copied, and the checksum is not recomputed.
+    pub fn from_compact_static(bytes: &'static [u8]) -> Result<Gazetteer, Error> {
+        if bytes.len() < 8 {
+            return Err(err("gazetteer: compact data truncated"));
+        }
+        read_compact(&bytes[..bytes.len() - 8], Cow::Borrowed)
     }
 
     /// Replaces countries' coordinates with those of `tsv` (`ISO2 lat lon` lines, `#`
@@ -479,11 +866,23 @@ impl Gazetteer {
 
     /// Reads a gazetteer file in the `world.tsv.gz` format (gzip'd).
     pub fn from_gzip(bytes: &[u8]) -> Result<Gazetteer, Error> {
-        let mut s = String::with_capacity(bytes.len() * 4);
+        let mut s = Vec::with_capacity(bytes.len() * 4);
         flate2::read::GzDecoder::new(bytes)
-            .read_to_string(&mut s)
-            .map_err(|e| err(format!("gazetteer: cannot decompress: {e}")))?;
-        Gazetteer::from_tsv(&s)
+            .read_to_end(&mut s)
+            .map_err(|e| err(format!("gazetteer: cannot decompress (truncated or corrupt gzip): {e}")))?;
+        Gazetteer::from_tsv_bytes(&s)
+    }
+
+    /// [`Gazetteer::from_tsv`] for bytes that should be UTF-8: an error names the line
+    /// that is not.
+    fn from_tsv_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Gazetteer::from_tsv(s),
+            Err(e) => {
+                let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                Err(err(format!("line {line}: not UTF-8")))
+            }
+        }
     }
 
     /// Reads a gazetteer from its uncompressed TSV text: a `#sitrep-gazetteer` header
@@ -526,14 +925,10 @@ impl Gazetteer {
         let bytes = std::fs::read(path).map_err(|e| err(format!("{}: {e}", path.display())))?;
         let r = if bytes.starts_with(&[0x1f, 0x8b]) {
             Gazetteer::from_gzip(&bytes)
+        } else if bytes.starts_with(COMPACT_MAGIC) {
+            Gazetteer::from_compact(&bytes)
         } else {
-            match std::str::from_utf8(&bytes) {
-                Ok(s) => Gazetteer::from_tsv(s),
-                Err(e) => {
-                    let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-                    Err(err(format!("line {line}: not UTF-8")))
-                }
-            }
+            Gazetteer::from_tsv_bytes(&bytes)
         };
         r.map_err(|e| err(format!("{}: {}", path.display(), e.msg.trim_start_matches("gazetteer: "))))
     }
@@ -555,8 +950,8 @@ impl Gazetteer {
             .collect();
         let mut hidden = base.hidden.clone();
         hidden.resize(base.places.len() + extra.places.len(), false);
-        let mut a1_map: HashMap<(Box<str>, Box<str>), Box<str>> = HashMap::new();
-        let mut a2_map: HashMap<Admin2Key, (Box<str>, Box<str>)> = HashMap::new();
+        let mut a1_map: HashMap<(Str, Str), Str> = HashMap::new();
+        let mut a2_map: HashMap<Admin2Key, (Str, Str)> = HashMap::new();
         let mut replaced: Vec<Option<u32>> = vec![None; extra.places.len()];
         for (e, p) in extra.places.iter().enumerate() {
             let Some(&b) = by_id.get(&p.geonames_id).filter(|_| p.geonames_id != 0) else {
@@ -599,13 +994,7 @@ impl Gazetteer {
             }
             places.push(p);
         }
-        let merge = |a: &NameIndex, b: &NameIndex| {
-            let mut ix = a.clone();
-            for (h, (i, mk)) in b.entries() {
-                ix.insert_hash(h, i + off, mk);
-            }
-            ix
-        };
+        let merge = |a: &NameIndex, b: &NameIndex| NameIndex::merge(a, b, off);
         let exact = merge(&base.exact, &extra.exact);
         let area = merge(&base.area, &extra.area);
         let translit = merge(&base.translit, &extra.translit);
@@ -687,7 +1076,7 @@ impl Gazetteer {
     /// transliteration key, then loose key.
     pub fn candidates(&self, key: &str) -> Hits {
         let visible = |i: u32| self.hidden.is_empty() || !self.hidden[i as usize];
-        let mut out: Hits = Vec::new();
+        let mut out: Hits = Vec::with_capacity(8);
         self.exact.each(key, |h| {
             if visible(h.0) {
                 out.push(h)
@@ -713,12 +1102,12 @@ impl Gazetteer {
 
     /// The admin1 entry for a country and GeoNames admin1 code.
     pub fn admin1(&self, country: &str, code: &str) -> Option<&Place> {
-        self.admin1.get(&(Box::from(country), Box::from(code))).map(|&i| self.place(i))
+        self.admin1.get(country).and_then(|m| m.get(code)).map(|&i| self.place(i))
     }
 
     /// The admin2 entry for a country, admin1 and admin2 code (US counties for now).
     pub fn admin2(&self, country: &str, admin1: &str, code: &str) -> Option<&Place> {
-        self.admin2.get(&(Box::from(country), Box::from(admin1), Box::from(code))).map(|&i| self.place(i))
+        self.admin2.get(country).and_then(|m| m.get(admin1)).and_then(|m| m.get(code)).map(|&i| self.place(i))
     }
 }
 

@@ -5,8 +5,9 @@
 //! - [`Gazetteer`]: continents, countries, first-order administrative areas, US
 //!   counties and other second-order areas, and the GeoNames cities500 places of 1,000 people or more (plus every
 //!   admin seat and capital, and every place of the countries where towns are few), with their Latin-script
-//!   alternate names. [`Gazetteer::embedded`] parses the copy built
-//!   by `scripts/build-gazetteer` into `data/gazetteer/world.tsv.gz` once, on first use.
+//!   alternate names. [`Gazetteer::embedded`] loads the copy built
+//!   by `scripts/build-gazetteer` into `data/gazetteer/world.tsv.gz` once, on first use,
+//!   from the compact form `build.rs` makes of it ([`Gazetteer::to_compact`]).
 //! - Keys: [`name_key`] (folded, punctuation as single spaces) for exact lookup,
 //!   [`translit_key`] and [`loose_key`] for the French/English spelling variants of
 //!   Arabic names (Mossoul/Mosul, Nassiriyah/Nasiriyah, Bagdad/Baghdad, Amerli/Amirli).
@@ -33,8 +34,9 @@
 //!   gazetteer over the embedded one).
 //!
 //! Data: `scripts/build-gazetteer` writes `data/gazetteer/world.tsv.gz` (sources and
-//! licenses in `data/gazetteer/SOURCES.md`). Loading parses it into hashed name indexes,
-//! the exact-name one on a second thread: about 0.2 s in a release build.
+//! licenses in `data/gazetteer/SOURCES.md`). `build.rs` parses it into hashed name
+//! indexes at build time and embeds them as flat arrays; loading reads them in one pass
+//! (`cargo run --release -p sitrep-geo --example geo_bench -- load` measures it).
 //!
 //! # Example
 //!
@@ -50,6 +52,7 @@
 //! assert!(places[1].is_country);
 //! ```
 
+mod embedded;
 mod evidence;
 mod fxhash;
 mod gazetteer;

@@ -8,7 +8,7 @@ use sitrep_text::{Text, Token, TokenKind};
 
 use crate::evidence::country_evidence;
 use crate::gazetteer::{Gazetteer, Kind, MatchKind, Place};
-use crate::key::{name_key, norm_folded};
+use crate::key::{name_key, norm_folded_into};
 
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
 static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
@@ -217,7 +217,11 @@ struct Span {
 }
 
 fn is_upper(text: &Text<'_>, t: &Token) -> bool {
-    text.slice(t.start, t.end).chars().next().is_some_and(char::is_uppercase)
+    let s = text.slice(t.start, t.end);
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or
@@ -292,6 +296,8 @@ fn base_cue(text: &Text<'_>, toks: &[Token], before: impl FnOnce() -> bool, e: u
 fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     let stop = stoplist();
     let mut out = Vec::new();
+    let candidates = |k: &str| g.candidates(k);
+    let mut kbuf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -301,8 +307,10 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             i += 1;
             continue;
         }
-        // Possible ends: after each capitalized word.
-        let mut ends: Vec<usize> = vec![i + 1];
+        // Possible ends: after each capitalized word (names have 8 words at most).
+        let mut ends_buf = [0usize; 8];
+        let mut ne = 1;
+        ends_buf[0] = i + 1;
         let mut j = i;
         let mut n = 1;
         while n < g.max_words() {
@@ -311,7 +319,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             };
             let w = &toks[k];
             if is_upper(text, w) {
-                ends.push(k + 1);
+                ends_buf[ne] = k + 1;
+                ne += 1;
             } else if !CONNECTORS.contains(&w.folded(text)) {
                 break;
             }
@@ -322,12 +331,13 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
         // The cues before the name are the same for every end: looked at once.
         let base_before = std::cell::OnceCell::new();
         let region_before = std::cell::OnceCell::new();
-        for &e in ends.iter().rev() {
-            let key = norm_folded(&text.folded()[t.fstart..toks[e - 1].fend]);
+        for &e in ends_buf[..ne].iter().rev() {
+            norm_folded_into(&text.folded()[t.fstart..toks[e - 1].fend], &mut kbuf);
+            let key: &str = &kbuf;
             // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
             let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".")
                 && !g.lookup_key(&format!("{key}.")).is_empty();
-            if stop.contains(&key) && !abbreviation {
+            if stop.contains(key) && !abbreviation {
                 i = e;
                 advanced = true;
                 break;
@@ -356,18 +366,18 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                     && i >= 2
                     && toks[i - 1].folded(text) == ","
                     && out.last().is_some_and(|s: &Span| s.tj == i - 1);
-                let mut h = g.lookup_key(&key);
+                let mut h = g.lookup_key(key);
                 h.retain(|&(i, _)| {
                     let k = g.place(i).kind;
                     k == Kind::Country || (after_town && k == Kind::Admin1)
                 });
                 h
             } else {
-                g.candidates(&key)
+                candidates(key)
             };
             if let Some(x) = &expanded {
                 // Spelled out by us: at best an alternate name.
-                for (i, mk) in g.candidates(x) {
+                for (i, mk) in candidates(x) {
                     if !hits.iter().any(|y| y.0 == i) {
                         hits.push((i, mk.max(MatchKind::Alternate)));
                     }
@@ -378,12 +388,15 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             }
             // "la base d'Ain al-Assad", "Ain al-Asad air base": a base may be named
             // without its first word ("Ain", spring; "Tell", hill) in the gazetteer.
-            if !short && base_cue(text, toks, || *base_before.get_or_init(|| cue_before(text, t.fstart, BASE_CUES)), e)
+            // (Only a base among the hits, or a name of two words or more, can change.)
+            if !short
+                && (key.contains(' ') || hits.iter().any(|&(i, _)| is_base(g.place(i))))
+                && base_cue(text, toks, || *base_before.get_or_init(|| cue_before(text, t.fstart, BASE_CUES)), e)
             {
                 let mut b: Vec<(u32, MatchKind)> = hits.iter().copied().filter(|&(i, _)| is_base(g.place(i))).collect();
                 if b.is_empty() {
                     if let Some((_, rest)) = key.split_once(' ') {
-                        b = g.candidates(rest);
+                        b = candidates(rest);
                         b.retain(|&(i, _)| is_base(g.place(i)));
                     }
                 }
@@ -394,7 +407,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             // Bare admin2 names ("Oudalan", "Kaldar") where the text says an area is
             // meant: in an admin chain after another name, before "district" or
             // "upazila", after "province de".
-            if !short {
+            let area = if short { Vec::new() } else { g.lookup_area(key) };
+            if !area.is_empty() {
                 let chain_pos = i >= 2 && matches!(toks[i - 1].folded(text), "," | "(") && {
                     let p = toks[i - 2].folded(text);
                     out.last().is_some_and(|s: &Span| s.tj == i - 1)
@@ -408,7 +422,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
                     && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
                 if chain_pos || unit_after || chain_start || *region_before.get_or_init(|| region_cue(text, t.fstart)) {
-                    for h in g.lookup_area(&key) {
+                    for h in area {
                         if !hits.iter().any(|x| x.0 == h.0) {
                             hits.push(h);
                         }
@@ -424,7 +438,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 }
             }
             if !hits.is_empty() {
-                out.push(Span { ti: i, tj: e, key, hits });
+                out.push(Span { ti: i, tj: e, key: key.to_string(), hits });
                 i = e;
                 advanced = true;
                 break;
@@ -461,7 +475,7 @@ struct Evidence<'a> {
     region: bool,
     /// Admin1 areas among the span's own candidates: a big town named like its
     /// province ("Kirkuk") is usually the town.
-    eponym: Vec<(Box<str>, Box<str>, MatchKind)>,
+    eponym: Vec<(&'a str, &'a str, MatchKind)>,
 }
 
 fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
@@ -543,13 +557,13 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     // worse match than the state's; "Kirkouk" matches city and governorate alike.)
     if p.kind == Kind::Place
         && p.population >= 100_000
-        && ev.eponym.iter().any(|(c, a, amk)| *c == p.country && *a == p.admin1 && mk <= *amk)
+        && ev.eponym.iter().any(|&(c, a, amk)| c == p.country && a == p.admin1 && mk <= amk)
     {
         s += 4.0;
     }
     // A capital named like a state of its country: "Washington" is more often the
     // capital.
-    if p.feature.as_ref() == "PPLC" && mk == MatchKind::Name && ev.eponym.iter().any(|(c, _, _)| *c == p.country) {
+    if p.feature.as_ref() == "PPLC" && mk == MatchKind::Name && ev.eponym.iter().any(|&(c, _, _)| c == p.country) {
         s += 5.0;
     }
     s
@@ -800,9 +814,15 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
         tail[n - 1] = b'e';
     }
     let tail = &*tail;
+    let Some(&last) = tail.last() else {
+        return false;
+    };
     cues.iter().any(|c| {
         let c = c.as_bytes();
-        tail.ends_with(c) && (tail.len() == c.len() || !tail[tail.len() - c.len() - 1].is_ascii_alphabetic())
+        // (The last byte first: most cues differ there, and a slice compare is a call.)
+        c.last() == Some(&last)
+            && tail.ends_with(c)
+            && (tail.len() == c.len() || !tail[tail.len() - c.len() - 1].is_ascii_alphabetic())
     })
 }
 
@@ -839,8 +859,8 @@ pub fn find_places_hinted(
     let mut spans = spans(text, toks, g);
 
     // Lowercase uses of a word elsewhere in the text mark it as a common word.
-    let lower_words: FxSet<&str> =
-        toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect();
+    let mut lower_words: FxSet<&str> = FxSet::with_capacity_and_hasher(toks.len(), Default::default());
+    lower_words.extend(toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)));
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
     // An admin2 area's population is the sum of its towns': it does not make the name
@@ -1200,7 +1220,7 @@ pub fn find_places_hinted(
             .iter()
             .map(|&(i, mk)| (g.place(i), mk))
             .filter(|(p, _)| p.kind == Kind::Admin1)
-            .map(|(p, mk)| (p.country.clone(), p.admin1.clone(), mk))
+            .map(|(p, mk)| (&*p.country, &*p.admin1, mk))
             .collect();
         ev_n
     };

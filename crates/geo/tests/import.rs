@@ -149,3 +149,107 @@ fn merged_extra_replaces_and_recodes() {
     let m = find_places(&t, "fr", &g);
     assert_eq!((m[0].name.as_str(), m[0].admin1.as_deref()), ("Nasiriyah", Some("Thi Qar")));
 }
+
+/// The error of reading `content` as a gazetteer file named `name`; it must name the file.
+fn gaz_err(name: &str, content: &[u8]) -> String {
+    let p = tmp(name, content);
+    let e = Gazetteer::from_path(&p).expect_err(name).to_string();
+    assert!(e.contains(name), "{e}");
+    e
+}
+
+#[test]
+fn corrupt_gazetteer_files_are_errors_naming_file_and_line() {
+    const HEAD: &str = "#sitrep-gazetteer\tv1\n";
+    let row =
+        |lat: &str, lon: &str| format!("{HEAD}1\tA\tIQ\t\t\t33\t44\t0\tPPL\t\n2\tB\tIQ\t\t\t{lat}\t{lon}\t0\tPPL\t\n");
+    for (lat, lon) in [("NaN", "44"), ("33", "inf"), ("-91", "44"), ("33", "180.5"), ("", "44"), ("3x", "44")] {
+        let e = gaz_err("coord.tsv", row(lat, lon).as_bytes());
+        assert!(e.contains("line 3:") && (e.contains("bad number") || e.contains("out of range")), "{lat} {lon}: {e}");
+    }
+    // Wrong column counts, a bad id or population.
+    let e = gaz_err("short.tsv", format!("{HEAD}1\tA\tIQ\t\t33\n").as_bytes());
+    assert!(e.contains("line 2: 5 fields, expected 10"), "{e}");
+    let e = gaz_err("long.tsv", format!("{HEAD}1\tA\tIQ\t\t\t33\t44\t0\tPPL\t\textra\n").as_bytes());
+    assert!(e.contains("line 2: 11 fields, expected 10"), "{e}");
+    let e = gaz_err("id.tsv", format!("{HEAD}12a\tA\tIQ\t\t\t33\t44\t0\tPPL\t\n").as_bytes());
+    assert!(e.contains("line 2: bad number \"12a\""), "{e}");
+    // A row that is not UTF-8, plain or gzip'd.
+    let mut latin1 = format!("{HEAD}1\tA\tIQ\t\t\t33\t44\t0\tPPL\t\n").into_bytes();
+    latin1.extend_from_slice(b"2\tZ\xe9ro\tIQ\t\t\t33\t44\t0\tPPL\t\n");
+    assert!(gaz_err("latin1.tsv", &latin1).contains("line 3: not UTF-8"));
+    let mut gz = Vec::new();
+    {
+        use std::io::Write;
+        let mut w = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
+        w.write_all(&latin1).unwrap();
+        w.finish().unwrap();
+    }
+    assert!(gaz_err("latin1.tsv.gz", &gz).contains("line 3: not UTF-8"));
+    // Garbage, and gzip magic followed by garbage.
+    gaz_err("garbage.bin", &[0x00, 0xff, 0xfe, 0x80, 0x13, 0x37]);
+    let e = gaz_err("garbage.gz", &[0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02]);
+    assert!(e.contains("cannot decompress"), "{e}");
+    // A real gazetteer, gzip'd, truncated anywhere.
+    let main = tmp("IQ2.txt", ALL.as_bytes());
+    let recs = import_geonames(&main, None, None, &GeonamesOptions::default()).unwrap();
+    let mut gz = Vec::new();
+    write_gazetteer(&mut gz, &recs, "test", true).unwrap();
+    for cut in [1, 2, 10, gz.len() / 3, gz.len() / 2, gz.len() - 9, gz.len() - 1] {
+        gaz_err("cut.tsv.gz", &gz[..cut]);
+    }
+}
+
+#[test]
+fn compact_gazetteers_round_trip_and_reject_any_damage() {
+    let main = tmp("IQ3.txt", ALL.as_bytes());
+    let recs = import_geonames(&main, None, None, &GeonamesOptions::default()).unwrap();
+    let g = gazetteer_from_records(&recs, "test").unwrap();
+    let bytes = g.to_compact();
+    let p = tmp("iq.gaz", &bytes);
+    let back = Gazetteer::from_path(&p).unwrap();
+    assert_eq!(back.places(), g.places());
+    assert_eq!(back.header(), g.header());
+    assert_eq!(back.lookup("Nassiriya"), g.lookup("Nassiriya"));
+    assert_eq!(back.candidates("nassiriyah"), g.candidates("nassiriyah"));
+    // Truncated anywhere, or any byte changed: an error, never a panic or a wrong place.
+    for cut in 0..bytes.len() {
+        assert!(Gazetteer::from_compact(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    for i in 0..bytes.len() {
+        let mut b = bytes.clone();
+        b[i] ^= 0x20;
+        assert!(Gazetteer::from_compact(&b).is_err(), "byte {i} changed");
+    }
+    let e = gaz_err("cut.gaz", &bytes[..bytes.len() / 2]);
+    assert!(e.contains("truncated or corrupt"), "{e}");
+}
+
+#[test]
+fn importer_rows_with_bad_coordinates_or_encoding_name_the_line() {
+    // GeoNames dump: NaN, infinite and out-of-range coordinates.
+    for (lat, lon) in [("NaN", "46.2"), ("31.0", "inf"), ("31.0", "-181"), ("", "46.2")] {
+        let bad = ALL.replace("31.05799\t46.25726", &format!("{lat}\t{lon}"));
+        let p = tmp("geo_bad.txt", bad.as_bytes());
+        let e = import_geonames(&p, None, None, &GeonamesOptions::default()).unwrap_err().to_string();
+        assert!(e.contains("geo_bad.txt: line 2: bad l"), "{lat} {lon}: {e}");
+    }
+    // Who's On First extract: bad coordinates, a row that is not UTF-8, a short row.
+    let head = "wof_id\tparent_id\tname\tplacetype\tcountry\tlat\tlon\tnames_fra\n";
+    let ok = "1\t\tBaghdad\tlocality\tIQ\t33.3\t44.4\tBagdad\n";
+    for (row, want) in [
+        ("2\t\tX\tlocality\tIQ\tNaN\t44.4\t\n", "line 3: bad latitude"),
+        ("2\t\tX\tlocality\tIQ\t33.3\t444\t\n", "line 3: bad longitude"),
+        ("2\t\tX\tlocality\tIQ\t\t\t\n", "line 3: bad latitude"),
+        ("2\t\tX\tlocality\n", "line 3: bad latitude"),
+    ] {
+        let p = tmp("wof_bad.tsv", format!("{head}{ok}{row}").as_bytes());
+        let e = import_wof_tsv(&p).unwrap_err().to_string();
+        assert!(e.contains("wof_bad.tsv: ") && e.contains(want), "{row:?}: {e}");
+    }
+    let mut b = format!("{head}{ok}").into_bytes();
+    b.extend_from_slice(b"2\t\tZ\xe9ro\tlocality\tIQ\t33.3\t44.4\t\n");
+    let p = tmp("wof_latin1.tsv", &b);
+    let e = import_wof_tsv(&p).unwrap_err().to_string();
+    assert!(e.contains("wof_latin1.tsv: line 3: not UTF-8"), "{e}");
+}
