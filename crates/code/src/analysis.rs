@@ -70,8 +70,8 @@ impl Engine {
         let dates: Vec<DateMention> = times.iter().filter(|d| d.is_date()).cloned().collect();
         // Adjectives ("irakien", "American") stay place mentions in the annotation, but only
         // count as evidence of a country for coding (see `coder`).
-        let mut places = sitrep_geo::find_places(&text, &lang, self.gazetteer);
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
+        let mut places = sitrep_geo::find_places_with_evidence(&text, self.gazetteer, &[], &demonyms);
         let [cues, actor_hits, triggers] = Lexicon::find_each([&pack.cues, &pack.actors, &pack.events], &text);
         let mut sources = find_sources(pack, &text, &cues, &sentences);
         // A name after "reported" or "selon" that the text calls a medium ("la télévision

@@ -854,6 +854,17 @@ pub fn find_places_hinted(
     gazetteer: &Gazetteer,
     hint_countries: &[&str],
 ) -> Vec<PlaceMention> {
+    find_places_with_evidence(text, gazetteer, hint_countries, &country_evidence(text, lang))
+}
+
+/// [`find_places_hinted`] with the text's demonyms already found by
+/// [`country_evidence`], for callers that need them too and should not look twice.
+pub fn find_places_with_evidence(
+    text: &Text<'_>,
+    gazetteer: &Gazetteer,
+    hint_countries: &[&str],
+    demonyms: &[(usize, usize, &'static str)],
+) -> Vec<PlaceMention> {
     let g = gazetteer;
     let toks = text.tokens_ref();
     let mut spans = spans(text, toks, g);
@@ -877,7 +888,6 @@ pub fn find_places_hinted(
     // Tokens of spans that surely are places: a neighbour of theirs is not a sign of a
     // person's name.
     let strong_tok: FxSet<usize> = spans.iter().filter(|s| strong_kind(s) || big(s)).flat_map(|s| s.ti..s.tj).collect();
-    let demonyms = country_evidence(text, lang);
     let in_demonym = |s: &Span| {
         let (a, b) = (toks[s.ti].start, toks[s.tj - 1].end);
         demonyms.iter().any(|&(x, y, _)| x <= a && b <= y)
@@ -1033,7 +1043,7 @@ pub fn find_places_hinted(
     for cc in hint_countries {
         *ev.strong.entry(cc).or_default() += 1;
     }
-    for (_, _, cc) in &demonyms {
+    for (_, _, cc) in demonyms {
         *ev.strong.entry(cc).or_default() += 1;
     }
     let mut own: FxMap<&str, Vec<&str>> = FxMap::default();
@@ -1371,7 +1381,7 @@ pub fn find_places_hinted(
         out.push(mention(g, p, start, end, geo_precision, rule));
     }
     // Demonyms not inside a name already found.
-    for (start, end, cc) in demonyms {
+    for &(start, end, cc) in demonyms {
         if out.iter().any(|m| m.start < end && start < m.end) {
             continue;
         }
