@@ -46,6 +46,8 @@ TRAIN OPTIONS (a logistic regression over words, character n-grams and the rules
     --l2 X             L2 penalty (default 1e-5)
     --rate X           AdaGrad learning rate (default 0.05)
     --min-count N      keep features seen in at least N documents (default 2)
+    --class-weight P   weigh rare classes up: 0 every document alike (default), 1 every
+                       class alike
 
 Diagnostics and a summary go to stderr; the exit status is non-zero only when no
 document could be read or the output could not be written.
@@ -114,6 +116,7 @@ pub struct TrainOpts {
     pub l2: f32,
     pub rate: f32,
     pub min_count: u32,
+    pub class_weight: f32,
     /// Files to score a model fitted on all the inputs on.
     pub test: Vec<PathBuf>,
 }
@@ -256,6 +259,7 @@ fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
         l2: d.l2,
         rate: d.rate,
         min_count: d.min_count,
+        class_weight: d.class_weight,
         test: Vec::new(),
     };
     while let Some(arg) = p.next()? {
@@ -266,6 +270,7 @@ fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
             Long("l2") => o.l2 = p.value()?.parse()?,
             Long("rate") => o.rate = p.value()?.parse()?,
             Long("min-count") => o.min_count = p.value()?.parse()?,
+            Long("class-weight") => o.class_weight = p.value()?.parse()?,
             Long("test") => o.test.push(p.value()?.into()),
             Value(v) => o.inputs.push(v.into()),
             _ => return Err(arg.unexpected()),

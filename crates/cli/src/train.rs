@@ -22,7 +22,8 @@ struct Labelled {
 pub fn train(o: &TrainOpts) -> ExitCode {
     let started = Instant::now();
     let engine = Engine::new();
-    let opts = TrainOptions { epochs: o.epochs, l2: o.l2, rate: o.rate, min_count: o.min_count };
+    let opts =
+        TrainOptions { epochs: o.epochs, l2: o.l2, rate: o.rate, min_count: o.min_count, class_weight: o.class_weight };
     let (data, skipped) = match read_all(&engine, &o.inputs) {
         Ok(d) => d,
         Err(e) => {

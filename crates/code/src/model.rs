@@ -201,11 +201,14 @@ pub struct TrainOptions {
     pub rate: f32,
     /// Features seen in fewer training documents are dropped.
     pub min_count: u32,
+    /// Each example's loss is weighted by (n / (classes × n of its class)) to this power:
+    /// 0 weighs every document alike, 1 every class alike.
+    pub class_weight: f32,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs: 10, l2: 1e-5, rate: 0.05, min_count: 2 }
+        TrainOptions { epochs: 10, l2: 1e-5, rate: 0.05, min_count: 2, class_weight: 0.0 }
     }
 }
 
@@ -426,6 +429,12 @@ fn fit(xs: &[Vec<(u32, f32)>], ys: &[usize], k: usize, dims: usize, o: &TrainOpt
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut p = vec![0f32; k];
     const EPS: f32 = 1e-6;
+    let mut counts = vec![0f32; k];
+    for &y in ys {
+        counts[y] += 1.0;
+    }
+    let weight: Vec<f32> =
+        counts.iter().map(|c| (xs.len() as f32 / (k as f32 * c.max(1.0))).powf(o.class_weight)).collect();
     for _ in 0..o.epochs {
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -444,6 +453,9 @@ fn fit(xs: &[Vec<(u32, f32)>], ys: &[usize], k: usize, dims: usize, o: &TrainOpt
             }
             softmax_in_place(&mut p);
             p[ys[i]] -= 1.0;
+            for v in p.iter_mut() {
+                *v *= weight[ys[i]];
+            }
             for &(f, v) in x {
                 let at = f as usize * k;
                 for c in 0..k {
