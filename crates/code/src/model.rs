@@ -8,6 +8,9 @@
 //! triggers, cues and actors they saw, the sub-type, event type and actor types they
 //! coded, alone and crossed with the rules' sub-type). Each namespace is scaled to unit
 //! length on its own, so a long text does not drown the few concept features.
+//! One more weight, shared by every class, is added to the score of the sub-type the
+//! rules coded: how far to trust the rules, learned from all the data at once, so that the
+//! rules still hold where a class has few examples.
 //!
 //! Text features only mean something in the language they were learned from. The model
 //! therefore holds two sets of weights: one over every feature, used for documents in a
@@ -44,6 +47,9 @@ const NS_RULE: u32 = 5;
 /// Words with the document's country (coders' conventions differ between countries).
 const NS_LOCAL: u32 = 6;
 const NAMESPACES: usize = 7;
+/// The sub-type the rules coded, by its place in [`SubEventType::ALL`]: not a weight, the
+/// class that the model's agreement weight speaks for.
+const NS_PRIOR: u32 = 15;
 
 /// Words of a document read for text features.
 const MAX_WORDS: usize = 300;
@@ -111,6 +117,9 @@ pub fn features(
     let mut out = Vec::with_capacity(words.len() * 18 + signals.len() * 2 + 16);
     out.push(lang_id(sitrep_text::identify(text).code.unwrap_or("")));
     let country = country.unwrap_or("");
+    if let Some(i) = rule_sub.and_then(|r| SubEventType::ALL.iter().position(|s| *s == r)) {
+        out.push((NS_PRIOR << NS_SHIFT) | i as u32);
+    }
     let rule = rule_sub.map_or("none", |s| s.key());
     let mut chars: Vec<u8> = Vec::with_capacity(64);
     let mut bounds: Vec<usize> = Vec::with_capacity(64);
@@ -163,7 +172,8 @@ type Vector = Vec<(u32, f32)>;
 /// marker is left out; it is returned apart.
 fn vectorize(features: &[u32]) -> (Option<u32>, Vector) {
     let lang = features.iter().copied().find(|&f| namespace(f) == NS_LANG);
-    let mut ids: Vec<u32> = features.iter().copied().filter(|&f| namespace(f) != NS_LANG).collect();
+    let mut ids: Vec<u32> =
+        features.iter().copied().filter(|&f| namespace(f) != NS_LANG && namespace(f) != NS_PRIOR).collect();
     ids.sort_unstable();
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
     for id in ids {
@@ -181,6 +191,12 @@ fn vectorize(features: &[u32]) -> (Option<u32>, Vector) {
         *v /= norms[namespace(*id) as usize].sqrt();
     }
     (lang, out)
+}
+
+/// The sub-type the rules coded, as [`features`] recorded it.
+fn rule_class(features: &[u32]) -> Option<SubEventType> {
+    let id = features.iter().copied().find(|&f| namespace(f) == NS_PRIOR)?;
+    SubEventType::ALL.get((id & HASH_MASK) as usize).copied()
 }
 
 /// One training example: a document's features with its label.
@@ -219,11 +235,17 @@ struct Weights {
     /// `ids.len() * classes`, feature-major.
     w: Vec<f32>,
     bias: Vec<f32>,
+    /// Added to the score of the class the rules coded: how far to trust the rules, learned
+    /// once for every class, so that a class with few examples still leans on them.
+    agree: f32,
 }
 
 impl Weights {
-    fn scores(&self, x: &[(u32, f32)], k: usize) -> Vec<f32> {
+    fn scores(&self, x: &[(u32, f32)], k: usize, rule: Option<usize>) -> Vec<f32> {
         let mut s = self.bias.clone();
+        if let Some(r) = rule {
+            s[r] += self.agree;
+        }
         for &(id, v) in x {
             if let Ok(row) = self.ids.binary_search(&id) {
                 for (sc, w) in s.iter_mut().zip(&self.w[row * k..(row + 1) * k]) {
@@ -274,6 +296,8 @@ impl Model {
         let labels: Vec<usize> =
             examples.iter().map(|e| classes.binary_search(&e.label).expect("every label is a class")).collect();
         let vectors: Vec<(Option<u32>, Vector)> = examples.iter().map(|e| vectorize(&e.features)).collect();
+        let rules: Vec<Option<usize>> =
+            examples.iter().map(|e| rule_class(&e.features).and_then(|r| classes.binary_search(&r).ok())).collect();
         // A language is one of the model's when it is at least a tenth of the data.
         let mut langs = Vec::new();
         for code in ["en", "fr"] {
@@ -297,8 +321,8 @@ impl Model {
                 .iter()
                 .map(|(_, x)| x.iter().filter_map(|(id, v)| rows.get(id).map(|r| (*r, *v))).collect())
                 .collect();
-            let (w, bias) = fit(&xs, &labels, k, ids.len(), o);
-            quantized(Weights { ids, w, bias }, k)
+            let (w, bias, agree) = fit(&xs, &labels, &rules, k, ids.len(), o);
+            quantized(Weights { ids, w, bias, agree }, k)
         };
         let full = fit_on(&|_| true);
         let concepts = fit_on(&|id| !is_text(id));
@@ -325,7 +349,8 @@ impl Model {
             Some(l) => l == lang_id("") || self.langs.iter().any(|c| lang_id(c) == l),
         };
         let weights = if own { &self.full } else { &self.concepts };
-        softmax(weights.scores(&x, self.classes.len()))
+        let rule = rule_class(features).and_then(|r| self.classes.binary_search(&r).ok());
+        softmax(weights.scores(&x, self.classes.len(), rule))
     }
 
     /// The sub-types the model tells apart.
@@ -353,6 +378,7 @@ impl Model {
             for b in &weights.bias {
                 body.extend_from_slice(&b.to_le_bytes());
             }
+            body.extend_from_slice(&weights.agree.to_le_bytes());
             let mut last = 0u32;
             for &id in &weights.ids {
                 put_varint(&mut body, id - last);
@@ -420,7 +446,15 @@ impl Model {
 }
 
 /// Multinomial logistic regression by AdaGrad over `xs` (rows of `dims` features).
-fn fit(xs: &[Vec<(u32, f32)>], ys: &[usize], k: usize, dims: usize, o: &TrainOptions) -> (Vec<f32>, Vec<f32>) {
+fn fit(
+    xs: &[Vec<(u32, f32)>],
+    ys: &[usize],
+    rules: &[Option<usize>],
+    k: usize,
+    dims: usize,
+    o: &TrainOptions,
+) -> (Vec<f32>, Vec<f32>, f32) {
+    let (mut agree, mut ga) = (0f32, 0f32);
     let mut w = vec![0f32; dims * k];
     let mut g2 = vec![0f32; dims * k];
     let mut bias = vec![0f32; k];
@@ -445,6 +479,9 @@ fn fit(xs: &[Vec<(u32, f32)>], ys: &[usize], k: usize, dims: usize, o: &TrainOpt
         for &i in &order {
             let x = &xs[i];
             p.copy_from_slice(&bias);
+            if let Some(r) = rules[i] {
+                p[r] += agree;
+            }
             for &(f, v) in x {
                 let row = &w[f as usize * k..(f as usize + 1) * k];
                 for (s, w) in p.iter_mut().zip(row) {
@@ -464,13 +501,17 @@ fn fit(xs: &[Vec<(u32, f32)>], ys: &[usize], k: usize, dims: usize, o: &TrainOpt
                     w[at + c] -= o.rate * g / (g2[at + c] + EPS).sqrt();
                 }
             }
+            if let Some(r) = rules[i] {
+                ga += p[r] * p[r];
+                agree -= o.rate * p[r] / (ga + EPS).sqrt();
+            }
             for c in 0..k {
                 gb[c] += p[c] * p[c];
                 bias[c] -= o.rate * p[c] / (gb[c] + EPS).sqrt();
             }
         }
     }
-    (w, bias)
+    (w, bias, agree)
 }
 
 fn softmax_in_place(s: &mut [f32]) {
@@ -507,7 +548,7 @@ fn quantize(w: f32, scale: f32) -> i8 {
 /// the rest as bytes scaled per row. Training returns this, so that what is measured is
 /// what is written.
 fn quantized(weights: Weights, k: usize) -> Weights {
-    let mut out = Weights { ids: Vec::new(), w: Vec::new(), bias: weights.bias };
+    let mut out = Weights { ids: Vec::new(), w: Vec::new(), bias: weights.bias, agree: weights.agree };
     for (id, row) in weights.ids.iter().zip(weights.w.chunks_exact(k)) {
         let scale = row_scale(row);
         if scale * 127.0 < 1e-3 {
@@ -606,6 +647,7 @@ fn parse(body: &[u8]) -> Option<io::Result<Model>> {
             return None;
         }
         let bias = (0..k).map(|_| c.f32()).collect::<Option<Vec<f32>>>()?;
+        let agree = c.f32()?;
         let mut ids = Vec::with_capacity(n);
         let mut last = 0u32;
         for i in 0..n {
@@ -621,7 +663,7 @@ fn parse(body: &[u8]) -> Option<io::Result<Model>> {
             let scale = c.f32()?;
             w.extend(c.take(k)?.iter().map(|&b| f32::from(b as i8) * scale));
         }
-        sets.push(Weights { ids, w, bias });
+        sets.push(Weights { ids, w, bias, agree });
     }
     if !c.0.is_empty() {
         return None;
