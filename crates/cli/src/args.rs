@@ -15,7 +15,7 @@ USAGE:
     sitrep annotate [OPTIONS] [INPUT...]
     sitrep explain  [OPTIONS] [INPUT...]     each event with the words and rules behind it
     sitrep bench    [--corpus DIR]... [--rounds N]
-    sitrep train    [--folds N] [--epochs N] [--output MODEL] CODED.jsonl...
+    sitrep train    [--folds N] [--output MODEL] [TRAIN OPTIONS] CODED.jsonl|ACLED.csv...
     sitrep gazetteer import --from geonames|wof [--alternate-names FILE]
                      [--admin1-codes FILE] [--min-population N] --output FILE INPUT
 
@@ -39,6 +39,17 @@ OPTIONS:
     -q, --quiet        no progress and no summary on stderr
     -h, --help         this help
     -V, --version      the version
+
+TRAIN OPTIONS (a logistic regression over words, character n-grams and the rules' concepts):
+    --folds N          cross-validate on N folds and print each fold's accuracy
+    --output MODEL     fit on all the data and write the model to MODEL
+    --test FILE        also score a model fitted on all the data on FILE's documents
+    --epochs N         passes over the data (default 10)
+    --l2 X             L2 penalty (default 1e-5)
+    --rate X           AdaGrad learning rate (default 0.05)
+    --min-count N      keep features seen in at least N documents (default 2)
+    --class-weight P   weigh rare classes up: 0 every document alike (default), 1 every
+                       class alike
 
 Diagnostics and a summary go to stderr; the exit status is non-zero only when no
 document could be read or the output could not be written.
@@ -106,6 +117,12 @@ pub struct TrainOpts {
     pub output: Option<PathBuf>,
     pub folds: usize,
     pub epochs: usize,
+    pub l2: f32,
+    pub rate: f32,
+    pub min_count: u32,
+    pub class_weight: f32,
+    /// Files to score a model fitted on all the inputs on.
+    pub test: Vec<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -239,18 +256,37 @@ fn parse_import(p: &mut lexopt::Parser) -> Result<ImportOpts, lexopt::Error> {
 }
 
 fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
-    let mut o = TrainOpts { inputs: Vec::new(), output: None, folds: 0, epochs: 8 };
+    let d = sitrep_code::TrainOptions::default();
+    let mut o = TrainOpts {
+        inputs: Vec::new(),
+        output: None,
+        folds: 0,
+        epochs: d.epochs,
+        l2: d.l2,
+        rate: d.rate,
+        min_count: d.min_count,
+        class_weight: d.class_weight,
+        test: Vec::new(),
+    };
     while let Some(arg) = p.next()? {
         match arg {
             Long("output") | Short('o') => o.output = Some(p.value()?.into()),
             Long("folds") => o.folds = p.value()?.parse()?,
             Long("epochs") => o.epochs = p.value()?.parse()?,
+            Long("l2") => o.l2 = p.value()?.parse()?,
+            Long("rate") => o.rate = p.value()?.parse()?,
+            Long("min-count") => o.min_count = p.value()?.parse()?,
+            Long("class-weight") => o.class_weight = p.value()?.parse()?,
+            Long("test") => o.test.push(p.value()?.into()),
             Value(v) => o.inputs.push(v.into()),
             _ => return Err(arg.unexpected()),
         }
     }
-    if o.inputs.is_empty() || (o.output.is_none() && o.folds < 2) {
-        return Err("usage: sitrep train [--folds N] [--epochs N] [--output MODEL] DATA.jsonl...".into());
+    if o.inputs.is_empty() || (o.output.is_none() && o.folds < 2 && o.test.is_empty()) {
+        return Err(
+            "usage: sitrep train [--folds N] [--output MODEL] [--test FILE] [TRAIN OPTIONS] DATA.jsonl|DATA.csv..."
+                .into(),
+        );
     }
     Ok(o)
 }

@@ -36,6 +36,6 @@ mod model;
 
 pub use crate::analysis::{ActorMention, Analysis};
 pub use crate::lexicons::Engine;
-pub use crate::model::{features, Example, Model};
+pub use crate::model::{features, Example, Model, TrainOptions};
 #[doc(no_inline)]
 pub use sitrep_core::{Annotation, Document, Event};

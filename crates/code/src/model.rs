@@ -2,48 +2,104 @@
 //! (`sitrep train`), to sit on top of the rules: where the rules code an event, the model
 //! may retype the document's main event.
 //!
-//! The model is an averaged perceptron over hashed features of the folded text (words
-//! and word pairs) and of the rules' own reading (the sub-type they coded, the actors'
-//! ACLED types). It is small, trains in seconds on a few thousand notes, and is stored
-//! in a plain binary file with a header that names its format.
+//! The model is a multinomial logistic regression over hashed sparse features in
+//! namespaces: the folded text (words, word pairs, character 3–5-grams of words, words
+//! with the document's country) and the rules' reading of it (the lexicon keys of the
+//! triggers, cues and actors they saw, the sub-type, event type and actor types they
+//! coded, alone and crossed with the rules' sub-type). Each namespace is scaled to unit
+//! length on its own, so a long text does not drown the few concept features.
+//! One more weight, shared by every class, is added to the score of the sub-type the
+//! rules coded: how far to trust the rules, learned from all the data at once, so that the
+//! rules still hold where a class has few examples.
+//!
+//! Text features only mean something in the language they were learned from. The model
+//! therefore holds two sets of weights: one over every feature, used for documents in a
+//! language it was trained on, and one over the language-independent concept features
+//! only, used for any other language (a model trained on English notes reading French).
+//!
+//! The file (`sitrep-model-v2`) is sparse: only features seen in at least `min_count`
+//! training documents, each with its weights per class as bytes scaled per feature.
 
+use std::collections::HashMap;
+use std::fmt;
 use std::io::{self, Read, Write};
+use std::path::Path;
 
 use sitrep_core::SubEventType;
 use sitrep_text::{Text, TokenKind};
 
-/// Hashed feature space: 2^18 slots per class.
-const BITS: u32 = 18;
-const DIMS: usize = 1 << BITS;
-const MAGIC: &[u8; 16] = b"sitrep-model-v1\n";
+const MAGIC: &[u8; 16] = b"sitrep-model-v2\n";
+/// What every version of the format starts with.
+const MAGIC_STEM: &[u8] = b"sitrep-model-v";
 
-/// A trained classifier.
-#[derive(Clone, Debug)]
-pub struct Model {
-    classes: Vec<SubEventType>,
-    /// `classes.len() * DIMS` weights, class-major.
-    weights: Vec<f32>,
+/// A feature id is a namespace (top four bits) and a 28-bit hash.
+const NS_SHIFT: u32 = 28;
+const HASH_MASK: u32 = (1 << NS_SHIFT) - 1;
+/// The document's language: not a weight, it chooses the weights.
+const NS_LANG: u32 = 0;
+const NS_WORD: u32 = 1;
+const NS_PAIR: u32 = 2;
+const NS_CHAR: u32 = 3;
+/// Lexicon keys of what the rules saw, alone and with the rules' sub-type.
+const NS_CONCEPT: u32 = 4;
+/// The rules' coding: sub-type, event type, actor types, country.
+const NS_RULE: u32 = 5;
+/// Words with the document's country (coders' conventions differ between countries).
+const NS_LOCAL: u32 = 6;
+const NAMESPACES: usize = 7;
+/// The sub-type the rules coded, by its place in [`SubEventType::ALL`]: not a weight, the
+/// class that the model's agreement weight speaks for.
+const NS_PRIOR: u32 = 15;
+
+/// Words of a document read for text features.
+const MAX_WORDS: usize = 300;
+
+fn namespace(id: u32) -> u32 {
+    id >> NS_SHIFT
 }
 
-/// One training example: a document's text and the rules' reading, with its label.
-#[derive(Clone, Debug)]
-pub struct Example {
-    pub features: Vec<u32>,
-    pub label: SubEventType,
+/// Namespaces whose features are words of one language.
+fn is_text(id: u32) -> bool {
+    matches!(namespace(id), NS_WORD | NS_PAIR | NS_CHAR | NS_LOCAL)
 }
 
-fn fnv(s: &[u8], seed: u64) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
-    for &b in s {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// FNV-1a over the parts of a feature, finished with a 64-bit mix.
+#[derive(Clone, Copy)]
+struct Hash(u64);
+
+impl Hash {
+    fn new(ns: u32) -> Hash {
+        Hash(0xcbf2_9ce4_8422_2325 ^ u64::from(ns).wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
-    (h as u32) & (DIMS as u32 - 1)
+
+    fn add(mut self, s: &[u8]) -> Hash {
+        for &b in s {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        // A separator, so that ("ab", "c") and ("a", "bc") differ.
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        self
+    }
+
+    fn id(self, ns: u32) -> u32 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        (ns << NS_SHIFT) | (h as u32 & HASH_MASK)
+    }
 }
 
-/// The features of a text and of the rules' reading of it: words and word pairs, the
-/// sub-type and actor types the rules coded, and the document's country, alone and with
-/// the rules' reading (coders' conventions differ between countries).
+fn lang_id(code: &str) -> u32 {
+    Hash::new(NS_LANG).add(code.as_bytes()).id(NS_LANG)
+}
+
+/// The features of a text and of the rules' reading of it: the text's language; words,
+/// word pairs and character n-grams; the lexicon keys the rules saw (`signals`: trigger
+/// and cue keys, actor names), the sub-type and actor types (`inters`) they coded, and
+/// the document's country, alone and with the rules' reading and the words.
 pub fn features(
     text: &Text<'_>,
     rule_sub: Option<SubEventType>,
@@ -51,146 +107,570 @@ pub fn features(
     country: Option<&str>,
     signals: &[&str],
 ) -> Vec<u32> {
-    let words: Vec<&str> =
-        text.tokens_ref().iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.folded(text)).take(200).collect();
-    let mut out = Vec::with_capacity(words.len() * 2 + 4);
-    out.push(fnv(b"bias", 0));
-    for (i, w) in words.iter().enumerate() {
-        out.push(fnv(w.as_bytes(), 1));
-        // A stem (the first five letters) lets "attacked" teach about "attacking".
-        if let Some((cut, _)) = w.char_indices().nth(5) {
-            out.push(fnv(&w.as_bytes()[..cut], 10));
-        }
-        if let Some(next) = words.get(i + 1) {
-            out.push(fnv(format!("{w} {next}").as_bytes(), 2));
-        }
+    let words: Vec<&str> = text
+        .tokens_ref()
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| if t.kind == TokenKind::Number { "#" } else { t.folded(text) })
+        .take(MAX_WORDS)
+        .collect();
+    let mut out = Vec::with_capacity(words.len() * 18 + signals.len() * 2 + 16);
+    out.push(lang_id(sitrep_text::identify(text).code.unwrap_or("")));
+    let country = country.unwrap_or("");
+    if let Some(i) = rule_sub.and_then(|r| SubEventType::ALL.iter().position(|s| *s == r)) {
+        out.push((NS_PRIOR << NS_SHIFT) | i as u32);
     }
     let rule = rule_sub.map_or("none", |s| s.key());
-    out.push(fnv(rule.as_bytes(), 3));
-    out.push(fnv(rule.as_bytes(), 4));
+    let mut chars: Vec<u8> = Vec::with_capacity(64);
+    let mut bounds: Vec<usize> = Vec::with_capacity(64);
+    for (i, w) in words.iter().enumerate() {
+        out.push(Hash::new(NS_WORD).add(w.as_bytes()).id(NS_WORD));
+        out.push(Hash::new(NS_LOCAL).add(country.as_bytes()).add(w.as_bytes()).id(NS_LOCAL));
+        if let Some(next) = words.get(i + 1) {
+            out.push(Hash::new(NS_PAIR).add(w.as_bytes()).add(next.as_bytes()).id(NS_PAIR));
+        }
+        // Character 3- to 5-grams of the word with its edges marked: "attacked" teaches
+        // about "attacking", "attackers".
+        chars.clear();
+        chars.push(b'<');
+        chars.extend_from_slice(w.as_bytes());
+        chars.push(b'>');
+        bounds.clear();
+        bounds.extend((0..chars.len()).filter(|&b| chars[b] & 0xc0 != 0x80));
+        bounds.push(chars.len());
+        let n_chars = bounds.len() - 1;
+        for n in 3..=5 {
+            for s in 0..(n_chars + 1).saturating_sub(n) {
+                out.push(Hash::new(NS_CHAR).add(&chars[bounds[s]..bounds[s + n]]).id(NS_CHAR));
+            }
+        }
+    }
+    let rule_type = rule_sub.map_or("none", |s| s.event_type().as_str());
+    out.push(Hash::new(NS_RULE).add(b"sub").add(rule.as_bytes()).id(NS_RULE));
+    out.push(Hash::new(NS_RULE).add(b"type").add(rule_type.as_bytes()).id(NS_RULE));
+    out.push(Hash::new(NS_RULE).add(b"country").add(country.as_bytes()).id(NS_RULE));
+    out.push(Hash::new(NS_RULE).add(b"country/sub").add(country.as_bytes()).add(rule.as_bytes()).id(NS_RULE));
+    let mut pair = Hash::new(NS_RULE).add(b"inters").add(rule.as_bytes());
     for i in inters {
-        out.push(fnv(&[*i], 5));
-        out.push(fnv(format!("{rule}/{i}").as_bytes(), 6));
+        out.push(Hash::new(NS_RULE).add(b"inter").add(&[*i]).id(NS_RULE));
+        out.push(Hash::new(NS_RULE).add(b"inter/sub").add(&[*i]).add(rule.as_bytes()).id(NS_RULE));
+        pair = pair.add(&[*i]);
     }
-    // What the lexicons saw: trigger and cue kinds ("ied", "kill", "demand", "weapon").
+    out.push(pair.id(NS_RULE));
     for sig in signals {
-        out.push(fnv(sig.as_bytes(), 11));
-        out.push(fnv(format!("{rule}/{sig}").as_bytes(), 12));
-    }
-    let country = country.unwrap_or("");
-    out.push(fnv(country.as_bytes(), 7));
-    out.push(fnv(format!("{country}/{rule}").as_bytes(), 8));
-    for w in words.iter().take(40) {
-        out.push(fnv(format!("{country}/{w}").as_bytes(), 9));
+        out.push(Hash::new(NS_CONCEPT).add(sig.as_bytes()).id(NS_CONCEPT));
+        out.push(Hash::new(NS_CONCEPT).add(rule.as_bytes()).add(sig.as_bytes()).id(NS_CONCEPT));
     }
     out
 }
 
+/// A sparse vector: `(feature, value)` sorted by feature.
+type Vector = Vec<(u32, f32)>;
+
+/// A document's features as a sparse vector: `(feature, value)` sorted by feature, with
+/// counts damped (1 + ln n) and each namespace scaled to unit length. The language
+/// marker is left out; it is returned apart.
+fn vectorize(features: &[u32]) -> (Option<u32>, Vector) {
+    let lang = features.iter().copied().find(|&f| namespace(f) == NS_LANG);
+    let mut ids: Vec<u32> =
+        features.iter().copied().filter(|&f| namespace(f) != NS_LANG && namespace(f) != NS_PRIOR).collect();
+    ids.sort_unstable();
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
+    for id in ids {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1.0,
+            _ => out.push((id, 1.0)),
+        }
+    }
+    let mut norms = [0f32; NAMESPACES];
+    for (id, v) in &mut out {
+        *v = 1.0 + v.ln();
+        norms[namespace(*id) as usize] += *v * *v;
+    }
+    for (id, v) in &mut out {
+        *v /= norms[namespace(*id) as usize].sqrt();
+    }
+    (lang, out)
+}
+
+/// The sub-type the rules coded, as [`features`] recorded it.
+fn rule_class(features: &[u32]) -> Option<SubEventType> {
+    let id = features.iter().copied().find(|&f| namespace(f) == NS_PRIOR)?;
+    SubEventType::ALL.get((id & HASH_MASK) as usize).copied()
+}
+
+/// One training example: a document's features with its label.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub features: Vec<u32>,
+    pub label: SubEventType,
+}
+
+/// How [`Model::train`] fits the weights.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// L2 penalty on the weights of the features of each example seen.
+    pub l2: f32,
+    /// AdaGrad's base learning rate.
+    pub rate: f32,
+    /// Features seen in fewer training documents are dropped.
+    pub min_count: u32,
+    /// Each example's loss is weighted by (n / (classes × n of its class)) to this power:
+    /// 0 weighs every document alike, 1 every class alike.
+    pub class_weight: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions { epochs: 10, l2: 1e-5, rate: 0.05, min_count: 2, class_weight: 0.0 }
+    }
+}
+
+/// One set of weights: for each feature kept (sorted), one weight per class.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Weights {
+    ids: Vec<u32>,
+    /// `ids.len() * classes`, feature-major.
+    w: Vec<f32>,
+    bias: Vec<f32>,
+    /// Added to the score of the class the rules coded: how far to trust the rules, learned
+    /// once for every class, so that a class with few examples still leans on them.
+    agree: f32,
+}
+
+impl Weights {
+    fn scores(&self, x: &[(u32, f32)], k: usize, rule: Option<usize>) -> Vec<f32> {
+        let mut s = self.bias.clone();
+        if let Some(r) = rule {
+            s[r] += self.agree;
+        }
+        for &(id, v) in x {
+            if let Ok(row) = self.ids.binary_search(&id) {
+                for (sc, w) in s.iter_mut().zip(&self.w[row * k..(row + 1) * k]) {
+                    *sc += v * w;
+                }
+            }
+        }
+        s
+    }
+}
+
+/// A trained classifier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    classes: Vec<SubEventType>,
+    /// The languages the text weights were learned from.
+    langs: Vec<String>,
+    /// Over every feature.
+    full: Weights,
+    /// Over the language-independent features only.
+    concepts: Weights,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug)]
+pub struct ModelError(String);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+fn bad(message: impl Into<String>) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, ModelError(message.into()))
+}
+
 impl Model {
-    /// Trains an averaged perceptron for `epochs` passes over `examples` (shuffled by a
-    /// fixed seed, so the same data gives the same model).
-    pub fn train(examples: &[Example], epochs: usize) -> Model {
+    /// Fits the model to `examples` (in a fixed order: the same data and options give
+    /// the same model).
+    pub fn train(examples: &[Example], o: &TrainOptions) -> Model {
         let mut classes: Vec<SubEventType> = examples.iter().map(|e| e.label).collect();
         classes.sort();
         classes.dedup();
         let k = classes.len();
-        let mut w = vec![0f32; k * DIMS];
-        let mut total = vec![0f32; k * DIMS];
-        let mut stamp = vec![0u32; k * DIMS];
-        let mut c: u32 = 1;
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..epochs {
-            for i in (1..order.len()).rev() {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                order.swap(i, (seed % (i as u64 + 1)) as usize);
-            }
-            for &i in &order {
-                let ex = &examples[i];
-                let gold = classes.binary_search(&ex.label).unwrap_or(0);
-                let guess = argmax(&w, k, &ex.features);
-                if guess != gold {
-                    for &f in &ex.features {
-                        for (class, delta) in [(gold, 1f32), (guess, -1f32)] {
-                            let at = class * DIMS + f as usize;
-                            total[at] += (c - stamp[at]) as f32 * w[at];
-                            stamp[at] = c;
-                            w[at] += delta;
-                        }
-                    }
-                }
-                c += 1;
+        let labels: Vec<usize> =
+            examples.iter().map(|e| classes.binary_search(&e.label).expect("every label is a class")).collect();
+        let vectors: Vec<(Option<u32>, Vector)> = examples.iter().map(|e| vectorize(&e.features)).collect();
+        let rules: Vec<Option<usize>> =
+            examples.iter().map(|e| rule_class(&e.features).and_then(|r| classes.binary_search(&r).ok())).collect();
+        // A language is one of the model's when it is at least a tenth of the data.
+        let mut langs = Vec::new();
+        for code in ["en", "fr"] {
+            let n = vectors.iter().filter(|(l, _)| *l == Some(lang_id(code))).count();
+            if n > 0 && n * 10 >= examples.len() {
+                langs.push(code.to_string());
             }
         }
-        for at in 0..w.len() {
-            total[at] += (c - stamp[at]) as f32 * w[at];
-            w[at] = total[at] / c as f32;
+        let mut df: HashMap<u32, u32> = HashMap::new();
+        for (_, x) in &vectors {
+            for (id, _) in x {
+                *df.entry(*id).or_insert(0) += 1;
+            }
         }
-        Model { classes, weights: w }
+        let fit_on = |keep: &dyn Fn(u32) -> bool| -> Weights {
+            let mut ids: Vec<u32> =
+                df.iter().filter(|(id, n)| **n >= o.min_count && keep(**id)).map(|(id, _)| *id).collect();
+            ids.sort_unstable();
+            let rows: HashMap<u32, u32> = ids.iter().enumerate().map(|(r, id)| (*id, r as u32)).collect();
+            let xs: Vec<Vec<(u32, f32)>> = vectors
+                .iter()
+                .map(|(_, x)| x.iter().filter_map(|(id, v)| rows.get(id).map(|r| (*r, *v))).collect())
+                .collect();
+            let (w, bias, agree) = fit(&xs, &labels, &rules, k, ids.len(), o);
+            quantized(Weights { ids, w, bias, agree }, k)
+        };
+        let full = fit_on(&|_| true);
+        let concepts = fit_on(&|id| !is_text(id));
+        Model { classes, langs, full, concepts }
     }
 
-    /// The most likely sub-type for `features`, with its margin over the runner-up.
+    /// The most likely sub-type for `features`, with its probability's margin over the
+    /// runner-up's.
     pub fn predict(&self, features: &[u32]) -> (SubEventType, f32) {
+        let p = self.probabilities(features);
+        let mut order: Vec<usize> = (0..p.len()).collect();
+        order.sort_by(|a, b| p[*b].total_cmp(&p[*a]));
+        let second = order.get(1).map_or(0.0, |&i| p[i]);
+        (self.classes[order[0]], p[order[0]] - second)
+    }
+
+    /// The probability of each of [`Model::classes`] for `features`.
+    pub fn probabilities(&self, features: &[u32]) -> Vec<f32> {
+        let (lang, x) = vectorize(features);
+        // Text weights serve the languages they were learned from, and text whose
+        // language cannot be told; any other language is read through concepts alone.
+        let own = match lang {
+            None => true,
+            Some(l) => l == lang_id("") || self.langs.iter().any(|c| lang_id(c) == l),
+        };
+        let weights = if own { &self.full } else { &self.concepts };
+        let rule = rule_class(features).and_then(|r| self.classes.binary_search(&r).ok());
+        softmax(weights.scores(&x, self.classes.len(), rule))
+    }
+
+    /// The sub-types the model tells apart.
+    pub fn classes(&self) -> &[SubEventType] {
+        &self.classes
+    }
+
+    /// Features with weights: (over every feature, over concepts only).
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.full.ids.len(), self.concepts.ids.len())
+    }
+
+    /// Writes the model: the magic line, the length of what follows, a header of
+    /// `name=value` lines (classes by key, languages), each set of weights, and a
+    /// checksum of everything before it.
+    pub fn write(&self, mut out: impl Write) -> io::Result<()> {
         let k = self.classes.len();
-        let scores: Vec<f32> =
-            (0..k).map(|c| features.iter().map(|&f| self.weights[c * DIMS + f as usize]).sum()).collect();
-        let best = argmax(&self.weights, k, features);
-        let second = scores.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, s)| *s).fold(f32::MIN, f32::max);
-        (self.classes[best], scores[best] - second)
-    }
-
-    /// Writes the model: a magic line, the classes by key, then the weights.
-    pub fn write(&self, mut w: impl Write) -> io::Result<()> {
-        w.write_all(MAGIC)?;
-        let keys: Vec<&str> = self.classes.iter().map(|c| c.key()).collect();
-        let header = keys.join(",");
-        w.write_all(&(header.len() as u32).to_le_bytes())?;
-        w.write_all(header.as_bytes())?;
-        for x in &self.weights {
-            w.write_all(&x.to_le_bytes())?;
+        let mut body = Vec::new();
+        let classes: Vec<&str> = self.classes.iter().map(|c| c.key()).collect();
+        let header = format!("classes={}\nlangs={}\n", classes.join(","), self.langs.join(","));
+        body.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        body.extend_from_slice(header.as_bytes());
+        for weights in [&self.full, &self.concepts] {
+            body.extend_from_slice(&(weights.ids.len() as u32).to_le_bytes());
+            for b in &weights.bias {
+                body.extend_from_slice(&b.to_le_bytes());
+            }
+            body.extend_from_slice(&weights.agree.to_le_bytes());
+            let mut last = 0u32;
+            for &id in &weights.ids {
+                put_varint(&mut body, id - last);
+                last = id;
+            }
+            for row in weights.w.chunks_exact(k) {
+                let scale = row_scale(row);
+                body.extend_from_slice(&scale.to_le_bytes());
+                body.extend(row.iter().map(|w| quantize(*w, scale) as u8));
+            }
         }
-        w.flush()
+        out.write_all(MAGIC)?;
+        out.write_all(&(body.len() as u64).to_le_bytes())?;
+        out.write_all(&body)?;
+        out.write_all(&checksum(&body).to_le_bytes())?;
+        out.flush()
     }
 
-    /// Reads a model written by [`Model::write`].
+    /// Reads a model written by [`Model::write`]. A file of another format, of another
+    /// version of this one, cut short or altered is an error that says which.
     pub fn read(mut r: impl Read) -> io::Result<Model> {
-        let bad = |m: &str| io::Error::new(io::ErrorKind::InvalidData, m.to_string());
-        let mut magic = [0u8; 16];
-        if r.read_exact(&mut magic).is_err() || &magic != MAGIC {
-            return Err(bad("not a sitrep model file"));
-        }
-        let mut len = [0u8; 4];
-        r.read_exact(&mut len)?;
-        let mut header = vec![0u8; u32::from_le_bytes(len) as usize];
-        r.read_exact(&mut header)?;
-        let header = String::from_utf8(header).map_err(|_| bad("model header is not UTF-8"))?;
-        let classes = header
-            .split(',')
-            .map(|k| SubEventType::from_name(k).ok_or_else(|| bad(&format!("unknown class {k} in model"))))
-            .collect::<io::Result<Vec<_>>>()?;
         let mut bytes = Vec::new();
         r.read_to_end(&mut bytes)?;
-        if bytes.len() != classes.len() * DIMS * 4 {
+        if !bytes.starts_with(MAGIC_STEM) {
+            return Err(bad("not a sitrep model file"));
+        }
+        if !bytes.starts_with(MAGIC) {
+            let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+            let version = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
+            return Err(bad(format!(
+                "a model of format {version}, which this sitrep cannot read (it reads {}): train it again with 'sitrep train'",
+                String::from_utf8_lossy(&MAGIC[..MAGIC.len() - 1])
+            )));
+        }
+        let rest = &bytes[MAGIC.len()..];
+        if rest.len() < 8 {
             return Err(bad("model file is truncated"));
         }
-        let weights = bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
-        Ok(Model { classes, weights })
+        let declared = u64::from_le_bytes(rest[..8].try_into().expect("8 bytes"));
+        let rest = &rest[8..];
+        let have = rest.len() as u64;
+        if have < declared.saturating_add(4) {
+            return Err(bad(format!(
+                "model file is truncated ({} of {} bytes)",
+                bytes.len(),
+                declared.saturating_add(4 + 8 + MAGIC.len() as u64)
+            )));
+        }
+        if have > declared + 4 {
+            return Err(bad("model file is corrupt (bytes after its end)"));
+        }
+        let (body, sum) = rest.split_at(declared as usize);
+        if checksum(body).to_le_bytes() != sum {
+            return Err(bad("model file is corrupt (checksum mismatch)"));
+        }
+        parse(body).ok_or_else(|| bad("model file is corrupt (inconsistent contents)"))?
+    }
+
+    /// Reads the model file at `path`; errors name the file.
+    pub fn load(path: &Path) -> io::Result<Model> {
+        let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
+        let file = std::fs::File::open(path).map_err(named)?;
+        Model::read(io::BufReader::new(file)).map_err(named)
     }
 }
 
-fn argmax(w: &[f32], k: usize, features: &[u32]) -> usize {
-    let mut best = 0;
-    let mut best_score = f32::MIN;
-    for c in 0..k {
-        let s: f32 = features.iter().map(|&f| w[c * DIMS + f as usize]).sum();
-        if s > best_score {
-            best_score = s;
-            best = c;
+/// Multinomial logistic regression by AdaGrad over `xs` (rows of `dims` features).
+fn fit(
+    xs: &[Vec<(u32, f32)>],
+    ys: &[usize],
+    rules: &[Option<usize>],
+    k: usize,
+    dims: usize,
+    o: &TrainOptions,
+) -> (Vec<f32>, Vec<f32>, f32) {
+    let (mut agree, mut ga) = (0f32, 0f32);
+    let mut w = vec![0f32; dims * k];
+    let mut g2 = vec![0f32; dims * k];
+    let mut bias = vec![0f32; k];
+    let mut gb = vec![0f32; k];
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut p = vec![0f32; k];
+    const EPS: f32 = 1e-6;
+    let mut counts = vec![0f32; k];
+    for &y in ys {
+        counts[y] += 1.0;
+    }
+    let weight: Vec<f32> =
+        counts.iter().map(|c| (xs.len() as f32 / (k as f32 * c.max(1.0))).powf(o.class_weight)).collect();
+    for _ in 0..o.epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let x = &xs[i];
+            p.copy_from_slice(&bias);
+            if let Some(r) = rules[i] {
+                p[r] += agree;
+            }
+            for &(f, v) in x {
+                let row = &w[f as usize * k..(f as usize + 1) * k];
+                for (s, w) in p.iter_mut().zip(row) {
+                    *s += v * w;
+                }
+            }
+            softmax_in_place(&mut p);
+            p[ys[i]] -= 1.0;
+            for v in p.iter_mut() {
+                *v *= weight[ys[i]];
+            }
+            for &(f, v) in x {
+                let at = f as usize * k;
+                for c in 0..k {
+                    let g = p[c] * v + o.l2 * w[at + c];
+                    g2[at + c] += g * g;
+                    w[at + c] -= o.rate * g / (g2[at + c] + EPS).sqrt();
+                }
+            }
+            if let Some(r) = rules[i] {
+                ga += p[r] * p[r];
+                agree -= o.rate * p[r] / (ga + EPS).sqrt();
+            }
+            for c in 0..k {
+                gb[c] += p[c] * p[c];
+                bias[c] -= o.rate * p[c] / (gb[c] + EPS).sqrt();
+            }
         }
     }
-    best
+    (w, bias, agree)
+}
+
+fn softmax_in_place(s: &mut [f32]) {
+    let max = s.iter().copied().fold(f32::MIN, f32::max);
+    let mut sum = 0.0;
+    for v in s.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in s.iter_mut() {
+        *v /= sum;
+    }
+}
+
+fn softmax(mut s: Vec<f32>) -> Vec<f32> {
+    softmax_in_place(&mut s);
+    s
+}
+
+/// The scale that maps a row's largest weight to ±127.
+fn row_scale(row: &[f32]) -> f32 {
+    row.iter().fold(0f32, |m, w| m.max(w.abs())) / 127.0
+}
+
+fn quantize(w: f32, scale: f32) -> i8 {
+    if scale == 0.0 {
+        0
+    } else {
+        (w / scale).round().clamp(-127.0, 127.0) as i8
+    }
+}
+
+/// The weights as the file stores them: rows whose weights are all near zero dropped,
+/// the rest as bytes scaled per row. Training returns this, so that what is measured is
+/// what is written.
+fn quantized(weights: Weights, k: usize) -> Weights {
+    let mut out = Weights { ids: Vec::new(), w: Vec::new(), bias: weights.bias, agree: weights.agree };
+    for (id, row) in weights.ids.iter().zip(weights.w.chunks_exact(k)) {
+        let scale = row_scale(row);
+        if scale * 127.0 < 1e-3 {
+            continue;
+        }
+        out.ids.push(*id);
+        out.w.extend(row.iter().map(|w| f32::from(quantize(*w, scale)) * scale));
+    }
+    out
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// FNV-1a, 32 bits.
+fn checksum(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// A reader over the body of a model file; `None` when it runs out.
+struct Cursor<'a>(&'a [u8]);
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.0.len() {
+            return None;
+        }
+        let (head, tail) = self.0.split_at(n);
+        self.0 = tail;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn varint(&mut self) -> Option<u32> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// The model in a file's checked body; `None` if it does not hold together, an error
+/// for a class this sitrep does not know.
+fn parse(body: &[u8]) -> Option<io::Result<Model>> {
+    let mut c = Cursor(body);
+    let len = c.u32()? as usize;
+    let header = std::str::from_utf8(c.take(len)?).ok()?;
+    let mut classes = Vec::new();
+    let mut langs = Vec::new();
+    for line in header.lines() {
+        let (name, value) = line.split_once('=')?;
+        let items = value.split(',').filter(|v| !v.is_empty());
+        match name {
+            "classes" => {
+                for key in items {
+                    match SubEventType::from_name(key) {
+                        Some(s) => classes.push(s),
+                        None => return Some(Err(bad(format!("model names an unknown sub-event type '{key}'")))),
+                    }
+                }
+            }
+            "langs" => langs = items.map(str::to_string).collect(),
+            _ => {}
+        }
+    }
+    let k = classes.len();
+    if k == 0 {
+        return None;
+    }
+    let mut sets = Vec::new();
+    for _ in 0..2 {
+        let n = c.u32()? as usize;
+        if n.checked_mul(k + 5)? > c.0.len() {
+            return None;
+        }
+        let bias = (0..k).map(|_| c.f32()).collect::<Option<Vec<f32>>>()?;
+        let agree = c.f32()?;
+        let mut ids = Vec::with_capacity(n);
+        let mut last = 0u32;
+        for i in 0..n {
+            let delta = c.varint()?;
+            if i > 0 && delta == 0 {
+                return None;
+            }
+            last = last.checked_add(delta)?;
+            ids.push(last);
+        }
+        let mut w = Vec::with_capacity(n * k);
+        for _ in 0..n {
+            let scale = c.f32()?;
+            w.extend(c.take(k)?.iter().map(|&b| f32::from(b as i8) * scale));
+        }
+        sets.push(Weights { ids, w, bias, agree });
+    }
+    if !c.0.is_empty() {
+        return None;
+    }
+    let concepts = sets.pop()?;
+    let full = sets.pop()?;
+    Some(Ok(Model { classes, langs, full, concepts }))
 }
 
 #[cfg(test)]
@@ -198,28 +678,110 @@ mod tests {
     use super::*;
 
     fn ex(text: &str, label: SubEventType) -> Example {
-        Example { features: features(&Text::new(text), None, &[], None, &[]), label }
+        Example { features: features(&Text::new(text), None, &[], Some("KE"), &[]), label }
+    }
+
+    fn toy() -> Model {
+        let data = vec![
+            ex("protesters marched peacefully in the capital", SubEventType::PeacefulProtest),
+            ex("teachers marched peacefully over pay", SubEventType::PeacefulProtest),
+            ex("nurses marched peacefully over their pay", SubEventType::PeacefulProtest),
+            ex("a mob lynched a suspected thief", SubEventType::MobViolence),
+            ex("the mob beat a man to death", SubEventType::MobViolence),
+            ex("a mob lynched a man suspected of theft", SubEventType::MobViolence),
+        ];
+        Model::train(&data, &TrainOptions { min_count: 1, ..TrainOptions::default() })
+    }
+
+    fn bytes(m: &Model) -> Vec<u8> {
+        let mut out = Vec::new();
+        m.write(&mut out).unwrap();
+        out
+    }
+
+    fn error(bytes: &[u8]) -> String {
+        Model::read(bytes).unwrap_err().to_string()
     }
 
     #[test]
     fn learns_separable_texts_and_round_trips() {
+        let m = toy();
+        let peaceful = ex("nurses marched peacefully", SubEventType::Other).features;
+        let mob = ex("a mob lynched a man", SubEventType::Other).features;
+        assert_eq!(m.predict(&peaceful).0, SubEventType::PeacefulProtest);
+        assert_eq!(m.predict(&mob).0, SubEventType::MobViolence);
+        let back = Model::read(&bytes(&m)[..]).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.predict(&mob).0, SubEventType::MobViolence);
+    }
+
+    #[test]
+    fn features_are_namespaced_and_vectors_unit_per_namespace() {
+        let f =
+            features(&Text::new("Gunmen attacked the village"), Some(SubEventType::Attack), &[3, 7], None, &["kill"]);
+        assert_eq!(f.iter().filter(|&&x| namespace(x) == NS_LANG).count(), 1);
+        assert!(f.iter().any(|&x| namespace(x) == NS_CHAR));
+        assert!(f.iter().any(|&x| namespace(x) == NS_CONCEPT));
+        let (_, x) = vectorize(&f);
+        for ns in 1..NAMESPACES as u32 {
+            let norm: f32 = x.iter().filter(|(id, _)| namespace(*id) == ns).map(|(_, v)| v * v).sum();
+            assert!(norm == 0.0 || (norm - 1.0).abs() < 1e-4, "namespace {ns}: {norm}");
+        }
+    }
+
+    #[test]
+    fn another_language_is_read_through_concepts_alone() {
+        let rule = |text: &str, sub: SubEventType, sig: &'static str| Example {
+            features: features(&Text::new(text), Some(sub), &[], None, &[sig]),
+            label: sub,
+        };
         let data = vec![
-            ex("protesters marched peacefully in the capital", SubEventType::PeacefulProtest),
-            ex("teachers marched peacefully over pay", SubEventType::PeacefulProtest),
-            ex("a mob lynched a suspected thief", SubEventType::MobViolence),
-            ex("the mob beat a man to death", SubEventType::MobViolence),
+            rule("the protesters marched in the town and they were peaceful", SubEventType::PeacefulProtest, "demand"),
+            rule("the people marched in the town of the north", SubEventType::PeacefulProtest, "demand"),
+            rule("the mob lynched the man in the market", SubEventType::MobViolence, "kill"),
+            rule("the mob beat the thief in the town", SubEventType::MobViolence, "kill"),
         ];
-        let m = Model::train(&data, 10);
-        assert_eq!(
-            m.predict(&ex("nurses marched peacefully", SubEventType::Other).features).0,
-            SubEventType::PeacefulProtest
+        let m = Model::train(&data, &TrainOptions { min_count: 1, ..TrainOptions::default() });
+        assert_eq!(m.langs, ["en"]);
+        // French text shares no words with the training data: the concepts decide.
+        let fr = features(
+            &Text::new("La foule a lynché un homme dans le marché de la ville."),
+            Some(SubEventType::MobViolence),
+            &[],
+            None,
+            &["kill"],
         );
-        assert_eq!(m.predict(&ex("a mob lynched a man", SubEventType::Other).features).0, SubEventType::MobViolence);
-        let mut bytes = Vec::new();
-        m.write(&mut bytes).unwrap();
-        let back = Model::read(&bytes[..]).unwrap();
-        assert_eq!(back.classes, m.classes);
-        assert!(Model::read(&bytes[..100]).is_err());
-        assert!(Model::read(&b"not a model at all, really"[..]).is_err());
+        assert_eq!(m.predict(&fr).0, SubEventType::MobViolence);
+    }
+
+    #[test]
+    fn reading_says_what_is_wrong_with_a_file() {
+        let good = bytes(&toy());
+        assert_eq!(error(b"not a model at all, really"), "not a sitrep model file");
+        assert_eq!(error(b""), "not a sitrep model file");
+        let mut v1 = b"sitrep-model-v1\n".to_vec();
+        v1.extend_from_slice(&[0; 64]);
+        let e = error(&v1);
+        assert!(e.contains("sitrep-model-v1") && e.contains("sitrep-model-v2") && e.contains("sitrep train"), "{e}");
+        for cut in [16, 20, 30, good.len() / 2, good.len() - 1] {
+            assert!(error(&good[..cut]).starts_with("model file is truncated"), "{cut}: {}", error(&good[..cut]));
+        }
+        let mut flipped = good.clone();
+        let at = good.len() - 10;
+        flipped[at] ^= 0x55;
+        assert_eq!(error(&flipped), "model file is corrupt (checksum mismatch)");
+        let mut longer = good.clone();
+        longer.push(0);
+        assert_eq!(error(&longer), "model file is corrupt (bytes after its end)");
+    }
+
+    #[test]
+    fn load_names_the_file() {
+        let path = std::env::temp_dir().join(format!("sitrep-model-test-{}.bin", std::process::id()));
+        let good = bytes(&toy());
+        std::fs::write(&path, &good[..good.len() - 3]).unwrap();
+        let e = Model::load(&path).unwrap_err().to_string();
+        std::fs::remove_file(&path).ok();
+        assert!(e.contains(&path.display().to_string()) && e.contains("truncated"), "{e}");
     }
 }
