@@ -250,13 +250,28 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
             doc_id.into(),
         ],
     )?;
-    let mut best: Option<(i64, String, link::Score)> = None;
+    // Complete linkage: an event's score is its least similar report's, and a report
+    // that rules the pair out rules the event out. Joining on the best report alone
+    // would let an event drift, one similar report at a time, over distinct events.
+    let mut events: Vec<(i64, String, Option<link::Score>)> = Vec::new();
     for row in rows {
         let (Some(seq), Some(id), Some(k)) = (row[0].int(), row[1].text(), row[2].text()) else { continue };
-        let Ok(other) = serde_json::from_str::<Keys>(k) else { continue };
-        let Some(s) = link::score(keys, &other) else { continue };
+        let score = serde_json::from_str::<Keys>(k).ok().and_then(|other| link::score(keys, &other));
+        match events.last_mut() {
+            Some(last) if last.0 == seq => {
+                last.2 = match (last.2.take(), score) {
+                    (Some(a), Some(b)) => Some(if b.total < a.total { b } else { a }),
+                    _ => None,
+                };
+            }
+            _ => events.push((seq, id.to_string(), score)),
+        }
+    }
+    let mut best: Option<(i64, String, link::Score)> = None;
+    for (seq, id, score) in events {
+        let Some(s) = score else { continue };
         if s.total >= link::THRESHOLD && best.as_ref().is_none_or(|b| s.total > b.2.total) {
-            best = Some((seq, id.to_string(), s));
+            best = Some((seq, id, s));
         }
     }
     Ok(best)
