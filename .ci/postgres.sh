@@ -7,7 +7,9 @@
 
 sitrep_pg_start() {
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  # `|| true`: .ci/run sets -e and pipefail, and no match is the normal case on a
+  # fresh machine.
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     echo "postgres.sh: installing postgresql"
     apt-get update -qq >/dev/null
