@@ -18,7 +18,7 @@ USAGE:
     sitrep train    [--folds N] [--output MODEL] [TRAIN OPTIONS] CODED.jsonl|ACLED.csv...
     sitrep gazetteer import --from geonames|wof [--alternate-names FILE]
                      [--admin1-codes FILE] [--min-population N] --output FILE INPUT
-
+{STORE}
 INPUT is a file or a directory (read recursively); none, or '-', reads stdin.
 Inputs may be seed-format text (' date 2021-09 <text>'), plain text, JSON Lines
 ({\"id\", \"text\", \"published\", \"lang\", \"url\", \"source\"}), HTML, or WARC (.gz).
@@ -133,6 +133,8 @@ pub enum Command {
     Bench(BenchOpts),
     GazetteerImport(ImportOpts),
     Train(TrainOpts),
+    /// `ingest`, `export`, `query`, `unmerge`, `bench store`: the event store.
+    Store(Box<crate::store_cmd::StoreOpts>),
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt::Error> {
@@ -149,16 +151,23 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
             o.explain = sub == "explain";
             Command::Run(o)
         }),
-        "bench" => parse_bench(&mut p).map(Command::Bench),
+        "bench" => {
+            if p.try_raw_args().is_some_and(|r| r.peek().is_some_and(|a| a == "store")) {
+                p.next()?;
+                return crate::store_cmd::parse("bench-store", &mut p).map(|o| Command::Store(Box::new(o)));
+            }
+            parse_bench(&mut p).map(Command::Bench)
+        }
         "train" => parse_train(&mut p).map(Command::Train),
         "gazetteer" => match p.next()? {
             Some(Value(v)) if v == "import" => parse_import(&mut p).map(Command::GazetteerImport),
             _ => Err("usage: sitrep gazetteer import --from geonames|wof --output FILE INPUT".into()),
         },
         "help" => Ok(Command::Help),
-        "ingest" | "export" | "query" | "serve" | "unmerge" => {
-            Err(format!("'sitrep {sub}' needs the event store, which this build does not have yet").into())
+        "ingest" | "export" | "query" | "unmerge" => {
+            crate::store_cmd::parse(&sub, &mut p).map(|o| Command::Store(Box::new(o)))
         }
+        "serve" => Err(format!("'sitrep {sub}' needs the event store, which this build does not have yet").into()),
         _ => Err(format!("unknown command '{sub}'").into()),
     }
 }

@@ -3,9 +3,11 @@
 mod args;
 mod bench;
 mod config;
+mod bench_store;
 mod gazetteer;
 mod output;
 mod run;
+mod store_cmd;
 mod train;
 
 use std::process::ExitCode;
@@ -21,7 +23,7 @@ fn main() -> ExitCode {
     };
     match cmd {
         args::Command::Help => {
-            print!("{}", args::USAGE);
+            print!("{}", args::USAGE.replace("{STORE}", store_cmd::USAGE));
             ExitCode::SUCCESS
         }
         args::Command::Version => {
@@ -45,5 +47,6 @@ fn main() -> ExitCode {
         args::Command::Bench(opts) => bench::bench(&opts),
         args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
         args::Command::Train(opts) => train::train(&opts),
+        args::Command::Store(opts) => store_cmd::run(&opts),
     }
 }

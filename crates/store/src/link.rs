@@ -1,0 +1,671 @@
+//! Cross-document linking: the keys a coded event is compared on, and the score of a
+//! pair. Each feature adds its weight to a sum that is kept, feature by feature, in the
+//! merge history, so every link can be explained (and undone).
+
+use serde::{Deserialize, Serialize};
+use sitrep_core::{days_in_month, is_leap, Event, PartialDate};
+
+/// What the linker compares, computed once per report and stored with it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct Keys {
+    pub country: Option<String>,
+    /// The event's date as an interval of days since 1970 (inclusive).
+    pub lo: Option<i64>,
+    pub hi: Option<i64>,
+    /// How many days either side the date may be off (1 for a day, 0 for coarser dates,
+    /// whose interval already spans their uncertainty).
+    pub slack: i64,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geo_precision: Option<u8>,
+    pub admin1: Option<String>,
+    /// Folded place names: the location, admin2.
+    pub places: Vec<String>,
+    /// The folded name of the coded place when it is a named place (ACLED precision 1
+    /// or 2), not a region.
+    pub named_place: Option<String>,
+    /// Folded admin1 and admin2 names: shared by every event of a province.
+    pub admins: Vec<String>,
+    /// Folded canonical actor names (actor1, actor2 and associates), generic ones too.
+    pub actors: Vec<String>,
+    pub fatalities: Option<u32>,
+    /// Folded proper names of the sentence (capitalized words that are not function
+    /// words, months, weekdays nor the country's own name).
+    pub names: Vec<String>,
+    /// Numbers written in digits in the sentence (not years).
+    pub numbers: Vec<u64>,
+    pub background: bool,
+}
+
+/// The interval of days a date of this precision covers, and its slack.
+pub(crate) fn interval(event_date: Option<&str>, precision: Option<&str>) -> Option<(i64, i64, i64)> {
+    let d = PartialDate::parse_iso(event_date?)?;
+    let lo = d.days();
+    Some(match (precision.unwrap_or(""), d.month_num(), d.day_num()) {
+        ("week", _, Some(_)) => (lo - 3, lo + 3, 0),
+        ("month", _, _) | (_, Some(_), None) => {
+            let m = d.month_num().unwrap_or(1);
+            (lo, lo + i64::from(days_in_month(d.year_num(), m)) - 1, 0)
+        }
+        (_, None, _) => (lo, lo + if is_leap(d.year_num()) { 365 } else { 364 }, 0),
+        _ => (lo, lo, 1),
+    })
+}
+
+/// Words capitalized in running text that are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "of",
+    "and",
+    "or",
+    "but",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "as",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "they",
+    "he",
+    "she",
+    "it",
+    "his",
+    "her",
+    "their",
+    "its",
+    "we",
+    "unknown",
+    "around",
+    "near",
+    "some",
+    "several",
+    "about",
+    "according",
+    "also",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "sur",
+    "par",
+    "pour",
+    "avec",
+    "selon",
+    "apres",
+    "avant",
+    "lors",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "et",
+    "ou",
+    "mais",
+    "plusieurs",
+    "quelque",
+    "quelques",
+    "vers",
+    "pres",
+    "aucun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "mr",
+    "mrs",
+    "m",
+    "mme",
+    // Nouns and adjectives news capitalizes inside a sentence (institutions, titles,
+    // nationalities, directions), which many distinct events share.
+    "village",
+    "villages",
+    "province",
+    "region",
+    "commune",
+    "department",
+    "groupe",
+    "group",
+    "police",
+    "gendarmerie",
+    "army",
+    "armee",
+    "forces",
+    "force",
+    "operation",
+    "minister",
+    "ministre",
+    "ministry",
+    "ministere",
+    "president",
+    "government",
+    "gouvernement",
+    "state",
+    "etat",
+    "national",
+    "nationale",
+    "islamic",
+    "islamique",
+    "french",
+    "francais",
+    "francaise",
+    "burkinabe",
+    "malian",
+    "malien",
+    "nigerien",
+    "camp",
+    "university",
+    "universite",
+    "students",
+    "etudiants",
+    "union",
+    "syndicat",
+    "ong",
+    "ngo",
+    "reports",
+    "authorities",
+    "autorites",
+    "est",
+    "ouest",
+    "nord",
+    "sud",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "grand",
+    "great",
+    "saint",
+    "sainte",
+    "fulani",
+    "peul",
+    "peuls",
+    "mossi",
+    "tuareg",
+    "touareg",
+    "muslim",
+    "musulman",
+    "christian",
+    "chretien",
+];
+
+impl Keys {
+    pub fn new(e: &Event, country_name: Option<&str>) -> Keys {
+        let prec = e.date_precision.map(|p| p.as_str());
+        let (lo, hi, slack) = match interval(e.event_date.as_deref(), prec) {
+            Some((lo, hi, s)) => (Some(lo), Some(hi), s),
+            None => (None, None, 0),
+        };
+        let fold = |s: &str| sitrep_text::fold_str(s).trim().to_string();
+        let mut places: Vec<String> =
+            [e.location.as_deref(), e.admin2.as_deref()].into_iter().flatten().map(fold).collect();
+        places.sort();
+        places.dedup();
+        let mut actors: Vec<String> = [&e.actor1, &e.assoc_actor_1, &e.actor2, &e.assoc_actor_2]
+            .into_iter()
+            .flatten()
+            .flat_map(|a| a.split(';'))
+            .map(fold)
+            .filter(|a| !a.is_empty())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        let country_words: Vec<String> =
+            country_name.map(|n| fold(n).split_whitespace().map(str::to_string).collect()).unwrap_or_default();
+        let (names, mut numbers) = names_and_numbers(&e.sentence, &country_words);
+        // The day of the month is shared by every report of that day: not evidence.
+        if let Some(day) = e.event_date.as_deref().and_then(PartialDate::parse_iso).and_then(|d| d.day_num()) {
+            numbers.retain(|&n| n != u64::from(day));
+        }
+        let named_place = e.location.as_deref().filter(|_| e.geo_precision.is_some_and(|p| p <= 2)).map(fold);
+        let admins: Vec<String> = [e.admin1.as_deref(), e.admin2.as_deref()].into_iter().flatten().map(fold).collect();
+        Keys {
+            named_place,
+            admins,
+            country: e.country.clone(),
+            lo,
+            hi,
+            slack,
+            event_type: e.event_type.to_string(),
+            sub_event_type: e.sub_event_type.to_string(),
+            lat: e.latitude,
+            lon: e.longitude,
+            geo_precision: e.geo_precision,
+            admin1: e.admin1.as_deref().map(fold),
+            places,
+            actors,
+            fatalities: e.fatalities_known.then_some(e.fatalities),
+            names,
+            numbers,
+            background: e.background,
+        }
+    }
+}
+
+/// Proper names and numbers of a sentence, folded, sorted and deduplicated. A name is a
+/// capitalized word that does not open a sentence (where every word is capitalized), is
+/// not an acronym (those name organizations, which the actors already compare) and is
+/// not a function word, a month, a weekday, a common noun news capitalizes, nor the
+/// country's own name.
+fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, Vec<u64>) {
+    let mut names = Vec::new();
+    let mut numbers = Vec::new();
+    let mut opens = true;
+    let mut word = String::new();
+    for c in sentence.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}' {
+            word.push(if c == '\u{2019}' { '\'' } else { c });
+            continue;
+        }
+        if !word.is_empty() {
+            take(&word, opens, country_words, &mut names, &mut numbers);
+            opens = false;
+            word.clear();
+        }
+        if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '\u{ab}' | '(' | '\n') {
+            opens = true;
+        }
+    }
+    names.sort();
+    names.dedup();
+    numbers.sort();
+    numbers.dedup();
+    (names, numbers)
+}
+
+fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<String>, numbers: &mut Vec<u64>) {
+    let word = word.trim_matches(|c: char| c == '-' || c == '\'');
+    // "l'Armée", "d'Arbinda": the name after an elided article.
+    let word = match word.find('\'') {
+        Some(i) if i <= 2 => &word[i + 1..],
+        _ => word,
+    };
+    if word.is_empty() {
+        return;
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        if let Ok(n) = word.parse::<u64>() {
+            if !(1900..=2100).contains(&n) {
+                numbers.push(n);
+            }
+        }
+        return;
+    }
+    let first = word.chars().next().unwrap_or(' ');
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if opens || !first.is_uppercase() || letters < 3 || acronym {
+        return;
+    }
+    let folded = sitrep_text::fold_str(word);
+    if NOT_NAMES.contains(&folded.as_str()) || country_words.contains(&folded) {
+        return;
+    }
+    names.push(folded);
+}
+
+/// Two folded names are the same when equal or one spelling apart ("Bobo-Dioulasso",
+/// "Bobo-Dioulassou"; "Arbinda", "Aribinda"), or when one is a part of the other
+/// hyphenated name ("Pobé-Mengao", "Mengao").
+fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let short = la.min(lb);
+    if short >= 5 && la.abs_diff(lb) <= 2 {
+        let max = if short >= 8 { 2 } else { 1 };
+        if edit_distance(a, b) <= max {
+            return true;
+        }
+    }
+    let part_of = |x: &str, y: &str| x.len() >= 4 && y.contains('-') && y.split('-').any(|p| p == x);
+    part_of(a, b) || part_of(b, a)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The event types ACLED's coders and reporters most often tell apart differently: the
+/// three kinds of organized violence.
+fn violent(t: &str) -> bool {
+    matches!(t, "Battles" | "Explosions/Remote violence" | "Violence against civilians")
+}
+
+/// Actors named by what they are rather than who: shared by many distinct events.
+fn generic_actor(folded: &str) -> bool {
+    ["unidentified", "civilians", "protesters", "rioters", "unknown"].iter().any(|g| folded.starts_with(g))
+}
+
+/// An actor's name without its country qualifier: "military forces of burkina faso"
+/// and "civilians (mali)" become "military forces" and "civilians".
+fn actor_base(folded: &str) -> &str {
+    let s = match folded.rfind(" (") {
+        Some(i) if folded.ends_with(')') => &folded[..i],
+        _ => folded,
+    };
+    match s.find(" of ") {
+        Some(i) => &s[..i],
+        None => s,
+    }
+}
+
+/// Great-circle distance in kilometres.
+pub(crate) fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+/// A pair's score: the sum of `features`, or `None` when a feature rules the pair out.
+#[derive(Clone, Debug, Default, Serialize)]
+pub(crate) struct Score {
+    pub total: f64,
+    pub features: Vec<(&'static str, f64)>,
+}
+
+impl Score {
+    fn add(&mut self, name: &'static str, w: f64) {
+        if w != 0.0 {
+            self.total += w;
+            self.features.push((name, w));
+        }
+    }
+}
+
+/// The score at or above which a new report joins a stored event.
+pub(crate) const THRESHOLD: f64 = 5.0;
+
+/// Compares a new report with one already stored.
+pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
+    let mut s = Score::default();
+    // Blocking: the same country and dates that meet once widened by their slack. A
+    // report whose place the gazetteer does not know has no country: it may still link,
+    // on the evidence of a name both texts share (checked below).
+    let country_unknown = a.country.is_none() || b.country.is_none();
+    if !country_unknown && a.country != b.country {
+        return None;
+    }
+    let (alo, ahi, blo, bhi) = (a.lo?, a.hi?, b.lo?, b.hi?);
+    let slack = a.slack.max(b.slack);
+    if alo > bhi + slack || blo > ahi + slack {
+        return None;
+    }
+    let same_day = alo == ahi && blo == bhi && alo == blo;
+    s.add("same_day", if same_day { 1.0 } else { 0.0 });
+
+    if a.sub_event_type == b.sub_event_type {
+        s.add("same_sub_event_type", 2.0);
+    } else if a.event_type == b.event_type {
+        s.add("same_event_type", 0.5);
+    } else if violent(&a.event_type) && violent(&b.event_type) {
+        s.add("other_violent_type", -1.0);
+    } else {
+        return None;
+    }
+
+    match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(la), Some(oa), Some(lb), Some(ob)) => {
+            let d = km(la, oa, lb, ob);
+            let coarse = a.geo_precision.max(b.geo_precision).unwrap_or(1) >= 3;
+            // Two named places 25 km apart are two events; a region-level place (ACLED
+            // precision 3) says little about where in the region it was.
+            let w = if d <= 2.0 {
+                2.0
+            } else if d <= 10.0 {
+                1.0
+            } else if d <= 25.0 {
+                0.0
+            } else if coarse {
+                // A country's centre (no admin1) says nothing of the distance.
+                if a.admin1.is_none() || b.admin1.is_none() {
+                    0.0
+                } else if d <= 250.0 {
+                    -1.0
+                } else {
+                    return None;
+                }
+            } else if d <= 75.0 {
+                -2.5
+            } else if d <= 250.0 {
+                -5.0
+            } else {
+                return None;
+            };
+            s.add("distance", w);
+        }
+        _ => {
+            if a.admin1.is_some() && a.admin1 == b.admin1 {
+                s.add("same_admin1", 0.5);
+            }
+        }
+    }
+    let shared_places = match (&a.named_place, &b.named_place) {
+        (Some(x), Some(y)) if same_name(x, y) => 1,
+        _ => 0,
+    };
+    s.add("same_named_place", f64::from(shared_places));
+
+    // A named group is evidence; "unidentified armed group" or "civilians" hardly is.
+    // Names are compared without their country qualifier ("Police Forces of Burkina
+    // Faso", "Police Forces"), which the coder leaves out when it does not know the
+    // country.
+    let shared_actors: f64 = a
+        .actors
+        .iter()
+        .filter(|x| b.actors.iter().any(|y| actor_base(x) == actor_base(y)))
+        .map(|x| if generic_actor(x) { 0.25 } else { 1.0 })
+        .sum();
+    let named = |k: &Keys| k.actors.iter().any(|x| !generic_actor(x));
+    if shared_actors > 0.0 {
+        s.add("shared_actors", shared_actors.min(2.0));
+    } else if named(a) && named(b) {
+        s.add("no_shared_actor", -0.5);
+    }
+
+    if let (Some(fa), Some(fb)) = (a.fatalities, b.fatalities) {
+        let w = if fa == fb {
+            if fa > 0 {
+                1.5
+            } else {
+                0.5
+            }
+        } else {
+            let (lo, hi) = (fa.min(fb) as f64, fa.max(fb) as f64);
+            if hi - lo <= 1.0 || lo / hi >= 0.6 {
+                0.0
+            } else {
+                -2.0
+            }
+        };
+        s.add("fatalities", w);
+    }
+
+    // Names below the province: villages, people. A province's name is shared by
+    // every event there and tells nothing.
+    let specific = |k: &Keys| -> Vec<String> {
+        let mut v: Vec<String> =
+            k.names.iter().chain(&k.named_place).filter(|n| !k.admins.contains(n)).cloned().collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (na, nb) = (specific(a), specific(b));
+    let shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
+    if country_unknown && shared_names == 0 {
+        return None;
+    }
+    // Both texts name places or people below the province, and not one the same: two
+    // events.
+    if shared_names == 0 && !na.is_empty() && !nb.is_empty() {
+        s.add("no_shared_name", -3.0);
+    } else {
+        // Each names something the other does not: a shorter report may leave names
+        // out, but two reports of one event rarely add different ones each.
+        // A coded place counts only against another coded place (a report placed at
+        // the country's or province's level names none).
+        let only = |x: &[String], kx: &Keys, y: &[String], ky: &Keys| {
+            x.iter()
+                .filter(|n| ky.named_place.is_some() || kx.named_place.as_ref() != Some(*n))
+                .filter(|n| !y.iter().any(|m| same_name(n, m)))
+                .count()
+        };
+        let (only_a, only_b) = (only(&na, a, &nb, b), only(&nb, b, &na, a));
+        s.add("names_only_one_side_each", -(only_a.min(only_b) as f64).min(2.0));
+    }
+    // A village or a person both texts name is the strongest evidence the text gives.
+    let w = if shared_names == 0 { 0.0 } else { (1.5 + 0.75 * (shared_names - 1) as f64).min(2.5) };
+    s.add("shared_names", w);
+    let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
+    s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_follow_precision() {
+        assert_eq!(interval(Some("2020-01-03"), Some("day")), Some((18264, 18264, 1)));
+        let (lo, hi, _) = interval(Some("2020-02"), Some("month")).unwrap();
+        assert_eq!(hi - lo, 28);
+        let (lo, hi, _) = interval(Some("2020-01-08"), Some("week")).unwrap();
+        assert_eq!(hi - lo, 6);
+        assert_eq!(interval(None, None), None);
+    }
+
+    #[test]
+    fn names_skip_function_words_and_country() {
+        let (names, numbers) = names_and_numbers(
+            "On 3 January 2020, JNIM militants attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
+            &["burkina".into(), "faso".into()],
+        );
+        assert_eq!(names, vec!["arbinda", "oudalan"]);
+        assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn spellings_of_one_name_match() {
+        assert!(same_name("bobo-dioulasso", "bobo-dioulassou"));
+        assert!(same_name("arbinda", "aribinda"));
+        assert!(same_name("pobe-mengao", "mengao"));
+        assert!(!same_name("djibo", "dori"));
+        assert!(!same_name("kaya", "kaye"), "short names must match exactly");
+    }
+
+    fn keys() -> Keys {
+        Keys {
+            country: Some("BF".into()),
+            lo: Some(100),
+            hi: Some(100),
+            slack: 1,
+            event_type: "Battles".into(),
+            sub_event_type: "Armed clash".into(),
+            lat: Some(12.0),
+            lon: Some(-1.0),
+            geo_precision: Some(1),
+            actors: vec!["military forces of burkina faso (2015-2022)".into()],
+            fatalities: Some(5),
+            ..Keys::default()
+        }
+    }
+
+    #[test]
+    fn same_event_links_and_far_apart_does_not() {
+        let a = keys();
+        let b = keys();
+        assert!(score(&a, &b).unwrap().total >= THRESHOLD);
+        let far = Keys { lat: Some(15.0), ..keys() };
+        assert!(score(&a, &far).is_none(), "over 250 km apart");
+        let later = Keys { lo: Some(103), hi: Some(103), ..keys() };
+        assert!(score(&a, &later).is_none(), "three days apart at day precision");
+        let other_country = Keys { country: Some("ML".into()), ..keys() };
+        assert!(score(&a, &other_country).is_none());
+        let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
+        assert!(score(&a, &protest).is_none());
+    }
+}
