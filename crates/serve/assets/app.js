@@ -107,6 +107,7 @@
       map.fitBounds(L.latLngBounds(located.map((e) => [e.latitude, e.longitude])).pad(0.3), { maxZoom: 8, animate: false });
     }
     renderList(events);
+    mapEl.dataset.seq = String(seq);
     mapEl.dataset.state = 'ready';
   }
 
