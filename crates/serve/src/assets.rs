@@ -9,6 +9,9 @@ use crate::api::ApiError;
 /// The OpenAPI 3.1 document of the API, written by hand (`assets/openapi.json`).
 pub const OPENAPI: &str = include_str!("../assets/openapi.json");
 
+const CSP: &str = "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; \
+                   style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
 const INDEX: &str = include_str!("../assets/index.html");
 
 /// `(path under /assets/, content type, bytes)`.
@@ -33,7 +36,14 @@ const FILES: &[(&str, &str, &[u8])] = &[
 ];
 
 pub(crate) async fn index() -> Response {
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], INDEX).into_response()
+    let headers = [
+        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+        (header::CACHE_CONTROL, "no-cache"),
+        // Only what the binary serves: no CDN, nothing from elsewhere.
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    ];
+    (headers, INDEX).into_response()
 }
 
 pub(crate) async fn asset(Path(path): Path<String>) -> Response {

@@ -193,6 +193,12 @@ async fn page_assets_and_openapi_are_served() {
     let resp = app.clone().oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(resp.status(), StatusCode::OK);
     assert!(resp.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    let csp = resp.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+    let html = axum::body::to_bytes(resp.into_body(), usize::MAX).await.unwrap();
+    let html = String::from_utf8(html.to_vec()).unwrap();
+    assert!(!html.contains("http://") && !html.contains("https://"), "the page must load nothing from elsewhere");
+    assert!(html.contains("/assets/app.js"));
     for path in ["/assets/app.js", "/assets/vendor/leaflet.js", "/assets/vendor/countries.geojson", "/assets/LICENSES"]
     {
         let resp = app.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
