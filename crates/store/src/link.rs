@@ -1,0 +1,440 @@
+//! Cross-document linking: the keys a coded event is compared on, and the score of a
+//! pair. Each feature adds its weight to a sum that is kept, feature by feature, in the
+//! merge history, so every link can be explained (and undone).
+
+use serde::{Deserialize, Serialize};
+use sitrep_core::{days_in_month, is_leap, Event, PartialDate};
+
+/// What the linker compares, computed once per report and stored with it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Keys {
+    pub country: Option<String>,
+    /// The event's date as an interval of days since 1970 (inclusive).
+    pub lo: Option<i64>,
+    pub hi: Option<i64>,
+    /// How many days either side the date may be off (1 for a day, 0 for coarser dates,
+    /// whose interval already spans their uncertainty).
+    pub slack: i64,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geo_precision: Option<u8>,
+    pub admin1: Option<String>,
+    /// Folded place names: the location, admin2.
+    pub places: Vec<String>,
+    /// Folded canonical actor names (actor1, actor2 and associates), generic ones too.
+    pub actors: Vec<String>,
+    pub fatalities: Option<u32>,
+    /// Folded proper names of the sentence (capitalized words that are not function
+    /// words, months, weekdays nor the country's own name).
+    pub names: Vec<String>,
+    /// Numbers written in digits in the sentence (not years).
+    pub numbers: Vec<u64>,
+    pub background: bool,
+}
+
+/// The interval of days a date of this precision covers, and its slack.
+pub(crate) fn interval(event_date: Option<&str>, precision: Option<&str>) -> Option<(i64, i64, i64)> {
+    let d = PartialDate::parse_iso(event_date?)?;
+    let lo = d.days();
+    Some(match (precision.unwrap_or(""), d.month_num(), d.day_num()) {
+        ("week", _, Some(_)) => (lo - 3, lo + 3, 0),
+        ("month", _, _) | (_, Some(_), None) => {
+            let m = d.month_num().unwrap_or(1);
+            (lo, lo + i64::from(days_in_month(d.year_num(), m)) - 1, 0)
+        }
+        (_, None, _) => (lo, lo + if is_leap(d.year_num()) { 365 } else { 364 }, 0),
+        _ => (lo, lo, 1),
+    })
+}
+
+/// Words capitalized in running text that are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "of",
+    "and",
+    "or",
+    "but",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "as",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "they",
+    "he",
+    "she",
+    "it",
+    "his",
+    "her",
+    "their",
+    "its",
+    "we",
+    "unknown",
+    "around",
+    "near",
+    "some",
+    "several",
+    "about",
+    "according",
+    "also",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "sur",
+    "par",
+    "pour",
+    "avec",
+    "selon",
+    "apres",
+    "avant",
+    "lors",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "et",
+    "ou",
+    "mais",
+    "plusieurs",
+    "quelque",
+    "quelques",
+    "vers",
+    "pres",
+    "aucun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "mr",
+    "mrs",
+    "m",
+    "mme",
+];
+
+impl Keys {
+    pub fn new(e: &Event, country_name: Option<&str>) -> Keys {
+        let prec = e.date_precision.map(|p| p.as_str());
+        let (lo, hi, slack) = match interval(e.event_date.as_deref(), prec) {
+            Some((lo, hi, s)) => (Some(lo), Some(hi), s),
+            None => (None, None, 0),
+        };
+        let fold = |s: &str| sitrep_text::fold_str(s).trim().to_string();
+        let mut places: Vec<String> =
+            [e.location.as_deref(), e.admin2.as_deref()].into_iter().flatten().map(fold).collect();
+        places.sort();
+        places.dedup();
+        let mut actors: Vec<String> = [&e.actor1, &e.assoc_actor_1, &e.actor2, &e.assoc_actor_2]
+            .into_iter()
+            .flatten()
+            .flat_map(|a| a.split(';'))
+            .map(fold)
+            .filter(|a| !a.is_empty())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        let country_words: Vec<String> =
+            country_name.map(|n| fold(n).split_whitespace().map(str::to_string).collect()).unwrap_or_default();
+        let (names, numbers) = names_and_numbers(&e.sentence, &country_words);
+        Keys {
+            country: e.country.clone(),
+            lo,
+            hi,
+            slack,
+            event_type: e.event_type.to_string(),
+            sub_event_type: e.sub_event_type.to_string(),
+            lat: e.latitude,
+            lon: e.longitude,
+            geo_precision: e.geo_precision,
+            admin1: e.admin1.as_deref().map(fold),
+            places,
+            actors,
+            fatalities: e.fatalities_known.then_some(e.fatalities),
+            names,
+            numbers,
+            background: e.background,
+        }
+    }
+}
+
+/// Proper names and numbers of a sentence, folded, sorted and deduplicated.
+fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, Vec<u64>) {
+    let mut names = Vec::new();
+    let mut numbers = Vec::new();
+    for word in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        let word = word.trim_matches(|c: char| c == '-' || c == '\'');
+        // "l'Armée", "d'Arbinda": the name after an elided article.
+        let word = match word.find('\'') {
+            Some(i) if i <= 2 => &word[i + 1..],
+            _ => word,
+        };
+        if word.is_empty() {
+            continue;
+        }
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            if let Ok(n) = word.parse::<u64>() {
+                if !(1900..=2100).contains(&n) {
+                    numbers.push(n);
+                }
+            }
+            continue;
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        if !first.is_uppercase() || word.chars().count() < 3 {
+            continue;
+        }
+        let folded = sitrep_text::fold_str(word);
+        if NOT_NAMES.contains(&folded.as_str()) || country_words.contains(&folded) {
+            continue;
+        }
+        names.push(folded);
+    }
+    names.sort();
+    names.dedup();
+    numbers.sort();
+    numbers.dedup();
+    (names, numbers)
+}
+
+/// The event types ACLED's coders and reporters most often tell apart differently: the
+/// three kinds of organized violence.
+fn violent(t: &str) -> bool {
+    matches!(t, "Battles" | "Explosions/Remote violence" | "Violence against civilians")
+}
+
+/// Great-circle distance in kilometres.
+pub(crate) fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+/// A pair's score: the sum of `features`, or `None` when a feature rules the pair out.
+#[derive(Clone, Debug, Default, Serialize)]
+pub(crate) struct Score {
+    pub total: f64,
+    pub features: Vec<(&'static str, f64)>,
+}
+
+impl Score {
+    fn add(&mut self, name: &'static str, w: f64) {
+        if w != 0.0 {
+            self.total += w;
+            self.features.push((name, w));
+        }
+    }
+}
+
+/// The score at or above which a new report joins a stored event.
+pub(crate) const THRESHOLD: f64 = 3.0;
+
+/// Compares a new report with one already stored.
+pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
+    let mut s = Score::default();
+    // Blocking: the same country and dates that meet once widened by their slack.
+    if a.country.is_none() || a.country != b.country {
+        return None;
+    }
+    let (alo, ahi, blo, bhi) = (a.lo?, a.hi?, b.lo?, b.hi?);
+    let slack = a.slack.max(b.slack);
+    if alo > bhi + slack || blo > ahi + slack {
+        return None;
+    }
+    let same_day = alo == ahi && blo == bhi && alo == blo;
+    s.add("same_day", if same_day { 1.0 } else { 0.0 });
+
+    if a.sub_event_type == b.sub_event_type {
+        s.add("same_sub_event_type", 2.0);
+    } else if a.event_type == b.event_type {
+        s.add("same_event_type", 0.5);
+    } else if violent(&a.event_type) && violent(&b.event_type) {
+        s.add("other_violent_type", -1.0);
+    } else {
+        return None;
+    }
+
+    match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(la), Some(oa), Some(lb), Some(ob)) => {
+            let d = km(la, oa, lb, ob);
+            let coarse = a.geo_precision.max(b.geo_precision).unwrap_or(1) >= 3;
+            let w = if d <= 2.0 {
+                2.0
+            } else if d <= 25.0 {
+                1.0
+            } else if d <= 75.0 || coarse {
+                0.0
+            } else if d <= 250.0 {
+                -2.0
+            } else {
+                return None;
+            };
+            s.add("distance", w);
+        }
+        _ => {
+            if a.admin1.is_some() && a.admin1 == b.admin1 {
+                s.add("same_admin1", 0.5);
+            }
+        }
+    }
+    let shared_places = a.places.iter().filter(|p| b.places.contains(p)).count();
+    s.add("shared_place_names", (shared_places as f64).min(1.0));
+
+    let shared_actors = a.actors.iter().filter(|x| b.actors.contains(x)).count();
+    if shared_actors > 0 {
+        s.add("shared_actors", (shared_actors as f64 * 0.75).min(1.5));
+    } else if !a.actors.is_empty() && !b.actors.is_empty() {
+        s.add("no_shared_actor", -0.5);
+    }
+
+    if let (Some(fa), Some(fb)) = (a.fatalities, b.fatalities) {
+        let w = if fa == fb {
+            if fa > 0 {
+                1.5
+            } else {
+                0.5
+            }
+        } else {
+            let (lo, hi) = (fa.min(fb) as f64, fa.max(fb) as f64);
+            if hi - lo <= 1.0 || lo / hi >= 0.6 {
+                0.0
+            } else {
+                -1.0
+            }
+        };
+        s.add("fatalities", w);
+    }
+
+    let shared_names = a.names.iter().filter(|n| b.names.contains(n) && !a.places.contains(n)).count();
+    s.add("shared_names", (shared_names as f64 * 0.75).min(2.0));
+    let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
+    s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_follow_precision() {
+        assert_eq!(interval(Some("2020-01-03"), Some("day")), Some((18264, 18264, 1)));
+        let (lo, hi, _) = interval(Some("2020-02"), Some("month")).unwrap();
+        assert_eq!(hi - lo, 28);
+        let (lo, hi, _) = interval(Some("2020-01-08"), Some("week")).unwrap();
+        assert_eq!(hi - lo, 6);
+        assert_eq!(interval(None, None), None);
+    }
+
+    #[test]
+    fn names_skip_function_words_and_country() {
+        let (names, numbers) = names_and_numbers(
+            "On 3 January 2020, JNIM militants attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
+            &["burkina".into(), "faso".into()],
+        );
+        assert_eq!(names, vec!["arbinda", "jnim", "oudalan"]);
+        assert_eq!(numbers, vec![3, 12]);
+    }
+
+    fn keys() -> Keys {
+        Keys {
+            country: Some("BF".into()),
+            lo: Some(100),
+            hi: Some(100),
+            slack: 1,
+            event_type: "Battles".into(),
+            sub_event_type: "Armed clash".into(),
+            lat: Some(12.0),
+            lon: Some(-1.0),
+            geo_precision: Some(1),
+            actors: vec!["military forces of burkina faso (2015-2022)".into()],
+            fatalities: Some(5),
+            ..Keys::default()
+        }
+    }
+
+    #[test]
+    fn same_event_links_and_far_apart_does_not() {
+        let a = keys();
+        let b = keys();
+        assert!(score(&a, &b).unwrap().total >= THRESHOLD);
+        let far = Keys { lat: Some(15.0), ..keys() };
+        assert!(score(&a, &far).is_none(), "over 250 km apart");
+        let later = Keys { lo: Some(103), hi: Some(103), ..keys() };
+        assert!(score(&a, &later).is_none(), "three days apart at day precision");
+        let other_country = Keys { country: Some("ML".into()), ..keys() };
+        assert!(score(&a, &other_country).is_none());
+        let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
+        assert!(score(&a, &protest).is_none());
+    }
+}
