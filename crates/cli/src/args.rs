@@ -15,6 +15,7 @@ USAGE:
     sitrep annotate [OPTIONS] [INPUT...]
     sitrep explain  [OPTIONS] [INPUT...]     each event with the words and rules behind it
     sitrep bench    [--corpus DIR]... [--rounds N]
+    sitrep serve    --db DB [--addr 127.0.0.1:8080] [--token TOKEN]   the API and the web page
     sitrep train    [--folds N] [--epochs N] [--output MODEL] CODED.jsonl...
     sitrep gazetteer import --from geonames|wof [--alternate-names FILE]
                      [--admin1-codes FILE] [--min-population N] --output FILE INPUT
@@ -112,6 +113,7 @@ pub enum Command {
     Bench(BenchOpts),
     GazetteerImport(ImportOpts),
     Train(TrainOpts),
+    Serve(crate::serve_cmd::ServeOpts),
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt::Error> {
@@ -135,7 +137,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
             _ => Err("usage: sitrep gazetteer import --from geonames|wof --output FILE INPUT".into()),
         },
         "help" => Ok(Command::Help),
-        "ingest" | "export" | "query" | "serve" | "unmerge" => {
+        "serve" => crate::serve_cmd::parse(&mut p).map(Command::Serve),
+        "ingest" | "export" | "query" | "unmerge" => {
             Err(format!("'sitrep {sub}' needs the event store, which this build does not have yet").into())
         }
         _ => Err(format!("unknown command '{sub}'").into()),

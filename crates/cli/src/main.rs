@@ -5,6 +5,7 @@ mod bench;
 mod gazetteer;
 mod output;
 mod run;
+mod serve_cmd;
 mod train;
 
 use std::process::ExitCode;
@@ -31,5 +32,6 @@ fn main() -> ExitCode {
         args::Command::Bench(opts) => bench::bench(&opts),
         args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
         args::Command::Train(opts) => train::train(&opts),
+        args::Command::Serve(opts) => serve_cmd::serve(&opts),
     }
 }

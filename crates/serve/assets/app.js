@@ -107,6 +107,11 @@
       map.fitBounds(L.latLngBounds(located.map((e) => [e.latitude, e.longitude])).pad(0.3), { maxZoom: 8, animate: false });
     }
     renderList(events);
+    const dl = $('countries');
+    const known = new Set(Array.from(dl.options).map((o) => o.value));
+    events.forEach((e) => {
+      if (e.country && !known.has(e.country)) { known.add(e.country); const o = document.createElement('option'); o.value = e.country; dl.appendChild(o); }
+    });
     mapEl.dataset.seq = String(seq);
     mapEl.dataset.state = 'ready';
   }
