@@ -19,7 +19,7 @@ USAGE:
     sitrep train    [--folds N] [--epochs N] [--output MODEL] CODED.jsonl...
     sitrep gazetteer import --from geonames|wof [--alternate-names FILE]
                      [--admin1-codes FILE] [--min-population N] --output FILE INPUT
-
+{STORE}
 INPUT is a file or a directory (read recursively); none, or '-', reads stdin.
 Inputs may be seed-format text (' date 2021-09 <text>'), plain text, JSON Lines
 ({\"id\", \"text\", \"published\", \"lang\", \"url\", \"source\"}), HTML, or WARC (.gz).
@@ -114,6 +114,8 @@ pub enum Command {
     GazetteerImport(ImportOpts),
     Train(TrainOpts),
     Serve(crate::serve_cmd::ServeOpts),
+    /// `ingest`, `export`, `query`, `unmerge`, `bench store`: the event store.
+    Store(Box<crate::store_cmd::StoreOpts>),
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt::Error> {
@@ -130,7 +132,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
             o.explain = sub == "explain";
             Command::Run(o)
         }),
-        "bench" => parse_bench(&mut p).map(Command::Bench),
+        "bench" => {
+            if p.try_raw_args().is_some_and(|r| r.peek().is_some_and(|a| a == "store")) {
+                p.next()?;
+                return crate::store_cmd::parse("bench-store", &mut p).map(|o| Command::Store(Box::new(o)));
+            }
+            parse_bench(&mut p).map(Command::Bench)
+        }
         "train" => parse_train(&mut p).map(Command::Train),
         "gazetteer" => match p.next()? {
             Some(Value(v)) if v == "import" => parse_import(&mut p).map(Command::GazetteerImport),
@@ -139,7 +147,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
         "help" => Ok(Command::Help),
         "serve" => crate::serve_cmd::parse(&mut p).map(Command::Serve),
         "ingest" | "export" | "query" | "unmerge" => {
-            Err(format!("'sitrep {sub}' needs the event store, which this build does not have yet").into())
+            crate::store_cmd::parse(&sub, &mut p).map(|o| Command::Store(Box::new(o)))
         }
         _ => Err(format!("unknown command '{sub}'").into()),
     }

@@ -2,10 +2,12 @@
 
 mod args;
 mod bench;
+mod bench_store;
 mod gazetteer;
 mod output;
 mod run;
 mod serve_cmd;
+mod store_cmd;
 mod train;
 
 use std::process::ExitCode;
@@ -21,7 +23,7 @@ fn main() -> ExitCode {
     };
     match cmd {
         args::Command::Help => {
-            print!("{}", args::USAGE);
+            print!("{}", args::USAGE.replace("{STORE}", store_cmd::USAGE));
             ExitCode::SUCCESS
         }
         args::Command::Version => {
@@ -33,5 +35,6 @@ fn main() -> ExitCode {
         args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
         args::Command::Train(opts) => train::train(&opts),
         args::Command::Serve(opts) => serve_cmd::serve(&opts),
+        args::Command::Store(opts) => store_cmd::run(&opts),
     }
 }

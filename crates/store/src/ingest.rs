@@ -229,16 +229,26 @@ fn history(
 /// document already reports is never a candidate (the coder has already merged what
 /// one document says about one event).
 fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<(i64, String, link::Score)>> {
-    let (Some(country), Some(lo), Some(hi)) = (&keys.country, keys.lo, keys.hi) else {
+    let (Some(lo), Some(hi)) = (keys.lo, keys.hi) else {
         return Ok(None);
     };
-    // The widest slack of any precision (a day ±1), on both sides.
+    // Blocked by date (the widest slack of any precision, a day, on both sides; an
+    // interval is at most a year long, which bounds `date_lo` from below too) and by
+    // country, where both sides know theirs.
     let rows = c.rows(
         "SELECT e.seq, e.event_id, r.keys FROM events e JOIN reports r ON r.event_seq = e.seq \
-         WHERE e.country = ? AND e.date_lo <= ? AND e.date_hi >= ? \
+         WHERE e.date_lo <= ? AND e.date_lo >= ? AND e.date_hi >= ? \
+         AND (e.country = ? OR e.country IS NULL OR CAST(? AS TEXT) IS NULL) \
          AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.event_seq = e.seq AND o.doc_id = ?) \
          ORDER BY e.seq, r.seq",
-        &[country.as_str().into(), Val::Int(hi + 2), Val::Int(lo - 2), doc_id.into()],
+        &[
+            Val::Int(hi + 2),
+            Val::Int(lo - 2 - 367),
+            Val::Int(lo - 2),
+            keys.country.clone().into(),
+            keys.country.clone().into(),
+            doc_id.into(),
+        ],
     )?;
     let mut best: Option<(i64, String, link::Score)> = None;
     for row in rows {

@@ -95,7 +95,7 @@ use sitrep_core::Document;
 
 use crate::db::{Conn, Dialect, Postgres, Sqlite};
 
-pub use crate::bench::{generate_synthetic, BenchQuery};
+pub use crate::bench::{bench_queries, generate_synthetic, BenchQuery};
 pub use crate::error::{redact, Error, ErrorKind, Result};
 pub use crate::schema::SCHEMA_VERSION;
 pub use crate::types::{

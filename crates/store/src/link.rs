@@ -7,6 +7,7 @@ use sitrep_core::{days_in_month, is_leap, Event, PartialDate};
 
 /// What the linker compares, computed once per report and stored with it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub(crate) struct Keys {
     pub country: Option<String>,
     /// The event's date as an interval of days since 1970 (inclusive).
@@ -23,6 +24,11 @@ pub(crate) struct Keys {
     pub admin1: Option<String>,
     /// Folded place names: the location, admin2.
     pub places: Vec<String>,
+    /// The folded name of the coded place when it is a named place (ACLED precision 1
+    /// or 2), not a region.
+    pub named_place: Option<String>,
+    /// Folded admin1 and admin2 names: shared by every event of a province.
+    pub admins: Vec<String>,
     /// Folded canonical actor names (actor1, actor2 and associates), generic ones too.
     pub actors: Vec<String>,
     pub fatalities: Option<u32>,
@@ -179,6 +185,79 @@ const NOT_NAMES: &[&str] = &[
     "mrs",
     "m",
     "mme",
+    // Nouns and adjectives news capitalizes inside a sentence (institutions, titles,
+    // nationalities, directions), which many distinct events share.
+    "village",
+    "villages",
+    "province",
+    "region",
+    "commune",
+    "department",
+    "groupe",
+    "group",
+    "police",
+    "gendarmerie",
+    "army",
+    "armee",
+    "forces",
+    "force",
+    "operation",
+    "minister",
+    "ministre",
+    "ministry",
+    "ministere",
+    "president",
+    "government",
+    "gouvernement",
+    "state",
+    "etat",
+    "national",
+    "nationale",
+    "islamic",
+    "islamique",
+    "french",
+    "francais",
+    "francaise",
+    "burkinabe",
+    "malian",
+    "malien",
+    "nigerien",
+    "camp",
+    "university",
+    "universite",
+    "students",
+    "etudiants",
+    "union",
+    "syndicat",
+    "ong",
+    "ngo",
+    "reports",
+    "authorities",
+    "autorites",
+    "est",
+    "ouest",
+    "nord",
+    "sud",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "grand",
+    "great",
+    "saint",
+    "sainte",
+    "fulani",
+    "peul",
+    "peuls",
+    "mossi",
+    "tuareg",
+    "touareg",
+    "muslim",
+    "musulman",
+    "christian",
+    "chretien",
 ];
 
 impl Keys {
@@ -204,8 +283,16 @@ impl Keys {
         actors.dedup();
         let country_words: Vec<String> =
             country_name.map(|n| fold(n).split_whitespace().map(str::to_string).collect()).unwrap_or_default();
-        let (names, numbers) = names_and_numbers(&e.sentence, &country_words);
+        let (names, mut numbers) = names_and_numbers(&e.sentence, &country_words);
+        // The day of the month is shared by every report of that day: not evidence.
+        if let Some(day) = e.event_date.as_deref().and_then(PartialDate::parse_iso).and_then(|d| d.day_num()) {
+            numbers.retain(|&n| n != u64::from(day));
+        }
+        let named_place = e.location.as_deref().filter(|_| e.geo_precision.is_some_and(|p| p <= 2)).map(fold);
+        let admins: Vec<String> = [e.admin1.as_deref(), e.admin2.as_deref()].into_iter().flatten().map(fold).collect();
         Keys {
+            named_place,
+            admins,
             country: e.country.clone(),
             lo,
             hi,
@@ -226,37 +313,29 @@ impl Keys {
     }
 }
 
-/// Proper names and numbers of a sentence, folded, sorted and deduplicated.
+/// Proper names and numbers of a sentence, folded, sorted and deduplicated. A name is a
+/// capitalized word that does not open a sentence (where every word is capitalized), is
+/// not an acronym (those name organizations, which the actors already compare) and is
+/// not a function word, a month, a weekday, a common noun news capitalizes, nor the
+/// country's own name.
 fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, Vec<u64>) {
     let mut names = Vec::new();
     let mut numbers = Vec::new();
-    for word in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-        let word = word.trim_matches(|c: char| c == '-' || c == '\'');
-        // "l'Armée", "d'Arbinda": the name after an elided article.
-        let word = match word.find('\'') {
-            Some(i) if i <= 2 => &word[i + 1..],
-            _ => word,
-        };
-        if word.is_empty() {
+    let mut opens = true;
+    let mut word = String::new();
+    for c in sentence.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}' {
+            word.push(if c == '\u{2019}' { '\'' } else { c });
             continue;
         }
-        if word.chars().all(|c| c.is_ascii_digit()) {
-            if let Ok(n) = word.parse::<u64>() {
-                if !(1900..=2100).contains(&n) {
-                    numbers.push(n);
-                }
-            }
-            continue;
+        if !word.is_empty() {
+            take(&word, opens, country_words, &mut names, &mut numbers);
+            opens = false;
+            word.clear();
         }
-        let first = word.chars().next().unwrap_or(' ');
-        if !first.is_uppercase() || word.chars().count() < 3 {
-            continue;
+        if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '\u{ab}' | '(' | '\n') {
+            opens = true;
         }
-        let folded = sitrep_text::fold_str(word);
-        if NOT_NAMES.contains(&folded.as_str()) || country_words.contains(&folded) {
-            continue;
-        }
-        names.push(folded);
     }
     names.sort();
     names.dedup();
@@ -265,10 +344,78 @@ fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, 
     (names, numbers)
 }
 
+fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<String>, numbers: &mut Vec<u64>) {
+    let word = word.trim_matches(|c: char| c == '-' || c == '\'');
+    // "l'Armée", "d'Arbinda": the name after an elided article.
+    let word = match word.find('\'') {
+        Some(i) if i <= 2 => &word[i + 1..],
+        _ => word,
+    };
+    if word.is_empty() {
+        return;
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        if let Ok(n) = word.parse::<u64>() {
+            if !(1900..=2100).contains(&n) {
+                numbers.push(n);
+            }
+        }
+        return;
+    }
+    let first = word.chars().next().unwrap_or(' ');
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if opens || !first.is_uppercase() || letters < 3 || acronym {
+        return;
+    }
+    let folded = sitrep_text::fold_str(word);
+    if NOT_NAMES.contains(&folded.as_str()) || country_words.contains(&folded) {
+        return;
+    }
+    names.push(folded);
+}
+
+/// Two folded names are the same when equal or one spelling apart ("Bobo-Dioulasso",
+/// "Bobo-Dioulassou"; "Arbinda", "Aribinda"), or when one is a part of the other
+/// hyphenated name ("Pobé-Mengao", "Mengao").
+fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let short = la.min(lb);
+    if short >= 5 && la.abs_diff(lb) <= 2 {
+        let max = if short >= 8 { 2 } else { 1 };
+        if edit_distance(a, b) <= max {
+            return true;
+        }
+    }
+    let part_of = |x: &str, y: &str| x.len() >= 4 && y.contains('-') && y.split('-').any(|p| p == x);
+    part_of(a, b) || part_of(b, a)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// The event types ACLED's coders and reporters most often tell apart differently: the
 /// three kinds of organized violence.
 fn violent(t: &str) -> bool {
     matches!(t, "Battles" | "Explosions/Remote violence" | "Violence against civilians")
+}
+
+/// Actors named by what they are rather than who: shared by many distinct events.
+fn generic_actor(folded: &str) -> bool {
+    ["unidentified", "civilians", "protesters", "rioters", "unknown"].iter().any(|g| folded.starts_with(g))
 }
 
 /// Great-circle distance in kilometres.
@@ -302,8 +449,11 @@ pub(crate) const THRESHOLD: f64 = 3.0;
 /// Compares a new report with one already stored.
 pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     let mut s = Score::default();
-    // Blocking: the same country and dates that meet once widened by their slack.
-    if a.country.is_none() || a.country != b.country {
+    // Blocking: the same country and dates that meet once widened by their slack. A
+    // report whose place the gazetteer does not know has no country: it may still link,
+    // on the evidence of a name both texts share (checked below).
+    let country_unknown = a.country.is_none() || b.country.is_none();
+    if !country_unknown && a.country != b.country {
         return None;
     }
     let (alo, ahi, blo, bhi) = (a.lo?, a.hi?, b.lo?, b.hi?);
@@ -328,14 +478,25 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         (Some(la), Some(oa), Some(lb), Some(ob)) => {
             let d = km(la, oa, lb, ob);
             let coarse = a.geo_precision.max(b.geo_precision).unwrap_or(1) >= 3;
+            // Two named places 25 km apart are two events; a region-level place (ACLED
+            // precision 3) says little about where in the region it was.
             let w = if d <= 2.0 {
                 2.0
-            } else if d <= 25.0 {
+            } else if d <= 10.0 {
                 1.0
-            } else if d <= 75.0 || coarse {
+            } else if d <= 25.0 {
                 0.0
+            } else if coarse {
+                // A country's centre (no admin1) says nothing of the distance.
+                if d <= 250.0 || a.admin1.is_none() || b.admin1.is_none() {
+                    -1.0
+                } else {
+                    return None;
+                }
+            } else if d <= 75.0 {
+                -2.5
             } else if d <= 250.0 {
-                -2.0
+                -5.0
             } else {
                 return None;
             };
@@ -347,12 +508,17 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
             }
         }
     }
-    let shared_places = a.places.iter().filter(|p| b.places.contains(p)).count();
-    s.add("shared_place_names", (shared_places as f64).min(1.0));
+    let shared_places = match (&a.named_place, &b.named_place) {
+        (Some(x), Some(y)) if same_name(x, y) => 1,
+        _ => 0,
+    };
+    s.add("same_named_place", f64::from(shared_places));
 
-    let shared_actors = a.actors.iter().filter(|x| b.actors.contains(x)).count();
-    if shared_actors > 0 {
-        s.add("shared_actors", (shared_actors as f64 * 0.75).min(1.5));
+    // A named group is evidence; "unidentified armed group" or "civilians" hardly is.
+    let shared_actors: f64 =
+        a.actors.iter().filter(|x| b.actors.contains(x)).map(|x| if generic_actor(x) { 0.25 } else { 1.0 }).sum();
+    if shared_actors > 0.0 {
+        s.add("shared_actors", shared_actors.min(2.0));
     } else if !a.actors.is_empty() && !b.actors.is_empty() {
         s.add("no_shared_actor", -0.5);
     }
@@ -375,7 +541,25 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         s.add("fatalities", w);
     }
 
-    let shared_names = a.names.iter().filter(|n| b.names.contains(n) && !a.places.contains(n)).count();
+    // Names below the province: villages, people. A province's name is shared by
+    // every event there and tells nothing.
+    let specific = |k: &Keys| -> Vec<String> {
+        let mut v: Vec<String> =
+            k.names.iter().chain(&k.named_place).filter(|n| !k.admins.contains(n)).cloned().collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (na, nb) = (specific(a), specific(b));
+    let shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
+    if country_unknown && shared_names == 0 {
+        return None;
+    }
+    // Both texts name places or people below the province, and not one the same: two
+    // events.
+    if shared_names == 0 && !na.is_empty() && !nb.is_empty() {
+        s.add("no_shared_name", -3.0);
+    }
     s.add("shared_names", (shared_names as f64 * 0.75).min(2.0));
     let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
     s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
@@ -402,8 +586,17 @@ mod tests {
             "On 3 January 2020, JNIM militants attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
             &["burkina".into(), "faso".into()],
         );
-        assert_eq!(names, vec!["arbinda", "jnim", "oudalan"]);
+        assert_eq!(names, vec!["arbinda", "oudalan"]);
         assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn spellings_of_one_name_match() {
+        assert!(same_name("bobo-dioulasso", "bobo-dioulassou"));
+        assert!(same_name("arbinda", "aribinda"));
+        assert!(same_name("pobe-mengao", "mengao"));
+        assert!(!same_name("djibo", "dori"));
+        assert!(!same_name("kaya", "kaye"), "short names must match exactly");
     }
 
     fn keys() -> Keys {

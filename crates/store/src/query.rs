@@ -56,8 +56,11 @@ pub(crate) fn filters(d: Dialect, q: &Query) -> Result<(String, Vec<Val>)> {
         }
     }
     if let Some(from) = &q.date_from {
-        w.push("e.date_hi >= ?".into());
-        p.push(Val::Int(bound(from, false)?));
+        // An event's interval is at most a year long, so the second bound is implied by
+        // the first; it lets the date indexes scan a range instead of a prefix.
+        let lo = bound(from, false)?;
+        w.push("e.date_hi >= ? AND e.date_lo >= ?".into());
+        p.extend([Val::Int(lo), Val::Int(lo - 366)]);
     }
     if let Some(to) = &q.date_to {
         w.push("e.date_lo <= ?".into());
