@@ -222,3 +222,41 @@ fn a_public_address_needs_a_token() {
     let err = sitrep_serve::serve(src, "0.0.0.0:0".parse().unwrap(), Config::default(), |_| {}).unwrap_err();
     assert!(err.to_string().contains("token"), "{err}");
 }
+
+/// A source whose `events` waits until the test lets it go: a request to it can only end by
+/// the server's time limit.
+struct Stuck(std::sync::Mutex<std::sync::mpsc::Receiver<()>>);
+
+impl sitrep_serve::EventSource for Stuck {
+    fn events(&self, _: &sitrep_serve::EventQuery) -> Result<sitrep_serve::EventPage, sitrep_serve::SourceError> {
+        let _ = self.0.lock().unwrap().recv();
+        Ok(sitrep_serve::EventPage::default())
+    }
+    fn event(&self, _: &str) -> Result<Option<Value>, sitrep_serve::SourceError> {
+        Err(sitrep_serve::SourceError::Internal("the database is gone".into()))
+    }
+    fn document(&self, _: &str) -> Result<Option<Value>, sitrep_serve::SourceError> {
+        Err(sitrep_serve::SourceError::BadRequest("no such id form".into()))
+    }
+    fn stats(&self, _: &sitrep_serve::EventQuery) -> Result<sitrep_serve::Stats, sitrep_serve::SourceError> {
+        Ok(sitrep_serve::Stats::default())
+    }
+    fn ingest(&self, _: Vec<Document>) -> Result<Value, sitrep_serve::SourceError> {
+        Ok(Value::Null)
+    }
+}
+
+#[tokio::test]
+async fn slow_and_failing_stores_get_json_errors() {
+    let (release, rx) = std::sync::mpsc::channel();
+    let cfg =
+        Config { limits: Limits { timeout: std::time::Duration::from_millis(50), ..Limits::default() }, token: None };
+    let app = router(Arc::new(Stuck(std::sync::Mutex::new(rx))), cfg);
+    let (s, v) = get(&app, "/api/v1/events").await;
+    assert_eq!((s, v["error"]["status"].as_u64()), (StatusCode::SERVICE_UNAVAILABLE, Some(503)), "{v}");
+    release.send(()).unwrap();
+    let (s, v) = get(&app, "/api/v1/events/X-1").await;
+    assert_eq!((s, v["error"]["message"].as_str()), (StatusCode::INTERNAL_SERVER_ERROR, Some("the database is gone")));
+    let (s, _) = get(&app, "/api/v1/documents/x").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
