@@ -30,6 +30,10 @@ pub struct Limits {
     pub max_ingest_docs: usize,
     /// A request not answered by then gets a 503.
     pub timeout: Duration,
+    /// Store calls running at once; more wait their turn. A store keeps a few connections
+    /// (`sitrep-store` pools 8): more calls at once than that would open and drop a
+    /// connection each, and gain nothing on a machine with few cores.
+    pub max_store_calls: usize,
 }
 
 impl Default for Limits {
@@ -40,6 +44,7 @@ impl Default for Limits {
             default_page_size: 100,
             max_ingest_docs: 10_000,
             timeout: Duration::from_secs(30),
+            max_store_calls: 4,
         }
     }
 }
@@ -58,6 +63,7 @@ pub struct Config {
 struct AppState {
     src: Arc<dyn EventSource>,
     cfg: Arc<Config>,
+    calls: Arc<tokio::sync::Semaphore>,
 }
 
 /// A 4xx or 5xx answer: `{"error": {"status": 400, "message": "..."}}`.
@@ -97,7 +103,8 @@ impl IntoResponse for ApiError {
 
 /// The whole application: API, page and assets, with limits and the access token.
 pub fn router(src: Arc<dyn EventSource>, cfg: Config) -> Router {
-    let state = AppState { src, cfg: Arc::new(cfg) };
+    let calls = Arc::new(tokio::sync::Semaphore::new(cfg.limits.max_store_calls.max(1)));
+    let state = AppState { src, cfg: Arc::new(cfg), calls };
     let timeout = state.cfg.limits.timeout;
     let body_limit = state.cfg.limits.max_body_bytes;
     let api = Router::new()
@@ -221,10 +228,13 @@ async fn require_token(State(st): State<AppState>, req: Request, next: Next) -> 
     }
 }
 
-/// Runs a store call on a blocking thread.
+/// Runs a store call on a blocking thread, at most `max_store_calls` at once.
 async fn blocking<T: Send + 'static>(
+    st: &AppState,
     f: impl FnOnce() -> Result<T, SourceError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    let _permit =
+        st.calls.acquire().await.map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
     match tokio::task::spawn_blocking(f).await {
         Ok(r) => r.map_err(ApiError::from),
         Err(e) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the store call failed: {e}"))),
@@ -367,7 +377,7 @@ async fn list_events(State(st): State<AppState>, p: Pairs) -> Result<Json<Value>
     let q = parse_query(&pairs(p)?, &st.cfg.limits, true)?;
     let (limit, offset) = (q.limit, q.offset);
     let src = st.src.clone();
-    let page = blocking(move || src.events(&q)).await?;
+    let page = blocking(&st, move || src.events(&q)).await?;
     Ok(Json(json!({"total": page.total, "offset": offset, "limit": limit, "events": page.events})))
 }
 
@@ -382,7 +392,7 @@ async fn get_event(State(st): State<AppState>, Path(id): Path<String>) -> Result
     check_id(&id)?;
     let src = st.src.clone();
     let key = id.clone();
-    match blocking(move || src.event(&key)).await? {
+    match blocking(&st, move || src.event(&key)).await? {
         Some(e) => Ok(Json(e)),
         None => Err(ApiError::not_found(format!("no event '{id}'"))),
     }
@@ -392,7 +402,7 @@ async fn get_document(State(st): State<AppState>, Path(id): Path<String>) -> Res
     check_id(&id)?;
     let src = st.src.clone();
     let key = id.clone();
-    match blocking(move || src.document(&key)).await? {
+    match blocking(&st, move || src.document(&key)).await? {
         Some(d) => Ok(Json(d)),
         None => Err(ApiError::not_found(format!("no document '{id}'"))),
     }
@@ -401,7 +411,7 @@ async fn get_document(State(st): State<AppState>, Path(id): Path<String>) -> Res
 async fn get_stats(State(st): State<AppState>, p: Pairs) -> Result<Json<Value>, ApiError> {
     let q = parse_query(&pairs(p)?, &st.cfg.limits, false)?;
     let src = st.src.clone();
-    let stats = blocking(move || src.stats(&q)).await?;
+    let stats = blocking(&st, move || src.stats(&q)).await?;
     Ok(Json(serde_json::to_value(stats).unwrap_or(Value::Null)))
 }
 
@@ -468,7 +478,7 @@ async fn ingest(State(st): State<AppState>, body: Result<Bytes, BytesRejection>)
     }
     let n = docs.len();
     let src = st.src.clone();
-    let store = blocking(move || src.ingest(docs)).await?;
+    let store = blocking(&st, move || src.ingest(docs)).await?;
     Ok(Json(json!({"read": n, "problems": problems, "store": store})))
 }
 
