@@ -193,11 +193,12 @@ fn insert_rows(c: &mut dyn Conn, from: u64, k: u64) -> Result<()> {
         ]);
     }
     if c.dialect() == Dialect::Sqlite {
-        sql.push_str(" RETURNING seq, latitude, longitude");
+        sql.push_str(" RETURNING seq, latitude, longitude, date_lo");
         for r in c.rows(&sql, &p)? {
             c.execute(
-                "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)",
-                &[r[0].clone(), r[2].clone(), r[2].clone(), r[1].clone(), r[1].clone()],
+                "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat, min_day, max_day) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+                &[r[0].clone(), r[2].clone(), r[2].clone(), r[1].clone(), r[1].clone(), r[3].clone(), r[3].clone()],
             )?;
         }
     } else {

@@ -422,6 +422,9 @@ pub(crate) fn notes(e: &StoredEvent, reports: &[StoredEvent]) -> String {
     notes.join("\n")
 }
 
+/// The R*Tree's day bound for an undated event (a million days either side).
+pub(crate) const NO_DAY: i64 = 1_000_000;
+
 /// Writes a stored event's row (indexed columns and record) and its index entries.
 pub(crate) fn write_event(c: &mut dyn Conn, seq: i64, e: &StoredEvent) -> Result<()> {
     let (lo, hi) = match link::interval(e.event_date.as_deref(), e.date_precision.as_deref()) {
@@ -466,9 +469,12 @@ pub(crate) fn write_event(c: &mut dyn Conn, seq: i64, e: &StoredEvent) -> Result
         c.execute("INSERT INTO events_fts (rowid, notes) VALUES (?, ?)", &[Val::Int(seq), notes.into()])?;
         c.execute("DELETE FROM events_rtree WHERE id = ?", &[Val::Int(seq)])?;
         if let (Some(lat), Some(lon)) = (e.latitude, e.longitude) {
+            // An undated event spans every day, so date filters leave it to the table.
+            let (d0, d1) = (lo.unwrap_or(-NO_DAY), hi.unwrap_or(NO_DAY));
             c.execute(
-                "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)",
-                &[Val::Int(seq), lon.into(), lon.into(), lat.into(), lat.into()],
+                "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat, min_day, max_day) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+                &[Val::Int(seq), lon.into(), lon.into(), lat.into(), lat.into(), Val::Int(d0), Val::Int(d1)],
             )?;
         }
     }

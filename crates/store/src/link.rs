@@ -418,6 +418,19 @@ fn generic_actor(folded: &str) -> bool {
     ["unidentified", "civilians", "protesters", "rioters", "unknown"].iter().any(|g| folded.starts_with(g))
 }
 
+/// An actor's name without its country qualifier: "military forces of burkina faso"
+/// and "civilians (mali)" become "military forces" and "civilians".
+fn actor_base(folded: &str) -> &str {
+    let s = match folded.rfind(" (") {
+        Some(i) if folded.ends_with(')') => &folded[..i],
+        _ => folded,
+    };
+    match s.find(" of ") {
+        Some(i) => &s[..i],
+        None => s,
+    }
+}
+
 /// Great-circle distance in kilometres.
 pub(crate) fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -444,7 +457,7 @@ impl Score {
 }
 
 /// The score at or above which a new report joins a stored event.
-pub(crate) const THRESHOLD: f64 = 3.0;
+pub(crate) const THRESHOLD: f64 = 5.0;
 
 /// Compares a new report with one already stored.
 pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
@@ -488,7 +501,9 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
                 0.0
             } else if coarse {
                 // A country's centre (no admin1) says nothing of the distance.
-                if d <= 250.0 || a.admin1.is_none() || b.admin1.is_none() {
+                if a.admin1.is_none() || b.admin1.is_none() {
+                    0.0
+                } else if d <= 250.0 {
                     -1.0
                 } else {
                     return None;
@@ -515,11 +530,19 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     s.add("same_named_place", f64::from(shared_places));
 
     // A named group is evidence; "unidentified armed group" or "civilians" hardly is.
-    let shared_actors: f64 =
-        a.actors.iter().filter(|x| b.actors.contains(x)).map(|x| if generic_actor(x) { 0.25 } else { 1.0 }).sum();
+    // Names are compared without their country qualifier ("Police Forces of Burkina
+    // Faso", "Police Forces"), which the coder leaves out when it does not know the
+    // country.
+    let shared_actors: f64 = a
+        .actors
+        .iter()
+        .filter(|x| b.actors.iter().any(|y| actor_base(x) == actor_base(y)))
+        .map(|x| if generic_actor(x) { 0.25 } else { 1.0 })
+        .sum();
+    let named = |k: &Keys| k.actors.iter().any(|x| !generic_actor(x));
     if shared_actors > 0.0 {
         s.add("shared_actors", shared_actors.min(2.0));
-    } else if !a.actors.is_empty() && !b.actors.is_empty() {
+    } else if named(a) && named(b) {
         s.add("no_shared_actor", -0.5);
     }
 
@@ -535,7 +558,7 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
             if hi - lo <= 1.0 || lo / hi >= 0.6 {
                 0.0
             } else {
-                -1.0
+                -2.0
             }
         };
         s.add("fatalities", w);
@@ -559,8 +582,23 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     // events.
     if shared_names == 0 && !na.is_empty() && !nb.is_empty() {
         s.add("no_shared_name", -3.0);
+    } else {
+        // Each names something the other does not: a shorter report may leave names
+        // out, but two reports of one event rarely add different ones each.
+        // A coded place counts only against another coded place (a report placed at
+        // the country's or province's level names none).
+        let only = |x: &[String], kx: &Keys, y: &[String], ky: &Keys| {
+            x.iter()
+                .filter(|n| ky.named_place.is_some() || kx.named_place.as_ref() != Some(*n))
+                .filter(|n| !y.iter().any(|m| same_name(n, m)))
+                .count()
+        };
+        let (only_a, only_b) = (only(&na, a, &nb, b), only(&nb, b, &na, a));
+        s.add("names_only_one_side_each", -(only_a.min(only_b) as f64).min(2.0));
     }
-    s.add("shared_names", (shared_names as f64 * 0.75).min(2.0));
+    // A village or a person both texts name is the strongest evidence the text gives.
+    let w = if shared_names == 0 { 0.0 } else { (1.5 + 0.75 * (shared_names - 1) as f64).min(2.5) };
+    s.add("shared_names", w);
     let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
     s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
     Some(s)

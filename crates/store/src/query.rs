@@ -44,15 +44,23 @@ pub(crate) fn filters(d: Dialect, q: &Query) -> Result<(String, Vec<Val>)> {
             return Err(Error::invalid("bbox: give min_lon,min_lat,max_lon,max_lat"));
         }
         match d {
-            Dialect::Sqlite => w.push(
-                "e.seq IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)"
-                    .into(),
-            ),
-            Dialect::Postgres => w.push("point(e.longitude, e.latitude) <@ box(point(?, ?), point(?, ?))".into()),
-        }
-        match d {
-            Dialect::Sqlite => p.extend([x0.into(), x1.into(), y0.into(), y1.into()]),
-            Dialect::Postgres => p.extend([x0.into(), y0.into(), x1.into(), y1.into()]),
+            Dialect::Sqlite => {
+                // The R*Tree holds days too: a date range narrows the box it searches.
+                let from = q.date_from.as_deref().map(|f| bound(f, false)).transpose()?;
+                let to = q.date_to.as_deref().map(|t| bound(t, true)).transpose()?;
+                w.push(
+                    "e.seq IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? \
+                     AND max_lat <= ? AND max_day >= ? AND min_day <= ?)"
+                        .into(),
+                );
+                p.extend([x0.into(), x1.into(), y0.into(), y1.into()]);
+                p.push(Val::Int(from.unwrap_or(-crate::ingest::NO_DAY)));
+                p.push(Val::Int(to.unwrap_or(crate::ingest::NO_DAY)));
+            }
+            Dialect::Postgres => {
+                w.push("point(e.longitude, e.latitude) <@ box(point(?, ?), point(?, ?))".into());
+                p.extend([x0.into(), y0.into(), x1.into(), y1.into()]);
+            }
         }
     }
     if let Some(from) = &q.date_from {

@@ -85,11 +85,12 @@ CREATE TABLE id_counters (
 );
 ";
 
-/// Full text and spatial indexes: FTS5 and R*Tree in SQLite.
+/// Full text and spatial indexes: FTS5, and an R*Tree over place and date (a box of
+/// longitude, latitude and days, so a map query over a period reads only its own events).
 const V1_SQLITE: &str = "
 CREATE VIRTUAL TABLE events_fts USING fts5(notes, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE documents_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
 ";
 
 /// The same in PostgreSQL: GIN over tsvectors, GiST over points.

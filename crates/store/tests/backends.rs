@@ -111,6 +111,12 @@ fn queries_filter_and_paginate() {
         // Ouagadougou is at about 12.37 N, 1.52 W; Kaya 13.09 N, 1.08 W; Djibo 14.1 N, 1.6 W.
         assert_eq!(n(Query { bbox: Some([-1.7, 12.2, -1.3, 12.5]), ..Query::default() }), 1);
         assert_eq!(n(Query { bbox: Some([-2.0, 12.0, 0.0, 15.0]), ..Query::default() }), 3);
+        let day = |d: &str| Some(d.to_string());
+        let boxed =
+            |from, to| Query { bbox: Some([-2.0, 12.0, 0.0, 15.0]), date_from: from, date_to: to, ..Query::default() };
+        assert_eq!(n(boxed(day("2021-03-12"), day("2021-03-12"))), 3, "{db}");
+        assert_eq!(n(boxed(day("2021-03-13"), None)), 0, "{db}");
+        assert_eq!(n(boxed(None, day("2021-03-11"))), 0, "{db}");
         assert_eq!(n(Query { actor: Some("jnim".into()), ..Query::default() }), 1);
         assert_eq!(n(Query { status: Some("reported".into()), ..Query::default() }), 3);
         assert_eq!(n(Query { text: Some("market taxes".into()), ..Query::default() }), 1);
@@ -277,5 +283,23 @@ fn threads_share_one_store() {
                 });
             }
         });
+    }
+}
+
+#[test]
+fn synthetic_store_answers_what_the_generator_says() {
+    for db in databases("synthetic") {
+        let store = Store::open(&db).unwrap();
+        assert_eq!(sitrep_store::generate_synthetic(&store, 3000).unwrap(), 3000);
+        assert_eq!(sitrep_store::generate_synthetic(&store, 3000).unwrap(), 0, "{db}: already there");
+        let queries = sitrep_store::bench_queries(3000, 40);
+        assert!(queries.iter().any(|q| q.expected > 0));
+        for q in &queries {
+            assert_eq!(store.count(&q.query).unwrap(), q.expected, "{db}: {:?}", q.query);
+        }
+        // Wider boxes and longer periods too, against a count of the generator's events.
+        let wide = Query { bbox: Some([-18.0, -35.0, 52.0, 37.0]), date_from: Some("2015".into()), ..Query::default() };
+        let all = store.count(&Query { date_from: Some("2015".into()), ..Query::default() }).unwrap();
+        assert_eq!(store.count(&wide).unwrap(), all, "{db}");
     }
 }
