@@ -15,6 +15,7 @@ USAGE:
     sitrep annotate [OPTIONS] [INPUT...]
     sitrep explain  [OPTIONS] [INPUT...]     each event with the words and rules behind it
     sitrep bench    [--corpus DIR]... [--rounds N]
+    sitrep serve    --db DB [--addr 127.0.0.1:8080] [--token TOKEN]   the API and the web page
     sitrep train    [--folds N] [--output MODEL] [TRAIN OPTIONS] CODED.jsonl|ACLED.csv...
     sitrep gazetteer import --from geonames|wof [--alternate-names FILE]
                      [--admin1-codes FILE] [--min-population N] --output FILE INPUT
@@ -133,6 +134,7 @@ pub enum Command {
     Bench(BenchOpts),
     GazetteerImport(ImportOpts),
     Train(TrainOpts),
+    Serve(crate::serve_cmd::ServeOpts),
     /// `ingest`, `export`, `query`, `unmerge`, `bench store`: the event store.
     Store(Box<crate::store_cmd::StoreOpts>),
 }
@@ -164,10 +166,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt
             _ => Err("usage: sitrep gazetteer import --from geonames|wof --output FILE INPUT".into()),
         },
         "help" => Ok(Command::Help),
+        "serve" => crate::serve_cmd::parse(&mut p).map(Command::Serve),
         "ingest" | "export" | "query" | "unmerge" => {
             crate::store_cmd::parse(&sub, &mut p).map(|o| Command::Store(Box::new(o)))
         }
-        "serve" => Err(format!("'sitrep {sub}' needs the event store, which this build does not have yet").into()),
         _ => Err(format!("unknown command '{sub}'").into()),
     }
 }

@@ -7,6 +7,7 @@ mod bench_store;
 mod gazetteer;
 mod output;
 mod run;
+mod serve_cmd;
 mod store_cmd;
 mod train;
 
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
         args::Command::Bench(opts) => bench::bench(&opts),
         args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
         args::Command::Train(opts) => train::train(&opts),
+        args::Command::Serve(opts) => serve_cmd::serve(&opts),
         args::Command::Store(opts) => store_cmd::run(&opts),
     }
 }
