@@ -2,8 +2,8 @@
 
 mod args;
 mod bench;
-mod config;
 mod bench_store;
+mod config;
 mod gazetteer;
 mod output;
 mod run;
@@ -48,7 +48,42 @@ fn main() -> ExitCode {
         args::Command::Bench(opts) => bench::bench(&opts),
         args::Command::GazetteerImport(opts) => gazetteer::import(&opts),
         args::Command::Train(opts) => train::train(&opts),
-        args::Command::Serve(opts) => serve_cmd::serve(&opts),
-        args::Command::Store(opts) => store_cmd::run(&opts),
+        args::Command::Serve(mut opts) => {
+            let c = match config::Config::discover(opts.config.as_deref()) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("sitrep: configuration: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if opts.db.is_empty() {
+                opts.db = c.db.unwrap_or_else(|| sitrep_store::DEFAULT_PATH.to_string());
+            }
+            if let (false, Some(addr)) = (opts.addr_given, c.addr) {
+                match addr.parse() {
+                    Ok(a) => opts.addr = a,
+                    Err(_) => {
+                        eprintln!("sitrep: configuration: addr '{addr}' is not an address like 127.0.0.1:8080");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            serve_cmd::serve(&opts)
+        }
+        args::Command::Store(mut opts) => {
+            let c = match config::Config::discover(opts.config.as_deref()) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("sitrep: configuration: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if opts.db.is_empty() {
+                opts.db = c.db.unwrap_or_else(|| sitrep_store::DEFAULT_PATH.to_string());
+            }
+            opts.gazetteer = opts.gazetteer.take().or(c.gazetteer);
+            opts.model = opts.model.take().or(c.model);
+            store_cmd::run(&opts)
+        }
     }
 }

@@ -57,25 +57,13 @@ pub fn run(o: &RunOpts) -> ExitCode {
     };
     let opts =
         ReadOptions { format: o.input_format, published: o.published, lang: o.lang.clone(), max_bytes: o.max_bytes };
-    let mut engine = match &o.gazetteer {
-        None => Engine::new(),
-        Some(path) => match user_gazetteer(path) {
-            Ok(g) => Engine::with_gazetteer(g),
-            Err(e) => {
-                eprintln!("sitrep: {e}");
-                return ExitCode::from(2);
-            }
-        },
-    };
-    if let Some(path) = &o.model {
-        match File::open(path).and_then(|f| sitrep_code::Model::read(io::BufReader::new(f))) {
-            Ok(m) => engine = engine.with_model(m),
-            Err(e) => {
-                eprintln!("sitrep: {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
+    let engine = match build_engine(o.gazetteer.as_deref(), o.model.as_deref()) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("sitrep: {e}");
+            return ExitCode::from(2);
         }
-    }
+    };
     let mut counts = Counts::default();
     let mut progress = Progress::new(!o.quiet && io::stderr().is_terminal());
     let result = process(o, &engine, Reader::new(opts, o.inputs.clone()), out, &mut counts, &mut progress);
@@ -256,4 +244,20 @@ impl Progress {
             self.shown = false;
         }
     }
+}
+
+/// The engine with a user's gazetteer merged over the embedded one and a trained model,
+/// when given; errors name the file.
+pub fn build_engine(gazetteer: Option<&std::path::Path>, model: Option<&std::path::Path>) -> Result<Engine, String> {
+    let mut engine = match gazetteer {
+        None => Engine::new(),
+        Some(path) => Engine::with_gazetteer(user_gazetteer(path).map_err(|e| e.to_string())?),
+    };
+    if let Some(path) = model {
+        let m = File::open(path)
+            .and_then(|f| sitrep_code::Model::read(io::BufReader::new(f)))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        engine = engine.with_model(m);
+    }
+    Ok(engine)
 }

@@ -31,8 +31,13 @@ OPTIONS:
 
 #[derive(Debug)]
 pub struct ServeOpts {
+    /// Empty until the configuration file or the default fills it (see `main`).
     pub db: String,
     pub addr: SocketAddr,
+    /// Whether `--addr` was given (else the configuration file may set it).
+    pub addr_given: bool,
+    /// A configuration file instead of the usual places.
+    pub config: Option<std::path::PathBuf>,
     pub token: Option<String>,
     pub max_body: usize,
     pub timeout: Duration,
@@ -44,6 +49,8 @@ pub fn parse(p: &mut lexopt::Parser) -> Result<ServeOpts, lexopt::Error> {
     let mut o = ServeOpts {
         db: String::new(),
         addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+        addr_given: false,
+        config: None,
         token: std::env::var("SITREP_TOKEN").ok().filter(|t| !t.is_empty()),
         max_body: Limits::default().max_body_bytes,
         timeout: Limits::default().timeout,
@@ -55,7 +62,9 @@ pub fn parse(p: &mut lexopt::Parser) -> Result<ServeOpts, lexopt::Error> {
             Long("addr") => {
                 let v = p.value()?.string()?;
                 o.addr = v.parse().map_err(|_| format!("--addr: '{v}' is not an address like 127.0.0.1:8080"))?;
+                o.addr_given = true;
             }
+            Long("config") => o.config = Some(p.value()?.into()),
             Long("token") => o.token = Some(p.value()?.string()?).filter(|t| !t.is_empty()),
             Long("max-body") => o.max_body = p.value()?.parse()?,
             Long("timeout") => o.timeout = Duration::from_secs_f64(p.value()?.parse()?),
@@ -67,7 +76,7 @@ pub fn parse(p: &mut lexopt::Parser) -> Result<ServeOpts, lexopt::Error> {
             _ => return Err(arg.unexpected()),
         }
     }
-    o.db = db.ok_or("sitrep serve needs --db DB (a SQLite file or a postgres:// URL)")?;
+    o.db = db.unwrap_or_default();
     Ok(o)
 }
 

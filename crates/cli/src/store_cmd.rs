@@ -19,7 +19,9 @@ pub const USAGE: &str = "    sitrep ingest   --db DB [--batch N] [-j N] [OPTIONS
     sitrep unmerge  --db DB EVENT_ID DOC_ID
     sitrep bench store --db DB [--events N] [--queries N]
 
-DB is a SQLite file (default sitrep.db, created when missing) or a postgres:// URL.
+DB is a SQLite file (default: the configuration's db, else sitrep.db, created when
+missing) or a postgres:// URL. ingest also takes --gazetteer FILE and --model FILE, and
+every store command --config FILE, as 'sitrep code' does.
 FILTERS: --country CC --admin1 NAME --bbox MINLON,MINLAT,MAXLON,MAXLAT --from DATE
     --to DATE --event-type T --sub-event-type T --actor NAME --status S --text WORDS
     --no-background
@@ -36,7 +38,13 @@ pub enum Action {
 
 #[derive(Debug)]
 pub struct StoreOpts {
+    /// Empty until the configuration file or the default fills it (see `main`).
     pub db: String,
+    /// `ingest`: a gazetteer merged over the embedded one, and a trained model.
+    pub gazetteer: Option<PathBuf>,
+    pub model: Option<PathBuf>,
+    /// A configuration file instead of the usual places.
+    pub config: Option<PathBuf>,
     pub action: Action,
     pub query: Query,
     pub batch: usize,
@@ -44,7 +52,8 @@ pub struct StoreOpts {
 
 /// Parses the arguments of `sub` (`ingest`, `export`, `query`, `unmerge`, `bench-store`).
 pub fn parse(sub: &str, p: &mut lexopt::Parser) -> Result<StoreOpts, lexopt::Error> {
-    let mut db = sitrep_store::DEFAULT_PATH.to_string();
+    let mut db = String::new();
+    let (mut gazetteer, mut model, mut config) = (None, None, None);
     let mut q = Query::default();
     let mut inputs = Vec::new();
     let mut read = ReadOptions::default();
@@ -57,6 +66,9 @@ pub fn parse(sub: &str, p: &mut lexopt::Parser) -> Result<StoreOpts, lexopt::Err
     while let Some(arg) = p.next()? {
         match arg {
             Long("db") => db = p.value()?.string()?,
+            Long("gazetteer") => gazetteer = Some(PathBuf::from(p.value()?)),
+            Long("model") => model = Some(PathBuf::from(p.value()?)),
+            Long("config") => config = Some(PathBuf::from(p.value()?)),
             Long("country") => q.country = Some(p.value()?.string()?),
             Long("admin1") => q.admin1 = Some(p.value()?.string()?),
             Long("bbox") => {
@@ -125,7 +137,7 @@ pub fn parse(sub: &str, p: &mut lexopt::Parser) -> Result<StoreOpts, lexopt::Err
         },
         _ => Action::Bench { events, queries },
     };
-    Ok(StoreOpts { db, action, query: q, batch: batch.max(1) })
+    Ok(StoreOpts { db, gazetteer, model, config, action, query: q, batch: batch.max(1) })
 }
 
 pub fn run(o: &StoreOpts) -> ExitCode {
@@ -142,7 +154,12 @@ pub fn run(o: &StoreOpts) -> ExitCode {
         }
     };
     let r = match &o.action {
-        Action::Ingest { inputs, read, threads, quiet } => ingest(&store, inputs, read, *threads, *quiet, o.batch),
+        Action::Ingest { inputs, read, threads, quiet } => {
+            match crate::run::build_engine(o.gazetteer.as_deref(), o.model.as_deref()) {
+                Ok(engine) => ingest(&store, &engine, inputs, read, *threads, *quiet, o.batch),
+                Err(e) => Err(e),
+            }
+        }
         Action::Export { format, output } => export(&store, &o.query, format, output.as_ref()),
         Action::Query { format } => export(&store, &o.query, format, None),
         Action::Unmerge { event_id, doc_id } => store
@@ -166,6 +183,7 @@ pub fn run(o: &StoreOpts) -> ExitCode {
 
 fn ingest(
     store: &Store,
+    engine: &Engine,
     inputs: &[PathBuf],
     read: &ReadOptions,
     threads: usize,
@@ -173,7 +191,6 @@ fn ingest(
     batch: usize,
 ) -> Result<ExitCode, String> {
     let started = Instant::now();
-    let engine = Engine::new();
     let mut total = sitrep_store::IngestReport::default();
     let mut problems = 0u64;
     let mut docs = Vec::with_capacity(batch);
@@ -193,7 +210,7 @@ fn ingest(
         if docs.is_empty() {
             continue;
         }
-        match store.ingest_with(&engine, &docs, threads) {
+        match store.ingest_with(engine, &docs, threads) {
             Ok(r) => add(&mut total, &r),
             Err(e) => {
                 eprintln!(
