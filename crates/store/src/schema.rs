@@ -6,7 +6,7 @@ use crate::db::{Conn, Dialect, Val};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Tables of version 1. `{PK}` is the auto-increment key of the dialect; the same ideas
 /// on both: documents, their annotations, events with their indexed fields and their
@@ -100,6 +100,21 @@ CREATE INDEX documents_fts ON documents USING gin (to_tsvector('simple', text));
 CREATE INDEX events_point ON events USING gist (point(longitude, latitude));
 ";
 
+/// Version 2: date filters answered from the indexes alone. An event's dates are an
+/// interval, so a period filter bounds both ends (`date_hi >= from AND date_lo <= to`,
+/// with `date_lo` no earlier than a year before `from`); with `date_hi` in the index the
+/// rows outside the period are never read.
+const V2: &str = "
+CREATE INDEX events_date_span ON events(date_lo, date_hi);
+CREATE INDEX events_country_date_span ON events(country, date_lo, date_hi);
+CREATE INDEX events_type_date_span ON events(event_type, date_lo, date_hi);
+CREATE INDEX events_sub_type_date_span ON events(sub_event_type, date_lo, date_hi);
+DROP INDEX events_country_date;
+DROP INDEX events_type_date;
+DROP INDEX events_sub_type_date;
+DROP INDEX events_date;
+";
+
 fn v1(d: Dialect) -> String {
     let (pk, real, extra) = match d {
         Dialect::Sqlite => ("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL", V1_SQLITE),
@@ -133,6 +148,9 @@ pub(crate) fn migrate(c: &mut dyn Conn, place: &str) -> Result<()> {
         if current < 1 {
             c.batch("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")?;
             c.batch(&v1(c.dialect()))?;
+        }
+        if current < 2 {
+            c.batch(V2)?;
         }
         c.execute("DELETE FROM schema_version", &[])?;
         c.execute("INSERT INTO schema_version (version) VALUES (?)", &[Val::Int(SCHEMA_VERSION)])?;

@@ -141,6 +141,45 @@ fn queries_filter_and_paginate() {
 }
 
 #[test]
+fn a_version_1_database_is_migrated_and_keeps_its_events() {
+    for db in databases("migrate") {
+        let store = Store::open(&db).unwrap();
+        store.ingest(&reports()[..1]).unwrap();
+        let before = store.count(&Query::default()).unwrap();
+        drop(store);
+        // Back to version 1: its date indexes, without version 2's.
+        let v1 = "DROP INDEX events_date_span; DROP INDEX events_country_date_span; \
+                  DROP INDEX events_type_date_span; DROP INDEX events_sub_type_date_span; \
+                  CREATE INDEX events_country_date ON events(country, date_lo); \
+                  CREATE INDEX events_type_date ON events(event_type, date_lo); \
+                  CREATE INDEX events_sub_type_date ON events(sub_event_type, date_lo); \
+                  CREATE INDEX events_date ON events(date_lo); UPDATE schema_version SET version = 1";
+        let indexes = if db.starts_with("postgres") {
+            let mut c = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+            c.batch_execute(v1).unwrap();
+            drop(c);
+            Store::open(&db).unwrap();
+            let mut c = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+            c.query("SELECT indexname FROM pg_indexes WHERE tablename = 'events'", &[])
+                .unwrap()
+                .iter()
+                .map(|r| r.get::<_, String>(0))
+                .collect::<Vec<_>>()
+        } else {
+            rusqlite::Connection::open(&db).unwrap().execute_batch(v1).unwrap();
+            Store::open(&db).unwrap();
+            let c = rusqlite::Connection::open(&db).unwrap();
+            let mut st =
+                c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").unwrap();
+            st.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap).collect::<Vec<_>>()
+        };
+        assert!(indexes.iter().any(|i| i == "events_country_date_span"), "{db}: {indexes:?}");
+        assert!(!indexes.iter().any(|i| i == "events_country_date"), "{db}: {indexes:?}");
+        assert_eq!(Store::open(&db).unwrap().count(&Query::default()).unwrap(), before, "{db}");
+    }
+}
+
+#[test]
 fn a_newer_schema_is_refused_untouched() {
     for db in databases("schema") {
         Store::open(&db).unwrap().ingest(&reports()[..1]).unwrap();
