@@ -38,10 +38,7 @@ fn main() -> ExitCode {
                     opts.gazetteer = opts.gazetteer.take().or(c.gazetteer);
                     opts.model = opts.model.take().or(c.model);
                 }
-                Err(e) => {
-                    eprintln!("sitrep: configuration: {e}");
-                    return ExitCode::from(2);
-                }
+                Err(e) => return config_error(&e),
             }
             run::run(&opts)
         }
@@ -51,10 +48,7 @@ fn main() -> ExitCode {
         args::Command::Serve(mut opts) => {
             let c = match config::Config::discover(opts.config.as_deref()) {
                 Ok(c) => c,
-                Err(e) => {
-                    eprintln!("sitrep: configuration: {e}");
-                    return ExitCode::from(2);
-                }
+                Err(e) => return config_error(&e),
             };
             if opts.db.is_empty() {
                 opts.db = c.db.unwrap_or_else(|| sitrep_store::DEFAULT_PATH.to_string());
@@ -73,10 +67,7 @@ fn main() -> ExitCode {
         args::Command::Store(mut opts) => {
             let c = match config::Config::discover(opts.config.as_deref()) {
                 Ok(c) => c,
-                Err(e) => {
-                    eprintln!("sitrep: configuration: {e}");
-                    return ExitCode::from(2);
-                }
+                Err(e) => return config_error(&e),
             };
             if opts.db.is_empty() {
                 opts.db = c.db.unwrap_or_else(|| sitrep_store::DEFAULT_PATH.to_string());
@@ -86,4 +77,10 @@ fn main() -> ExitCode {
             store_cmd::run(&opts)
         }
     }
+}
+
+/// A configuration file that cannot be used stops the run before it starts.
+fn config_error(e: &str) -> ExitCode {
+    eprintln!("sitrep: configuration: {e}");
+    ExitCode::from(2)
 }

@@ -406,18 +406,22 @@ impl Analysis<'_, '_> {
             let e = pack.events.entry(t.entry);
             e.attr("bare").is_none() && !e.has("weak") && e.key != "none"
         };
-        let violence_shown = |t: &Hit| {
-            if has_cause && !has_weapon {
-                return false;
-            }
-            has_weapon
-                || triggers.iter().any(|o| o.start != t.start && violent_trigger(o))
+        // Another violent word, or a side that fights: an armed group, rioters, or state
+        // forces just before the word.
+        let fighting_in_view = |t: &Hit| {
+            triggers.iter().any(|o| o.start != t.start && violent_trigger(o))
                 || actors.iter().any(|a| {
                     !a.victim
                         && (matches!(a.inter, Some(2..=5))
                             || a.riot
                             || matches!(a.inter, Some(1) | Some(8)) && a.end <= t.start && t.start - a.end <= 60)
                 })
+        };
+        let violence_shown = |t: &Hit| {
+            if has_cause && !has_weapon {
+                return false;
+            }
+            has_weapon || fighting_in_view(t)
         };
         // In a document about a disease, a disaster or an accident ("Marburg kills more
         // slowly", "the immune system's attack"), violence words code only where the
@@ -432,14 +436,7 @@ impl Analysis<'_, '_> {
         // There, a violence word is not its own weapon ("attacks" is both), and a cause
         // word beside it ("patients") does not hide an armed side.
         let topic_shown = |t: &Hit| {
-            cues.iter().any(|c| cue_key(c) == "weapon" && (c.end <= t.start || c.start >= t.end))
-                || triggers.iter().any(|o| o.start != t.start && violent_trigger(o))
-                || actors.iter().any(|a| {
-                    !a.victim
-                        && (matches!(a.inter, Some(2..=5))
-                            || a.riot
-                            || matches!(a.inter, Some(1) | Some(8)) && a.end <= t.start && t.start - a.end <= 60)
-                })
+            cues.iter().any(|c| cue_key(c) == "weapon" && (c.end <= t.start || c.start >= t.end)) || fighting_in_view(t)
         };
         let political = cues.iter().any(|c| cue_key(c) == "political")
             || actors.iter().any(|a| matches!(a.inter, Some(2..=6)) || a.riot)
