@@ -575,7 +575,12 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     };
     let (na, nb) = (specific(a), specific(b));
     let shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
-    if country_unknown && shared_names == 0 {
+    // With no country to block on, a shared name, or the same day, sub-event type and a
+    // named (not generic) actor, must stand in for it.
+    let named_actor_shared =
+        a.actors.iter().any(|x| !generic_actor(x) && b.actors.iter().any(|y| actor_base(x) == actor_base(y)));
+    if country_unknown && shared_names == 0 && !(same_day && a.sub_event_type == b.sub_event_type && named_actor_shared)
+    {
         return None;
     }
     // Both texts name places or people below the province, and not one the same: two
@@ -667,5 +672,16 @@ mod tests {
         assert!(score(&a, &other_country).is_none());
         let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
         assert!(score(&a, &protest).is_none());
+    }
+
+    #[test]
+    fn without_a_country_a_named_actor_on_the_same_day_can_stand_in_for_it() {
+        let placeless = || Keys { country: None, lat: None, lon: None, geo_precision: None, ..keys() };
+        assert!(score(&placeless(), &placeless()).is_some());
+        // Only generic actors, or another day: nothing to block on, no link.
+        let generic = || Keys { actors: vec!["unidentified armed group (burkina faso)".into()], ..placeless() };
+        assert!(score(&generic(), &generic()).is_none());
+        let next_day = Keys { lo: Some(101), hi: Some(101), ..placeless() };
+        assert!(score(&placeless(), &next_day).is_none());
     }
 }
