@@ -211,7 +211,7 @@ fn ingest(
             continue;
         }
         match store.ingest_with(engine, &docs, threads) {
-            Ok(r) => add(&mut total, &r),
+            Ok(r) => total.add(&r),
             Err(e) => {
                 eprintln!(
                     "sitrep: {e}\nsitrep: stopped after {} committed batches ({} documents stored); \
@@ -244,17 +244,6 @@ fn ingest(
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn add(t: &mut sitrep_store::IngestReport, r: &sitrep_store::IngestReport) {
-    t.documents += r.documents;
-    t.stored += r.stored;
-    t.duplicates += r.duplicates;
-    t.without_events += r.without_events;
-    t.coded_events += r.coded_events;
-    t.new_events += r.new_events;
-    t.linked += r.linked;
-    t.batches += r.batches;
 }
 
 /// CSV columns: ACLED's export order (as `sitrep code --format csv`), then the store's.

@@ -244,8 +244,9 @@ impl Analysis<'_, '_> {
         // A date in a sentence that reports no event ("On 25 December, police took two boys
         // to a station. They shot them.") sets the scene for the next event.
         let mut scene: Option<&sitrep_time::DateMention> = None;
+        let cause_topic = self.cause_topic();
         for (si, &sentence) in self.sentences.iter().enumerate() {
-            let mut found = self.code_sentence(si, sentence, subject.as_ref());
+            let mut found = self.code_sentence(si, sentence, subject.as_ref(), cause_topic);
             if found.is_empty() {
                 self.attach_followups(sentence, si, &mut drafts);
                 let here = self.dates.iter().find(|d| d.start >= sentence.0 && d.end <= sentence.1);
@@ -285,7 +286,26 @@ impl Analysis<'_, '_> {
         out
     }
 
-    fn code_sentence(&self, si: usize, (s0, s1): (usize, usize), subject: Option<&ActorMention>) -> Vec<Draft> {
+    /// Whether the document is about a disease, a disaster or an accident ("Marburg kills
+    /// more slowly", "the immune system's attack"): its cause words outnumber twice its
+    /// weapons and armed sides. There violence words code only where their sentence
+    /// shows violence: a weapon, an armed side or another violent word.
+    fn cause_topic(&self) -> bool {
+        let pack = self.engine.pack(&self.lang);
+        let key = |c: &Hit| pack.cues.entry(c.entry).key.as_str();
+        let causes = self.cues.iter().filter(|c| key(c) == "nonviolent").count();
+        let violence = self.cues.iter().filter(|c| key(c) == "weapon").count()
+            + self.actors.iter().filter(|a| !a.victim && matches!(a.inter, Some(2..=4))).count();
+        causes >= 3 && causes >= 2 * violence.max(1)
+    }
+
+    fn code_sentence(
+        &self,
+        si: usize,
+        (s0, s1): (usize, usize),
+        subject: Option<&ActorMention>,
+        cause_topic: bool,
+    ) -> Vec<Draft> {
         let pack = self.engine.pack(&self.lang);
         let triggers: Vec<&Hit> = self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1).collect();
         if triggers.is_empty() {
@@ -422,16 +442,6 @@ impl Analysis<'_, '_> {
                 return false;
             }
             has_weapon || fighting_in_view(t)
-        };
-        // In a document about a disease, a disaster or an accident ("Marburg kills more
-        // slowly", "the immune system's attack"), violence words code only where the
-        // sentence shows violence: a weapon, an armed side or another violent word.
-        let cause_topic = {
-            let doc_key = |c: &Hit| pack.cues.entry(c.entry).key.as_str();
-            let causes = self.cues.iter().filter(|c| doc_key(c) == "nonviolent").count();
-            let violence = self.cues.iter().filter(|c| doc_key(c) == "weapon").count()
-                + self.actors.iter().filter(|a| !a.victim && matches!(a.inter, Some(2..=4))).count();
-            causes >= 3 && causes >= 2 * violence.max(1)
         };
         // There, a violence word is not its own weapon ("attacks" is both), and a cause
         // word beside it ("patients") does not hide an armed side.

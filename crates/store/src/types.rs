@@ -173,7 +173,8 @@ pub struct IngestReport {
 }
 
 impl IngestReport {
-    pub(crate) fn add(&mut self, o: &IngestReport) {
+    /// Adds another run's counts to these.
+    pub fn add(&mut self, o: &IngestReport) {
         self.documents += o.documents;
         self.stored += o.stored;
         self.duplicates += o.duplicates;
