@@ -14,6 +14,40 @@ const PRONOUNS: &[&str] =
     &["il ", "elle ", "ils ", "elles ", "sa ", "son ", "ses ", "it ", "they ", "he ", "she ", "its ", "their "];
 
 /// Folded words before a trigger that make it an earlier event the text refers to.
+/// Nouns of places that can be held as territory (after "took control of", "pris le
+/// contrôle de"), besides the places the gazetteer names.
+const TERRITORY: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "villages",
+    "area",
+    "district",
+    "base",
+    "camp",
+    "post",
+    "outpost",
+    "border",
+    "site",
+    "mine",
+    "region",
+    "zone",
+    "localite",
+    "ville",
+    "commune",
+    "poste",
+    "position",
+    "frontiere",
+    "quartier",
+    "departement",
+    "province",
+    "territoire",
+    "checkpoint",
+    "barrage",
+    "caserne",
+    "barracks",
+];
+
 const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
 
 /// Folded articles that make a trigger an event already told ("the attack", "cette attaque").
@@ -199,6 +233,9 @@ struct Draft {
     /// Named with a definite or demonstrative article ("the attack", "cette attaque"):
     /// an event the text has already told, when one came before.
     definite: bool,
+    /// A generic attack whose sentence tells of property burned, looted or wrecked, and
+    /// of no one harmed.
+    wrecked: bool,
 }
 
 /// The parts of a sentence an event can take its arguments from: the text from the
@@ -581,11 +618,25 @@ impl Analysis<'_, '_> {
                     continue;
                 }
             }
-            // Seizing a town is taking territory; seizing a truck is taking property.
-            if sub == SubEventType::NonStateActorOvertakesTerritory
-                && !self.places.iter().any(|p| p.start >= t.end && p.start - t.end <= 25 && p.rule != "demonym")
-            {
-                sub = SubEventType::LootingPropertyDestruction;
+            // Seizing a town is taking territory; seizing a truck is taking property. Taken
+            // without a fight (no other act of violence, no one hurt), it is a non-violent
+            // transfer of territory.
+            if sub == SubEventType::NonStateActorOvertakesTerritory {
+                let after = self.text.folded_after(self.text.folded_offset(t.end), 40);
+                let territory =
+                    self.places.iter().any(|p| p.start >= t.end && p.start - t.end <= 25 && p.rule != "demonym")
+                        || after.split(|c: char| !c.is_ascii_alphanumeric()).take(5).any(|w| TERRITORY.contains(&w));
+                let fought = has_harm
+                    || triggers.iter().any(|o| {
+                        !std::ptr::eq(*o, *t)
+                            && !pack.events.entry(o.entry).has("weak")
+                            && SubEventType::from_name(&pack.events.entry(o.entry).key).is_some_and(violent)
+                    });
+                if !territory {
+                    sub = SubEventType::LootingPropertyDestruction;
+                } else if !fought && entry.attr("bare").is_none() {
+                    sub = SubEventType::NonViolentTransferOfTerritory;
+                }
             }
             let prio: u32 = entry.attr("prio").and_then(|p| p.parse().ok()).unwrap_or(10);
             let seg = Segment {
@@ -621,6 +672,7 @@ impl Analysis<'_, '_> {
                 claimed_by: None,
                 source: None,
                 background: false,
+                wrecked: false,
                 definite: {
                     let lead = self.text.folded_before(self.text.folded_offset(t.start), 8);
                     DEFINITE.iter().any(|a| lead.ends_with(a))
@@ -669,6 +721,7 @@ impl Analysis<'_, '_> {
         for d in &mut out {
             if d.generic {
                 d.sub = self.resolve_generic(d);
+                d.wrecked = wrecking && !has_harm;
             }
             // ACLED codes an abduction whose victim is killed as an attack.
             if d.sub == SubEventType::AbductionForcedDisappearance && has_kill {
@@ -1094,6 +1147,16 @@ impl Analysis<'_, '_> {
             });
         };
         ev("sub_event_type", d.trigger);
+        // ACLED: an attack on civilians' property that the text says harmed no one
+        // ("attacked the village and burned the school, no casualties") is property
+        // destruction; on a post of armed forces, it stays a clash.
+        if d.wrecked
+            && d.sub == SubEventType::Attack
+            && d.fatalities.is_some_and(|(n, _)| n == 0)
+            && d.injured.is_none_or(|(n, _)| n == 0)
+        {
+            d.sub = SubEventType::LootingPropertyDestruction;
+        }
 
         // Date: the sentence's own, else the one inherited from the event before (see
         // `events`), else the dateline: a day's dateline says the event is of about that

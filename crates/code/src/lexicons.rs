@@ -18,16 +18,16 @@ macro_rules! lexicon {
 impl LangPack {
     fn fr() -> LangPack {
         LangPack {
-            events: lexicon!("fr", "events.tsv"),
+            events: lexicon!("fr", "events.tsv").with_inserts(&lexicon!("fr", "inserts.tsv")),
             actors: lexicon!("fr", "actors.tsv"),
-            cues: lexicon!("fr", "cues.tsv"),
+            cues: lexicon!("fr", "cues.tsv").with_inserts(&lexicon!("fr", "inserts.tsv")),
         }
     }
     fn en() -> LangPack {
         LangPack {
-            events: lexicon!("en", "events.tsv"),
+            events: lexicon!("en", "events.tsv").with_inserts(&lexicon!("en", "inserts.tsv")),
             actors: lexicon!("en", "actors.tsv"),
-            cues: lexicon!("en", "cues.tsv"),
+            cues: lexicon!("en", "cues.tsv").with_inserts(&lexicon!("en", "inserts.tsv")),
         }
     }
 }

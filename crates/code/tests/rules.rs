@@ -321,3 +321,34 @@ fn a_crowd_dispersed_is_a_protest_met_with_intervention() {
     // A dispersal with no crowd named is still not an event of its own.
     assert!(en("On 12 March 2017, police dispersed them.", "2017-03-12").is_empty());
 }
+
+#[test]
+fn territory_taken_with_or_without_a_fight() {
+    let e = &fr(
+        "Des jihadistes présumés ont pris dimanche le contrôle d'un site d'orpaillage près de Djibo.",
+        "2021-03-09",
+    );
+    assert_eq!(e[0].sub_event_type, "Non-violent transfer of territory", "{e:?}");
+    let e = &fr(
+        "Après de violents combats, des jihadistes ont pris lundi le contrôle de la localité de Tin-Akoff.",
+        "2021-03-09",
+    );
+    assert_eq!(e[0].sub_event_type, "Non-state actor overtakes territory", "{e:?}");
+}
+
+#[test]
+fn an_attack_on_property_that_harms_no_one_is_property_destruction() {
+    let e = &en(
+        "On 2 May, gunmen attacked the village of Kain and burned the school. No casualties were reported.",
+        "2020-05-04",
+    );
+    assert_eq!(e[0].sub_event_type, "Looting/property destruction", "{e:?}");
+    let e =
+        &en("On 2 May, gunmen attacked the village of Kain, killing two farmers, and burned the school.", "2020-05-04");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    let e = &en(
+        "On 2 May, gunmen attacked the police station in Kain and burned it. No casualties were reported.",
+        "2020-05-04",
+    );
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+}

@@ -93,6 +93,11 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// The folded phrases (pattern index = entry index).
     matcher: Trie,
+    /// Folded words that may sit between two words of a phrase (see
+    /// [`Lexicon::with_inserts`]), by their first byte.
+    inserts: Vec<Vec<u8>>,
+    /// Byte → whether some insert starts with it.
+    insert_first: [bool; 256],
 }
 
 /// A byte trie of the folded phrases, with a dense transition table over the bytes that
@@ -247,8 +252,7 @@ impl Lexicon {
                     attrs.push((k.trim().to_string(), v.trim().to_string()));
                 }
                 let prefix = phrase.ends_with('*');
-                let folded = fold_str(phrase.trim_end_matches('*'));
-                let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+                let folded = fold_words(phrase.trim_end_matches('*'));
                 if folded.is_empty() {
                     return Err(err("phrase folds to nothing"));
                 }
@@ -257,7 +261,29 @@ impl Lexicon {
             }
         }
         let matcher = Trie::new(&patterns);
-        Ok(Lexicon { name: files.first().map_or("", |f| f.0).to_string(), entries, matcher })
+        Ok(Lexicon {
+            name: files.first().map_or("", |f| f.0).to_string(),
+            entries,
+            matcher,
+            inserts: Vec::new(),
+            insert_first: [false; 256],
+        })
+    }
+
+    /// This lexicon, whose phrases also match with one of `inserts` between two of their
+    /// words: a time word a sentence puts inside a verb phrase ("ont lancé *samedi*
+    /// l'opération", "ont pris *lundi* le contrôle"). An insert is a phrase of its own
+    /// (folded, whole words); at most one sits inside a match, never at its ends.
+    pub fn with_inserts(mut self, inserts: &Lexicon) -> Lexicon {
+        let mut words: Vec<Vec<u8>> = inserts.entries.iter().map(|e| fold_words(&e.phrase).into_bytes()).collect();
+        // Longest first, so "mercredi soir" is tried before "mercredi".
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.dedup();
+        for w in &words {
+            self.insert_first[usize::from(w[0])] = true;
+        }
+        self.inserts = words;
+        self
     }
 
     pub fn name(&self) -> &str {
@@ -345,9 +371,24 @@ impl Lexicon {
     /// `to` (or run on past it through a word, for prefix entries).
     #[inline]
     fn walk(&self, f: &[u8], s: usize, to: usize, raw: &mut Vec<(usize, usize, usize)>) {
+        let node = self.matcher.child(0, f[s]);
+        self.walk_from(f, s, node, s + 1, to, !self.inserts.is_empty(), raw);
+    }
+
+    /// The walk of [`Lexicon::walk`] from trie `node`, reached at folded byte `q`; with
+    /// `insert`, the walk may also step over one insert that follows a space.
+    #[allow(clippy::too_many_arguments)]
+    fn walk_from(
+        &self,
+        f: &[u8],
+        s: usize,
+        mut node: u32,
+        mut q: usize,
+        to: usize,
+        insert: bool,
+        raw: &mut Vec<(usize, usize, usize)>,
+    ) {
         let trie = &self.matcher;
-        let mut node = trie.child(0, f[s]);
-        let mut q = s + 1;
         while node != 0 {
             if node & ENDS != 0 {
                 let (a, z) = trie.ends_of[(node & !ENDS) as usize];
@@ -366,10 +407,31 @@ impl Lexicon {
             if q >= to {
                 break;
             }
+            if insert && f[q - 1] == b' ' && self.insert_first[usize::from(f[q])] {
+                for w in &self.inserts {
+                    let e = q + w.len();
+                    // The insert, a whole word, then a space and the phrase's next word.
+                    if e < to && f[e] == b' ' && f[q..].starts_with(w) {
+                        let mut r = e;
+                        while r < to && f[r] == b' ' {
+                            r += 1;
+                        }
+                        if r < to {
+                            let next = trie.child(node & !ENDS, f[r]);
+                            self.walk_from(f, s, next, r + 1, to, false, raw);
+                        }
+                    }
+                }
+            }
             node = trie.child(node & !ENDS, f[q]);
             q += 1;
         }
     }
+}
+
+/// `phrase` folded, its words separated by single spaces.
+fn fold_words(phrase: &str) -> String {
+    fold_str(phrase).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Raw matches `(start, end, entry)` in order of start, as hits: where matches overlap,
@@ -432,6 +494,28 @@ mod tests {
         let t = Text::new("Ils ont été attaqués.");
         let h = lex.find(&t);
         assert_eq!(t.slice(h[0].start, h[0].end), "attaqués");
+    }
+
+    #[test]
+    fn an_insert_may_sit_inside_a_phrase() {
+        let lex = Lexicon::parse("t", "pris le controle\tx\nont lance l'operation\ty\nsamedi\tz\n").unwrap();
+        let inserts = Lexicon::parse("i", "samedi\ttime\nlundi soir\ttime\nlundi\ttime\n").unwrap();
+        let lex = lex.with_inserts(&inserts);
+        let text = Text::new("Ils ont pris lundi soir le contrôle du site. Ils ont lancé samedi l'opération.");
+        let found: Vec<(&str, &str)> =
+            lex.find(&text).iter().map(|h| (text.slice(h.start, h.end), lex.entry(h.entry).key.as_str())).collect();
+        assert_eq!(found, [("pris lundi soir le contrôle", "x"), ("ont lancé samedi l'opération", "y")]);
+        // Never at the ends, one at most, whole words only.
+        let text = Text::new("samedi pris le contrôle samedi");
+        let hits: Vec<&str> = lex.find(&text).iter().map(|h| text.slice(h.start, h.end)).collect();
+        assert_eq!(hits, ["samedi", "pris le contrôle", "samedi"]);
+        for no in ["pris samedi lundi le contrôle", "pris samedis le contrôle"] {
+            let text = Text::new(no);
+            assert!(lex.find(&text).iter().all(|h| lex.entry(h.entry).key != "x"), "{no}");
+        }
+        // A phrase that is itself an insert still matches on its own.
+        let text = Text::new("samedi");
+        assert_eq!(lex.find(&text).len(), 1);
     }
 
     #[test]

@@ -139,6 +139,16 @@ impl<'a> Text<'a> {
         &self.folded[start..end]
     }
 
+    /// Up to `n` bytes of folded text that start at folded offset `start`, ending on a
+    /// character boundary (for looking at the words just after a match).
+    pub fn folded_after(&self, start: usize, n: usize) -> &str {
+        let mut end = (start + n).min(self.folded.len());
+        while !self.folded.is_char_boundary(end) {
+            end -= 1;
+        }
+        &self.folded[start..end]
+    }
+
     /// The original text of characters `[start, end)`.
     #[inline]
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
