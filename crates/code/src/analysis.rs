@@ -209,8 +209,43 @@ fn find_actors(
     doc_country: Option<&str>,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
-    for hit in hits {
+    // A community's name right before a word for its fighters ("Pokot raiders") or right
+    // after it ("des miliciens peuls") names its militia; alone it names no actor.
+    let community = |h: &Hit| pack.actors.entry(h.entry).has("community");
+    let mut used = vec![false; hits.len()];
+    for (i, hit) in hits.iter().enumerate() {
         let entry = pack.actors.entry(hit.entry);
+        if community(hit) || !entry.has("militia") {
+            continue;
+        }
+        let before = i.checked_sub(1).filter(|&j| community(&hits[j]) && hits[j].end + 2 >= hit.start);
+        let after = Some(i + 1).filter(|&j| j < hits.len() && community(&hits[j]) && hits[j].start <= hit.end + 2);
+        let Some(j) = before.or(after) else { continue };
+        used[i] = true;
+        used[j] = true;
+        let c = pack.actors.entry(hits[j].entry);
+        let country = doc_country.or(c.attr("country")).map(str::to_string);
+        out.push(ActorMention {
+            start: hit.start.min(hits[j].start),
+            end: hit.end.max(hits[j].end),
+            name: engine.actor_name(&format!("{} Ethnic Militia ({{country}})", c.key), country.as_deref()),
+            inter: Some(4),
+            country,
+            victim: false,
+            weak: false,
+            riot: false,
+            home: c.attr("country").map(str::to_string),
+            rule_has_no_template: false,
+            rule: format!("{}:{}+{}", pack.actors.name(), c.line, entry.line),
+        });
+    }
+    for (i, hit) in hits.iter().enumerate() {
+        let entry = pack.actors.entry(hit.entry);
+        // `militia=only`: a word that names fighters only beside a community ("Pokot
+        // community", "the Turkana tribe").
+        if used[i] || community(hit) || entry.attr("militia") == Some("only") {
+            continue;
+        }
         let mut name = entry.key.clone();
         let mut country = None;
         if name.contains("{country}") {
@@ -237,6 +272,7 @@ fn find_actors(
             rule: format!("{}:{}", pack.actors.name(), entry.line),
         });
     }
+    out.sort_by_key(|a| a.start);
     out
 }
 

@@ -352,3 +352,14 @@ fn an_attack_on_property_that_harms_no_one_is_property_destruction() {
     );
     assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
 }
+
+#[test]
+fn a_community_beside_a_word_for_fighters_is_its_militia() {
+    let e = &en("On 4 May, Pokot raiders attacked a village near Kapedo, killing two herders.", "2019-05-06")[0];
+    assert_eq!(e.actor1.as_deref(), Some("Pokot Ethnic Militia (Kenya)"), "{e:?}");
+    let e = &fr("Des miliciens peuls ont attaqué lundi un village près de Djibo, tuant trois civils.", "2019-01-09")[0];
+    assert_eq!(e.actor1.as_deref(), Some("Fulani Ethnic Militia (Burkina Faso)"), "{e:?}");
+    // Alone, or beside the people attacked, a community's name names no militia.
+    let e = &en("On 4 May, gunmen killed two Pokot herders near Kapedo.", "2019-05-06")[0];
+    assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"), "{e:?}");
+}
