@@ -465,15 +465,16 @@ impl Analysis<'_, '_> {
         };
         // Another violent word, or a side that fights: an armed group, rioters, or state
         // forces just before the word.
-        let fighting_in_view = |t: &Hit| {
-            triggers.iter().any(|o| o.start != t.start && violent_trigger(o))
-                || actors.iter().any(|a| {
-                    !a.victim
-                        && (matches!(a.inter, Some(2..=5))
-                            || a.riot
-                            || matches!(a.inter, Some(1) | Some(8)) && a.end <= t.start && t.start - a.end <= 60)
-                })
+        let side_in_view = |t: &Hit| {
+            actors.iter().any(|a| {
+                !a.victim
+                    && (matches!(a.inter, Some(2..=5))
+                        || a.riot
+                        || matches!(a.inter, Some(1) | Some(8)) && a.end <= t.start && t.start - a.end <= 60)
+            })
         };
+        let fighting_in_view =
+            |t: &Hit| triggers.iter().any(|o| o.start != t.start && violent_trigger(o)) || side_in_view(t);
         let violence_shown = |t: &Hit| {
             if has_cause && !has_weapon {
                 return false;
@@ -482,8 +483,19 @@ impl Analysis<'_, '_> {
         };
         // There, a violence word is not its own weapon ("attacks" is both), and a cause
         // word beside it ("patients") does not hide an armed side.
+        // Nor do two words that only say "attack" vouch for each other ("the parasite's
+        // attacks are repelled by…"): another trigger counts when it tells how.
         let topic_shown = |t: &Hit| {
-            cues.iter().any(|c| cue_key(c) == "weapon" && (c.end <= t.start || c.start >= t.end)) || fighting_in_view(t)
+            cues.iter().any(|c| cue_key(c) == "weapon" && (c.end <= t.start || c.start >= t.end))
+                || triggers.iter().any(|o| {
+                    let e = pack.events.entry(o.entry);
+                    o.start != t.start
+                        && violent_trigger(o)
+                        && !e.has("generic")
+                        && !e.has("response")
+                        && e.attr("bare").is_none()
+                })
+                || side_in_view(t)
         };
         let political = cues.iter().any(|c| cue_key(c) == "political")
             || actors.iter().any(|a| matches!(a.inter, Some(2..=6)) || a.riot)

@@ -169,7 +169,18 @@ mod tests {
                 if let Some(c) = entry.attr("country") {
                     assert!(e.country_code(c).is_some(), "unknown country {c} for {}", entry.phrase);
                 }
-                assert!(entry.attr("inter").and_then(|v| v.parse::<u8>().ok()).is_some_and(|v| (1..=8).contains(&v)));
+                // A community names no actor of its own: it has no `inter`.
+                assert!(
+                    entry.has("community")
+                        || entry.attr("inter").and_then(|v| v.parse::<u8>().ok()).is_some_and(|v| (1..=8).contains(&v)),
+                    "no inter for {}",
+                    entry.phrase
+                );
+                assert!(
+                    !entry.has("community") || entry.attr("inter").is_none(),
+                    "inter for community {}",
+                    entry.phrase
+                );
             }
             const CUES: &[&str] = &[
                 "claimed",

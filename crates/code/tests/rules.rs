@@ -363,3 +363,9 @@ fn a_community_beside_a_word_for_fighters_is_its_militia() {
     let e = &en("On 4 May, gunmen killed two Pokot herders near Kapedo.", "2019-05-06")[0];
     assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"), "{e:?}");
 }
+
+#[test]
+fn any_attack_is_no_attack() {
+    assert!(fr("Le ministre a exclu toute attaque contre l'Irak sans mandat de l'ONU.", "2002-09-20").is_empty());
+    assert!(en("The minister ruled out any attack on Iraq without a UN mandate.", "2002-09-20").is_empty());
+}
