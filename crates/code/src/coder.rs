@@ -1503,7 +1503,18 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             }
             continue;
         }
-        if let Some(prev) = out.last_mut() {
+        // "Saturday's gun battle" names the battle told before, even with another event
+        // told in between.
+        let told = (d.definite && violent(d.sub))
+            .then(|| {
+                out.iter().rposition(|p| {
+                    violent(p.sub)
+                        && (d.sub == p.sub || d.generic || p.generic)
+                        && d.sentence_index <= p.sentence_index + 5
+                })
+            })
+            .flatten();
+        if let Some(prev) = told.or(out.len().checked_sub(1)).map(|i| &mut out[i]) {
             // "the attack" a few sentences on is the attack told before.
             let anaphora =
                 d.definite && violent(d.sub) && violent(prev.sub) && (d.sub == prev.sub || d.generic || prev.generic);

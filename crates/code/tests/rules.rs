@@ -369,3 +369,14 @@ fn any_attack_is_no_attack() {
     assert!(fr("Le ministre a exclu toute attaque contre l'Irak sans mandat de l'ONU.", "2002-09-20").is_empty());
     assert!(en("The minister ruled out any attack on Iraq without a UN mandate.", "2002-09-20").is_empty());
 }
+
+#[test]
+fn a_possessive_date_names_the_event_told_before() {
+    let e = en(
+        "A two-hour gun battle between the army and gunmen left 18 dead in Acapulco on Saturday. \
+         The soldiers were met by gunmen lobbing hand grenades. \
+         Tourist hotels stood in the neighbourhood of Saturday's gun battle.",
+        "2009-06-08",
+    );
+    assert_eq!(e.iter().filter(|e| e.sub_event_type == "Armed clash").count(), 1, "{e:?}");
+}
