@@ -354,6 +354,8 @@ impl Analysis<'_, '_> {
         let cue_key = |c: &&Hit| pack.cues.entry(c.entry).key.as_str();
         let has_kill = cues.iter().any(|c| cue_key(c) == "kill");
         let has_harm = cues.iter().any(|c| matches!(cue_key(c), "kill" | "injure"));
+        // "seriously injured", "violemment dispersés": force beyond an intervention.
+        let has_severe = cues.iter().any(|c| cue_key(c) == "severe");
         let has_demand = cues.iter().any(|c| cue_key(c) == "demand" && !pack.cues.entry(c.entry).has("weak"));
         let has_strong = triggers.iter().any(|t| !pack.events.entry(t.entry).has("weak"));
 
@@ -509,9 +511,13 @@ impl Analysis<'_, '_> {
                 .iter()
                 .any(|t| SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::Arrests));
         // Protesters who clash or attack are rioting: that decides the protest's sub-type.
+        // A word that only says someone was hurt or killed ("une femme a été blessée")
+        // does not say who fought: the police may have hurt her.
         let fighting = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
-            !e.has("weak") && (e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash))
+            !e.has("weak")
+                && !(e.attr("bare").is_some() && e.key == "attack")
+                && (e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash))
         });
         // So do protesters who burn or wreck property, and rioters who demonstrate.
         let wrecking = triggers.iter().any(|t| {
@@ -532,7 +538,7 @@ impl Analysis<'_, '_> {
         }
         let protest_sub = if mods.contains(&"violent") {
             SubEventType::ViolentDemonstration
-        } else if mods.contains(&"lethal") || (has_harm && mods.contains(&"intervention")) {
+        } else if mods.contains(&"lethal") || (has_kill || has_severe) && mods.contains(&"intervention") {
             SubEventType::ExcessiveForceAgainstProtesters
         } else if mods.contains(&"intervention") || arrests_at_protest {
             SubEventType::ProtestWithIntervention
@@ -548,6 +554,11 @@ impl Analysis<'_, '_> {
         for (k, t) in triggers.iter().enumerate() {
             let entry = pack.events.entry(t.entry);
             let Some(mut sub) = SubEventType::from_name(&entry.key) else { continue };
+            // "Police dispersed the crowd; a woman was hurt": the harm is the
+            // intervention's, told by its modifier, not an attack of its own.
+            if entry.attr("bare").is_some() && sub == SubEventType::Attack && mods.contains(&"intervention") {
+                continue;
+            }
             match entry.attr("bare") {
                 Some("violence") if !violence_shown(t) => continue,
                 Some("political") if !political => continue,

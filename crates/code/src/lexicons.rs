@@ -201,6 +201,7 @@ mod tests {
                 "political",
                 "modal",
                 "legal",
+                "severe",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);
