@@ -1227,6 +1227,14 @@ impl Analysis<'_, '_> {
             }
             None => self.default_actor1(d.sub, country.as_deref()),
         };
+        // Workers or students attacked are civilians; they are protesters only when they
+        // protest ("quarry workers were shot dead").
+        if d.sub == SubEventType::Attack {
+            if let Some(a) = d.actor2.as_mut().filter(|a| a.weak && a.inter == Some(6)) {
+                a.name = self.engine.actor_name("Civilians ({country})", country.as_deref());
+                a.inter = Some(7);
+            }
+        }
         let (actor2, inter2) = match &d.actor2 {
             Some(a) => {
                 ev("actor2", (a.start, a.end));

@@ -393,3 +393,10 @@ fn excessive_force_is_lethal_or_severe() {
         "Excessive force against protesters"
     );
 }
+
+#[test]
+fn workers_attacked_are_civilians() {
+    let e = &en("Gunmen shot dead two quarry workers near Mandera on Friday.", "2019-05-06")[0];
+    assert_eq!(e.sub_event_type, "Attack");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"), "{e:?}");
+}
