@@ -1527,16 +1527,16 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
         let told = (d.definite && violent(d.sub))
             .then(|| {
                 out.iter().rposition(|p| {
-                    violent(p.sub)
-                        && (d.sub == p.sub || d.generic || p.generic)
+                    (violent(p.sub) && (d.sub == p.sub || d.generic || p.generic) || rioting(p.sub, &d))
                         && d.sentence_index <= p.sentence_index + 5
                 })
             })
             .flatten();
         if let Some(prev) = told.or(out.len().checked_sub(1)).map(|i| &mut out[i]) {
             // "the attack" a few sentences on is the attack told before.
-            let anaphora =
-                d.definite && violent(d.sub) && violent(prev.sub) && (d.sub == prev.sub || d.generic || prev.generic);
+            let anaphora = d.definite
+                && violent(d.sub)
+                && (violent(prev.sub) && (d.sub == prev.sub || d.generic || prev.generic) || rioting(prev.sub, &d));
             let close = d.sentence_index <= prev.sentence_index + if anaphora { 5 } else { 2 };
             let protests = protest_rank(d.sub).is_some() && protest_rank(prev.sub).is_some();
             // Protesters who then burn, wreck or fight make the protest a riot.
@@ -1547,7 +1547,9 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             // A later sentence of lower precedence without a date of its own ("2 people
             // were arrested") tells more of the same event.
             let follow_up = type_rank(d.sub) < type_rank(prev.sub);
+            let riot_fight = anaphora && rioting(prev.sub, &d);
             let related = d.sub == prev.sub
+                || riot_fight
                 || protests
                 || riot_after_protest
                 || follow_up
@@ -1563,7 +1565,9 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 && !d.background
             {
                 let mut sub = prev.sub;
-                if riot_after_protest {
+                if riot_fight {
+                    // The riot stays a riot.
+                } else if riot_after_protest {
                     sub = SubEventType::ViolentDemonstration;
                 } else if protests {
                     sub = if protest_rank(d.sub) > protest_rank(prev.sub) { d.sub } else { prev.sub };
@@ -1587,6 +1591,13 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
 
 /// ACLED's precedence between event types when one report fits several: remote violence,
 /// then fighting and violence against people, then protests, then the rest.
+/// Whether `d`, a fight named with a definite article ("in the clash"), may be the riot
+/// `prev` told before: rioters who clash fight, and ACLED codes the fight as the riot.
+fn rioting(prev: SubEventType, d: &Draft) -> bool {
+    matches!(prev, SubEventType::MobViolence | SubEventType::ViolentDemonstration)
+        && (d.generic || d.sub == SubEventType::ArmedClash)
+}
+
 fn type_rank(s: SubEventType) -> u8 {
     use sitrep_core::EventType::*;
     match s.event_type() {

@@ -400,3 +400,15 @@ fn workers_attacked_are_civilians() {
     assert_eq!(e.sub_event_type, "Attack");
     assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"), "{e:?}");
 }
+
+#[test]
+fn the_clash_after_a_riot_is_the_riot() {
+    let e = en(
+        "On 16 February 2024, supporters of a Jubo League leader clashed with supporters of an Awami League member in Sonargaon. \
+         1 person was killed and at least 8 others were injured in the clash. Police fired tear gas shells to stop the clash.",
+        "2024-02-16",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Mob violence");
+    assert_eq!(e[0].fatalities, 1);
+}
