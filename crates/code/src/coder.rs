@@ -515,8 +515,9 @@ impl Analysis<'_, '_> {
         // does not say who fought: the police may have hurt her.
         let fighting = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
+            let hurt_only = e.attr("bare").is_some() && e.key == "attack";
             !e.has("weak")
-                && !(e.attr("bare").is_some() && e.key == "attack")
+                && !hurt_only
                 && (e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash))
         });
         // So do protesters who burn or wreck property, and rioters who demonstrate.

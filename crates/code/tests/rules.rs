@@ -383,7 +383,7 @@ fn a_possessive_date_names_the_event_told_before() {
 
 #[test]
 fn excessive_force_is_lethal_or_severe() {
-    let hurt = |t: &str| fr(t, "2019-10-26")[0].sub_event_type.clone();
+    let hurt = |t: &str| fr(t, "2019-10-26")[0].sub_event_type;
     assert_eq!(
         hurt("Des habitants qui manifestaient vendredi à Bobo-Dioulasso ont été dispersés par la police ; une femme a été légèrement blessée."),
         "Protest with intervention"
