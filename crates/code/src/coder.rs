@@ -303,6 +303,7 @@ impl Analysis<'_, '_> {
         }
         let mut drafts = merge_document(drafts);
         continue_claims(&mut drafts);
+        self.coded_fatalities(&mut drafts);
         // An undated event takes the date of the last dated event before it: at about that
         // week when it is told in the next sentences, at that month further on.
         let mut last_dated: Option<(DateValue, usize)> = None;
@@ -1142,6 +1143,26 @@ impl Analysis<'_, '_> {
             break;
         }
         d.source = self.sources.iter().find(|s| s.start >= d.sentence.0 && s.end <= d.sentence.1).cloned();
+    }
+
+    /// A note that states its coding ("Fatalities coded as 0 (VoJ reported 4)", "Fatalities
+    /// are split across 2 events (3)") gives the main event's figure: the conservative one
+    /// the analyst settled on, not the claim beside it.
+    fn coded_fatalities(&self, drafts: &mut [Draft]) {
+        let Some(main) = drafts.first_mut() else { return };
+        let pack = self.engine.pack(&self.lang);
+        let Some(cue) = self.cues.iter().find(|c| pack.cues.entry(c.entry).key == "coded") else { return };
+        let split = pack.cues.entry(cue.entry).has("split");
+        let chars: Vec<char> = self.text.slice(cue.end, (cue.end + 40).min(self.text.char_len())).chars().collect();
+        let figure = self.numbers.iter().filter(|m| m.start >= cue.end && m.start <= cue.end + 30).find(|m| {
+            // "split across 2 events (3)": the figure in brackets.
+            !split || m.start > cue.end && chars.get(m.start - cue.end - 1) == Some(&'(')
+        });
+        if let Some(m) = figure {
+            if let Ok(n) = u32::try_from(m.value) {
+                main.fatalities = Some((n, Some((cue.start, m.end))));
+            }
+        }
     }
 
     /// A sentence without a trigger may still finish the previous event: "no casualties".

@@ -202,6 +202,7 @@ mod tests {
                 "modal",
                 "legal",
                 "severe",
+                "coded",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);

@@ -412,3 +412,17 @@ fn the_clash_after_a_riot_is_the_riot() {
     assert_eq!(e[0].sub_event_type, "Mob violence");
     assert_eq!(e[0].fatalities, 1);
 }
+
+#[test]
+fn a_note_that_states_its_coded_fatalities_is_taken_at_its_word() {
+    let e = &en(
+        "On 15 March 2020, Taliban militants attacked an Afghan military post, killing 15 soldiers, in Nad Ali district, Helmand. Fatalities coded as 0 (VoJ reported 15).",
+        "2020-03-16",
+    )[0];
+    assert_eq!((e.fatalities, e.fatalities_known), (0, true), "{e:?}");
+    let e = &en(
+        "On 4 March 2020, 4 militants were killed by military airstrikes in Chawkay and Narang districts, Kunar. Fatalities are split across 2 events (2).",
+        "2020-03-05",
+    )[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+}
