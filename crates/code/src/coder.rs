@@ -1094,7 +1094,8 @@ impl Analysis<'_, '_> {
     }
 
     /// Whether a kill cue has one victim named by an indefinite article ("a driver was
-    /// killed", "killed a police officer"), not a crowd ("a mob killed").
+    /// killed", "killed a police officer") or a pronoun ("killed him"), not a crowd ("a mob
+    /// killed").
     fn one_victim(&self, c: &Hit) -> bool {
         if self.lang != "en" {
             return false;
@@ -1112,7 +1113,9 @@ impl Analysis<'_, '_> {
         if passive || before.ends_with(" to death ") {
             article(&words_before)
         } else {
-            article(&words_after) || article(&words_before[words_before.len().saturating_sub(6)..])
+            matches!(words_after.first(), Some(&"him" | &"her"))
+                || article(&words_after)
+                || article(&words_before[words_before.len().saturating_sub(6)..])
         }
     }
 

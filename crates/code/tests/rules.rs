@@ -426,3 +426,12 @@ fn a_note_that_states_its_coded_fatalities_is_taken_at_its_word() {
     )[0];
     assert_eq!(e.fatalities, 2, "{e:?}");
 }
+
+#[test]
+fn killed_him_is_one_death() {
+    let e = &en(
+        "On 30 April, unidentified assailants hit the editor with blunt objects near Eldoret and killed him.",
+        "2015-05-01",
+    )[0];
+    assert_eq!((e.fatalities, e.fatalities_known), (1, true), "{e:?}");
+}
