@@ -234,11 +234,11 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
     };
     // Blocked by date (the widest slack of any precision, a day, on both sides; an
     // interval is at most a year long, which bounds `date_lo` from below too) and by
-    // country, where both sides know theirs.
+    // country, where both sides place theirs (see `link::score`).
     let rows = c.rows(
         "SELECT e.seq, e.event_id, r.keys FROM events e JOIN reports r ON r.event_seq = e.seq \
          WHERE e.date_lo <= ? AND e.date_lo >= ? AND e.date_hi >= ? \
-         AND (e.country = ? OR e.country IS NULL OR CAST(? AS TEXT) IS NULL) \
+         AND (e.country = ? OR e.country IS NULL OR e.latitude IS NULL OR e.admin1 IS NULL OR ? = 0) \
          AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.event_seq = e.seq AND o.doc_id = ?) \
          ORDER BY e.seq, r.seq",
         &[
@@ -246,7 +246,7 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
             Val::Int(lo - 2 - 367),
             Val::Int(lo - 2),
             keys.country.clone().into(),
-            keys.country.clone().into(),
+            Val::Int(i64::from(keys.country_placed())),
             doc_id.into(),
         ],
     )?;

@@ -261,6 +261,12 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 impl Keys {
+    /// Whether the country comes with a place in it (coordinates below the country's
+    /// level), rather than from the country's centre or no place at all.
+    pub(crate) fn country_placed(&self) -> bool {
+        self.country.is_some() && self.lat.is_some() && (self.geo_precision.unwrap_or(1) <= 2 || self.admin1.is_some())
+    }
+
     pub fn new(e: &Event, country_name: Option<&str>) -> Keys {
         let prec = e.date_precision.map(|p| p.as_str());
         let (lo, hi, slack) = match interval(e.event_date.as_deref(), prec) {
@@ -364,7 +370,9 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
     }
     let first = word.chars().next().unwrap_or(' ');
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // "ISGS", and in the plural "ISGs", "IEDs".
+    let singular = word.strip_suffix('s').filter(|w| w.chars().count() >= 2).unwrap_or(word);
+    let acronym = singular.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if opens || !first.is_uppercase() || letters < 3 || acronym {
         return;
     }
@@ -394,6 +402,14 @@ fn same_name(a: &str, b: &str) -> bool {
     part_of(a, b) || part_of(b, a)
 }
 
+/// Two hyphenated names that share a part but are not one name.
+fn compounds_differ(a: &str, b: &str) -> bool {
+    a.contains('-')
+        && b.contains('-')
+        && !same_name(a, b)
+        && a.split('-').any(|p| p.chars().count() >= 4 && b.split('-').any(|q| q == p))
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -411,6 +427,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// three kinds of organized violence.
 fn violent(t: &str) -> bool {
     matches!(t, "Battles" | "Explosions/Remote violence" | "Violence against civilians")
+}
+
+/// Protests and riots: where a crowd turns violent is a judgement two reporters often
+/// make differently.
+fn demonstration(t: &str) -> bool {
+    matches!(t, "Protests" | "Riots")
 }
 
 /// Actors named by what they are rather than who: shared by many distinct events.
@@ -464,9 +486,11 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     let mut s = Score::default();
     // Blocking: the same country and dates that meet once widened by their slack. A
     // report whose place the gazetteer does not know has no country: it may still link,
-    // on the evidence of a name both texts share (checked below).
-    let country_unknown = a.country.is_none() || b.country.is_none();
-    if !country_unknown && a.country != b.country {
+    // on the evidence of a name both texts share (checked below). So may two reports
+    // of different countries when one of them only guessed its country (no place below
+    // the country): a nationality or a neighbour named in passing often gives it.
+    let country_unknown = a.country.is_none() || b.country.is_none() || a.country != b.country;
+    if a.country != b.country && a.country_placed() && b.country_placed() {
         return None;
     }
     let (alo, ahi, blo, bhi) = (a.lo?, a.hi?, b.lo?, b.hi?);
@@ -475,7 +499,16 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         return None;
     }
     let same_day = alo == ahi && blo == bhi && alo == blo;
-    s.add("same_day", if same_day { 1.0 } else { 0.0 });
+    // Two reports that each give a day, and not the same one, are most often two events
+    // (the slack is there for a day misread, which is rarer than a next day's event).
+    let w = if same_day {
+        1.0
+    } else if alo == ahi && blo == bhi {
+        -4.0
+    } else {
+        0.0
+    };
+    s.add("same_day", w);
 
     if a.sub_event_type == b.sub_event_type {
         s.add("same_sub_event_type", 2.0);
@@ -483,6 +516,8 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         s.add("same_event_type", 0.5);
     } else if violent(&a.event_type) && violent(&b.event_type) {
         s.add("other_violent_type", -1.0);
+    } else if demonstration(&a.event_type) && demonstration(&b.event_type) {
+        s.add("other_demonstration_type", -1.5);
     } else {
         return None;
     }
@@ -547,12 +582,17 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     }
 
     if let (Some(fa), Some(fb)) = (a.fatalities, b.fatalities) {
+        // A figure the other text gives, though its coder counted another, is the
+        // same figure misread rather than two tolls.
+        let in_text = |f: u32, k: &Keys| f > 0 && k.numbers.contains(&u64::from(f));
         let w = if fa == fb {
             if fa > 0 {
                 1.5
             } else {
                 0.5
             }
+        } else if in_text(fa, b) || in_text(fb, a) {
+            0.5
         } else {
             let (lo, hi) = (fa.min(fb) as f64, fa.max(fb) as f64);
             if hi - lo <= 1.0 || lo / hi >= 0.6 {
@@ -565,15 +605,33 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     }
 
     // Names below the province: villages, people. A province's name is shared by
-    // every event there and tells nothing.
+    // every event there and tells nothing; a word of an actor's name ("Ansaroul
+    // Islam", "Koglweogo") was compared with the actors.
     let specific = |k: &Keys| -> Vec<String> {
+        let actor_word =
+            |n: &str| k.actors.iter().any(|a| a.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == n));
         let mut v: Vec<String> =
-            k.names.iter().chain(&k.named_place).filter(|n| !k.admins.contains(n)).cloned().collect();
+            k.names.iter().chain(&k.named_place).filter(|n| !k.admins.contains(n) && !actor_word(n)).cloned().collect();
         v.sort();
         v.dedup();
         v
     };
-    let (na, nb) = (specific(a), specific(b));
+    let (mut na, mut nb) = (specific(a), specific(b));
+    // "Singa-Mossi" and "Singa-Rimaibe": two places of one name, told apart by their
+    // second part. Neither then matches the bare "Singa" either.
+    let mut parts: Vec<String> = Vec::new();
+    for x in &na {
+        for y in nb.iter().filter(|y| compounds_differ(x, y)) {
+            parts.extend(x.split('-').chain(y.split('-')).map(str::to_string));
+            parts.push(x.clone());
+            parts.push(y.clone());
+        }
+    }
+    if !parts.is_empty() {
+        s.add("different_compound_names", -3.0);
+        na.retain(|n| !parts.contains(n));
+        nb.retain(|n| !parts.contains(n));
+    }
     let shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
     // With no country to block on, a shared name, or the same day, sub-event type and a
     // named (not generic) actor, must stand in for it.
@@ -585,6 +643,7 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     }
     // Both texts name places or people below the province, and not one the same: two
     // events.
+    let mut names_differ = true;
     if shared_names == 0 && !na.is_empty() && !nb.is_empty() {
         s.add("no_shared_name", -3.0);
     } else {
@@ -599,11 +658,18 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
                 .count()
         };
         let (only_a, only_b) = (only(&na, a, &nb, b), only(&nb, b, &na, a));
+        names_differ = only_a.min(only_b) > 0;
         s.add("names_only_one_side_each", -(only_a.min(only_b) as f64).min(2.0));
     }
     // A village or a person both texts name is the strongest evidence the text gives.
     let w = if shared_names == 0 { 0.0 } else { (1.5 + 0.75 * (shared_names - 1) as f64).min(2.5) };
     s.add("shared_names", w);
+    // Where neither report is placed below the province, a name both texts give
+    // stands in for the place, unless each also names one the other does not (and
+    // they share no more names than that one).
+    if (shared_names > 1 || shared_names == 1 && !names_differ) && a.named_place.is_none() && b.named_place.is_none() {
+        s.add("shared_name_for_place", 1.0);
+    }
     let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
     s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
     Some(s)
@@ -626,7 +692,7 @@ mod tests {
     #[test]
     fn names_skip_function_words_and_country() {
         let (names, numbers) = names_and_numbers(
-            "On 3 January 2020, JNIM militants attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
+            "On 3 January 2020, JNIM militants and ISGs attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
             &["burkina".into(), "faso".into()],
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
@@ -640,6 +706,9 @@ mod tests {
         assert!(same_name("pobe-mengao", "mengao"));
         assert!(!same_name("djibo", "dori"));
         assert!(!same_name("kaya", "kaye"), "short names must match exactly");
+        assert!(compounds_differ("singa-mossi", "singa-peulh"));
+        assert!(!compounds_differ("bobo-dioulasso", "bobo-dioulassou"));
+        assert!(!compounds_differ("pobe-mengao", "mengao"));
     }
 
     fn keys() -> Keys {
@@ -672,6 +741,49 @@ mod tests {
         assert!(score(&a, &other_country).is_none());
         let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
         assert!(score(&a, &protest).is_none());
+    }
+
+    #[test]
+    fn two_days_given_and_not_the_same_are_two_events() {
+        let a = keys();
+        let next = Keys { lo: Some(101), hi: Some(101), ..keys() };
+        let s = score(&a, &next).unwrap();
+        assert!(s.total < THRESHOLD, "{s:?}");
+        // A report that gives only the week may still be the same event.
+        let week = Keys { lo: Some(98), hi: Some(104), slack: 0, ..keys() };
+        assert!(score(&a, &week).unwrap().total >= THRESHOLD);
+    }
+
+    #[test]
+    fn a_country_without_a_place_does_not_block() {
+        // The country's centre: a country guessed from a nationality, say.
+        let guessed =
+            Keys { country: Some("US".into()), lat: Some(39.0), lon: Some(-98.0), geo_precision: Some(3), ..keys() };
+        assert!(score(&keys(), &guessed).is_some());
+        let unplaced = Keys { country: Some("US".into()), lat: None, lon: None, geo_precision: None, ..keys() };
+        assert!(score(&keys(), &unplaced).is_some());
+        // Placed in two countries: two events.
+        let placed = Keys { country: Some("ML".into()), admin1: Some("mopti".into()), ..keys() };
+        assert!(score(&keys(), &placed).is_none());
+    }
+
+    #[test]
+    fn a_protest_and_a_riot_may_be_one_event_but_not_a_protest_and_a_battle() {
+        let riot = Keys { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into(), ..keys() };
+        let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
+        let s = score(&riot, &protest).unwrap();
+        assert!(s.features.iter().any(|f| f.0 == "other_demonstration_type"), "{s:?}");
+        assert!(score(&keys(), &protest).is_none());
+    }
+
+    #[test]
+    fn a_toll_the_other_text_gives_is_not_a_different_toll() {
+        let two = Keys { fatalities: Some(2), ..keys() };
+        let misread = Keys { fatalities: Some(24), numbers: vec![2], ..keys() };
+        let other = Keys { fatalities: Some(24), ..keys() };
+        let w = |k: &Keys| score(&two, k).unwrap().features.into_iter().find(|f| f.0 == "fatalities").unwrap().1;
+        assert!(w(&misread) > 0.0);
+        assert!(w(&other) < 0.0);
     }
 
     #[test]
