@@ -632,7 +632,7 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         na.retain(|n| !parts.contains(n));
         nb.retain(|n| !parts.contains(n));
     }
-    let shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
+    let mut shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
     // With no country to block on, a shared name, or the same day, sub-event type and a
     // named (not generic) actor, must stand in for it.
     let named_actor_shared =
@@ -659,6 +659,19 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         };
         let (only_a, only_b) = (only(&na, a, &nb, b), only(&nb, b, &na, a));
         names_differ = only_a.min(only_b) > 0;
+        // The one name both give is the town both are coded at, which the distance
+        // has compared already, and each names something else: the town's name is
+        // no further evidence.
+        let coded_place = match (&a.named_place, &b.named_place) {
+            (Some(x), Some(y)) if same_name(x, y) => Some(x),
+            _ => None,
+        };
+        let is_coded_place =
+            |n: &String| coded_place.is_some_and(|p| same_name(p, n) && p.contains('-') == n.contains('-'));
+        let beyond = na.iter().filter(|n| !is_coded_place(n) && nb.iter().any(|m| same_name(n, m))).count();
+        if names_differ && beyond == 0 {
+            shared_names = 0;
+        }
         s.add("names_only_one_side_each", -(only_a.min(only_b) as f64).min(2.0));
     }
     // A village or a person both texts name is the strongest evidence the text gives.
@@ -774,6 +787,21 @@ mod tests {
         let s = score(&riot, &protest).unwrap();
         assert!(s.features.iter().any(|f| f.0 == "other_demonstration_type"), "{s:?}");
         assert!(score(&keys(), &protest).is_none());
+    }
+
+    #[test]
+    fn the_town_both_are_coded_at_is_not_a_shared_name_when_each_names_another_place() {
+        let town = |names: &[&str]| Keys {
+            named_place: Some("ouagadougou".into()),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            fatalities: None,
+            ..keys()
+        };
+        let shared = |s: Score| s.features.into_iter().find(|f| f.0 == "shared_names").map_or(0.0, |f| f.1);
+        let a = town(&["ouagadougou", "dapoya"]);
+        assert_eq!(shared(score(&a, &town(&["ouagadougou", "tampouy"])).unwrap()), 0.0);
+        assert!(shared(score(&a, &town(&["ouagadougou"])).unwrap()) > 0.0, "one names nothing else");
+        assert!(shared(score(&a, &town(&["ouagadougou", "dapoya", "larle"])).unwrap()) > 0.0);
     }
 
     #[test]
