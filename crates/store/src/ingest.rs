@@ -154,7 +154,9 @@ fn store_document(c: &mut dyn Conn, d: &Document, hash: &str, coded: &Coded, r: 
     }
     for (idx, e) in coded.events.iter().enumerate() {
         r.coded_events += 1;
-        let keys = Keys::new(e, country_name(e.country.as_deref()));
+        let src = e.sources.first();
+        let paragraph = src.map_or("", |s| link::paragraph(&d.text, s.sentence_start, s.sentence_end));
+        let keys = Keys::new(e, country_name(e.country.as_deref()), paragraph);
         let stored = StoredEvent::from_coded(e);
         let best = best_candidate(c, &keys, &d.id)?;
         let (event_seq, event_id, score, action, explanation) = match best {
@@ -168,7 +170,6 @@ fn store_document(c: &mut dyn Conn, d: &Document, hash: &str, coded: &Coded, r: 
                 (seq, id, None, "create", serde_json::Value::Null)
             }
         };
-        let src = e.sources.first();
         let report_seq = c
             .one(
                 "INSERT INTO reports (doc_id, idx, event_seq, sentence_start, sentence_end, record, keys, score) \

@@ -35,6 +35,9 @@ pub(crate) struct Keys {
     /// Folded proper names of the sentence (capitalized words that are not function
     /// words, months, weekdays nor the country's own name).
     pub names: Vec<String>,
+    /// Folded proper names of the rest of the sentence's paragraph: evidence when the
+    /// other report gives them too, none against it when it does not.
+    pub context: Vec<String>,
     /// Numbers written in digits in the sentence (not years).
     pub numbers: Vec<u64>,
     pub background: bool,
@@ -267,7 +270,10 @@ impl Keys {
         self.country.is_some() && self.lat.is_some() && (self.geo_precision.unwrap_or(1) <= 2 || self.admin1.is_some())
     }
 
-    pub fn new(e: &Event, country_name: Option<&str>) -> Keys {
+    /// `paragraph`: the text around the event's sentence (its paragraph), whose names
+    /// are the event's too (a note's second sentence names the town the troops came
+    /// from); empty when unknown.
+    pub fn new(e: &Event, country_name: Option<&str>, paragraph: &str) -> Keys {
         let prec = e.date_precision.map(|p| p.as_str());
         let (lo, hi, slack) = match interval(e.event_date.as_deref(), prec) {
             Some((lo, hi, s)) => (Some(lo), Some(hi), s),
@@ -290,6 +296,8 @@ impl Keys {
         let country_words: Vec<String> =
             country_name.map(|n| fold(n).split_whitespace().map(str::to_string).collect()).unwrap_or_default();
         let (names, mut numbers) = names_and_numbers(&e.sentence, &country_words);
+        let mut context = names_and_numbers(paragraph, &country_words).0;
+        context.retain(|n| !names.contains(n));
         // The day of the month is shared by every report of that day: not evidence.
         if let Some(day) = e.event_date.as_deref().and_then(PartialDate::parse_iso).and_then(|d| d.day_num()) {
             numbers.retain(|&n| n != u64::from(day));
@@ -313,10 +321,25 @@ impl Keys {
             actors,
             fatalities: e.fatalities_known.then_some(e.fatalities),
             names,
+            context,
             numbers,
             background: e.background,
         }
     }
+}
+
+/// The paragraph (the text between line breaks) that holds the sentence at
+/// characters `start..end` (a source's sentence range counts characters); empty when
+/// the range is not in the text.
+pub(crate) fn paragraph(text: &str, start: usize, end: usize) -> &str {
+    let byte = |n: usize| text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).nth(n);
+    let (Some(start), Some(end)) = (byte(start), byte(end)) else { return "" };
+    if start > end {
+        return "";
+    }
+    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    &text[from..to]
 }
 
 /// Proper names and numbers of a sentence, folded, sorted and deduplicated. A name is a
@@ -607,16 +630,21 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     // Names below the province: villages, people. A province's name is shared by
     // every event there and tells nothing; a word of an actor's name ("Ansaroul
     // Islam", "Koglweogo") was compared with the actors.
-    let specific = |k: &Keys| -> Vec<String> {
+    let specific = |k: &Keys, context: bool| -> Vec<String> {
         let actor_word =
             |n: &str| k.actors.iter().any(|a| a.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == n));
-        let mut v: Vec<String> =
-            k.names.iter().chain(&k.named_place).filter(|n| !k.admins.contains(n) && !actor_word(n)).cloned().collect();
+        let own = k.names.iter().chain(&k.named_place);
+        let mut v: Vec<String> = if context { k.context.iter().collect::<Vec<_>>() } else { own.collect() }
+            .into_iter()
+            .filter(|n| !k.admins.contains(n) && !actor_word(n))
+            .cloned()
+            .collect();
         v.sort();
         v.dedup();
         v
     };
-    let (mut na, mut nb) = (specific(a), specific(b));
+    let (mut na, mut nb) = (specific(a, false), specific(b, false));
+    let (mut ca, mut cb) = (specific(a, true), specific(b, true));
     // "Singa-Mossi" and "Singa-Rimaibe": two places of one name, told apart by their
     // second part. Neither then matches the bare "Singa" either.
     let mut parts: Vec<String> = Vec::new();
@@ -629,35 +657,42 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     }
     if !parts.is_empty() {
         s.add("different_compound_names", -3.0);
-        na.retain(|n| !parts.contains(n));
-        nb.retain(|n| !parts.contains(n));
+        for v in [&mut na, &mut nb, &mut ca, &mut cb] {
+            v.retain(|n| !parts.contains(n));
+        }
     }
     let mut shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
+    // The names the paragraphs add on either side.
+    let (fa, fb): (Vec<&String>, Vec<&String>) = (na.iter().chain(&ca).collect(), nb.iter().chain(&cb).collect());
+    let context_shared = fa.iter().filter(|n| fb.iter().any(|m| same_name(n, m))).count().saturating_sub(shared_names);
     // With no country to block on, a shared name, or the same day, sub-event type and a
     // named (not generic) actor, must stand in for it.
     let named_actor_shared =
         a.actors.iter().any(|x| !generic_actor(x) && b.actors.iter().any(|y| actor_base(x) == actor_base(y)));
-    if country_unknown && shared_names == 0 && !(same_day && a.sub_event_type == b.sub_event_type && named_actor_shared)
+    if country_unknown
+        && shared_names + context_shared == 0
+        && !(same_day && a.sub_event_type == b.sub_event_type && named_actor_shared)
     {
         return None;
     }
     // Both texts name places or people below the province, and not one the same: two
     // events.
     let mut names_differ = true;
-    if shared_names == 0 && !na.is_empty() && !nb.is_empty() {
+    if shared_names + context_shared == 0 && !na.is_empty() && !nb.is_empty() {
         s.add("no_shared_name", -3.0);
     } else {
         // Each names something the other does not: a shorter report may leave names
         // out, but two reports of one event rarely add different ones each.
         // A coded place counts only against another coded place (a report placed at
         // the country's or province's level names none).
-        let only = |x: &[String], kx: &Keys, y: &[String], ky: &Keys| {
+        // A name the other paragraph gives is not the sentence's own.
+        let only = |x: &[String], kx: &Keys, y: &[&String], ky: &Keys| {
             x.iter()
                 .filter(|n| ky.named_place.is_some() || kx.named_place.as_ref() != Some(*n))
                 .filter(|n| !y.iter().any(|m| same_name(n, m)))
                 .count()
         };
-        let (only_a, only_b) = (only(&na, a, &nb, b), only(&nb, b, &na, a));
+        let (only_a, only_b) = (only(&na, a, &fb, b), only(&nb, b, &fa, a));
         names_differ = only_a.min(only_b) > 0;
         // The one name both give is the town both are coded at, which the distance
         // has compared already, and each names something else: the town's name is
@@ -677,6 +712,7 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     // A village or a person both texts name is the strongest evidence the text gives.
     let w = if shared_names == 0 { 0.0 } else { (1.5 + 0.75 * (shared_names - 1) as f64).min(2.5) };
     s.add("shared_names", w);
+    s.add("shared_paragraph_names", (context_shared as f64 * 0.5).min(1.0));
     // Where neither report is placed below the province, a name both texts give
     // stands in for the place, unless each also names one the other does not (and
     // they share no more names than that one).
@@ -710,6 +746,17 @@ mod tests {
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
         assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn a_paragraph_is_the_text_between_line_breaks() {
+        let text = "Title\nOne. Two here.\nThree.";
+        let start = text.find("Two").unwrap();
+        assert_eq!(paragraph(text, start, start + 9), "One. Two here.");
+        assert_eq!(paragraph("One sentence.", 0, 13), "One sentence.");
+        assert_eq!(paragraph("short", 2, 40), "");
+        let text = "Tiré à Fada.\nÀ Kaya, rien. Puis Dori.";
+        assert_eq!(paragraph(text, 13, 26), "À Kaya, rien. Puis Dori.", "offsets count characters");
     }
 
     #[test]
