@@ -393,9 +393,13 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
     }
     let first = word.chars().next().unwrap_or(' ');
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    // "ISGS", and in the plural "ISGs", "IEDs".
-    let singular = word.strip_suffix('s').filter(|w| w.chars().count() >= 2).unwrap_or(word);
-    let acronym = singular.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // "ISGS", in the plural "ISGs", "IEDs", and words made of one: "JNIM-linked",
+    // "IED-making".
+    let acronym = word.split('-').any(|part| {
+        let singular = part.strip_suffix('s').filter(|w| w.chars().count() >= 2).unwrap_or(part);
+        singular.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && singular.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    });
     if opens || !first.is_uppercase() || letters < 3 || acronym {
         return;
     }
@@ -752,7 +756,7 @@ mod tests {
     #[test]
     fn names_skip_function_words_and_country() {
         let (names, numbers) = names_and_numbers(
-            "On 3 January 2020, JNIM militants and ISGs attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
+            "On 3 January 2020, JNIM-linked militants and ISGs attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
             &["burkina".into(), "faso".into()],
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
