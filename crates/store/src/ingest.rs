@@ -154,7 +154,9 @@ fn store_document(c: &mut dyn Conn, d: &Document, hash: &str, coded: &Coded, r: 
     }
     for (idx, e) in coded.events.iter().enumerate() {
         r.coded_events += 1;
-        let keys = Keys::new(e, country_name(e.country.as_deref()));
+        let src = e.sources.first();
+        let paragraph = src.map_or("", |s| link::paragraph(&d.text, s.sentence_start, s.sentence_end));
+        let keys = Keys::new(e, country_name(e.country.as_deref()), paragraph);
         let stored = StoredEvent::from_coded(e);
         let best = best_candidate(c, &keys, &d.id)?;
         let (event_seq, event_id, score, action, explanation) = match best {
@@ -168,7 +170,6 @@ fn store_document(c: &mut dyn Conn, d: &Document, hash: &str, coded: &Coded, r: 
                 (seq, id, None, "create", serde_json::Value::Null)
             }
         };
-        let src = e.sources.first();
         let report_seq = c
             .one(
                 "INSERT INTO reports (doc_id, idx, event_seq, sentence_start, sentence_end, record, keys, score) \
@@ -234,11 +235,11 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
     };
     // Blocked by date (the widest slack of any precision, a day, on both sides; an
     // interval is at most a year long, which bounds `date_lo` from below too) and by
-    // country, where both sides know theirs.
+    // country, where both sides place theirs (see `link::score`).
     let rows = c.rows(
         "SELECT e.seq, e.event_id, r.keys FROM events e JOIN reports r ON r.event_seq = e.seq \
          WHERE e.date_lo <= ? AND e.date_lo >= ? AND e.date_hi >= ? \
-         AND (e.country = ? OR e.country IS NULL OR CAST(? AS TEXT) IS NULL) \
+         AND (e.country = ? OR e.country IS NULL OR e.latitude IS NULL OR e.admin1 IS NULL OR ? = 0) \
          AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.event_seq = e.seq AND o.doc_id = ?) \
          ORDER BY e.seq, r.seq",
         &[
@@ -246,7 +247,7 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
             Val::Int(lo - 2 - 367),
             Val::Int(lo - 2),
             keys.country.clone().into(),
-            keys.country.clone().into(),
+            Val::Int(i64::from(keys.country_placed())),
             doc_id.into(),
         ],
     )?;

@@ -35,6 +35,9 @@ pub(crate) struct Keys {
     /// Folded proper names of the sentence (capitalized words that are not function
     /// words, months, weekdays nor the country's own name).
     pub names: Vec<String>,
+    /// Folded proper names of the rest of the sentence's paragraph: evidence when the
+    /// other report gives them too, none against it when it does not.
+    pub context: Vec<String>,
     /// Numbers written in digits in the sentence (not years).
     pub numbers: Vec<u64>,
     pub background: bool,
@@ -261,7 +264,16 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 impl Keys {
-    pub fn new(e: &Event, country_name: Option<&str>) -> Keys {
+    /// Whether the country comes with a place in it (coordinates below the country's
+    /// level), rather than from the country's centre or no place at all.
+    pub(crate) fn country_placed(&self) -> bool {
+        self.country.is_some() && self.lat.is_some() && (self.geo_precision.unwrap_or(1) <= 2 || self.admin1.is_some())
+    }
+
+    /// `paragraph`: the text around the event's sentence (its paragraph), whose names
+    /// are the event's too (a note's second sentence names the town the troops came
+    /// from); empty when unknown.
+    pub fn new(e: &Event, country_name: Option<&str>, paragraph: &str) -> Keys {
         let prec = e.date_precision.map(|p| p.as_str());
         let (lo, hi, slack) = match interval(e.event_date.as_deref(), prec) {
             Some((lo, hi, s)) => (Some(lo), Some(hi), s),
@@ -284,6 +296,8 @@ impl Keys {
         let country_words: Vec<String> =
             country_name.map(|n| fold(n).split_whitespace().map(str::to_string).collect()).unwrap_or_default();
         let (names, mut numbers) = names_and_numbers(&e.sentence, &country_words);
+        let mut context = names_and_numbers(paragraph, &country_words).0;
+        context.retain(|n| !names.contains(n));
         // The day of the month is shared by every report of that day: not evidence.
         if let Some(day) = e.event_date.as_deref().and_then(PartialDate::parse_iso).and_then(|d| d.day_num()) {
             numbers.retain(|&n| n != u64::from(day));
@@ -307,10 +321,25 @@ impl Keys {
             actors,
             fatalities: e.fatalities_known.then_some(e.fatalities),
             names,
+            context,
             numbers,
             background: e.background,
         }
     }
+}
+
+/// The paragraph (the text between line breaks) that holds the sentence at
+/// characters `start..end` (a source's sentence range counts characters); empty when
+/// the range is not in the text.
+pub(crate) fn paragraph(text: &str, start: usize, end: usize) -> &str {
+    let byte = |n: usize| text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).nth(n);
+    let (Some(start), Some(end)) = (byte(start), byte(end)) else { return "" };
+    if start > end {
+        return "";
+    }
+    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    &text[from..to]
 }
 
 /// Proper names and numbers of a sentence, folded, sorted and deduplicated. A name is a
@@ -364,7 +393,13 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
     }
     let first = word.chars().next().unwrap_or(' ');
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // "ISGS", in the plural "ISGs", "IEDs", and words made of one: "JNIM-linked",
+    // "IED-making".
+    let acronym = word.split('-').any(|part| {
+        let singular = part.strip_suffix('s').filter(|w| w.chars().count() >= 2).unwrap_or(part);
+        singular.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && singular.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    });
     if opens || !first.is_uppercase() || letters < 3 || acronym {
         return;
     }
@@ -394,6 +429,20 @@ fn same_name(a: &str, b: &str) -> bool {
     part_of(a, b) || part_of(b, a)
 }
 
+/// Whether `a`'s coded place is among the names of `b`'s text (its sentence or
+/// paragraph).
+fn cross_named(a: &Keys, b: &Keys) -> bool {
+    a.named_place.as_ref().is_some_and(|p| b.names.iter().chain(&b.context).any(|n| same_name(p, n)))
+}
+
+/// Two hyphenated names that share a part but are not one name.
+fn compounds_differ(a: &str, b: &str) -> bool {
+    a.contains('-')
+        && b.contains('-')
+        && !same_name(a, b)
+        && a.split('-').any(|p| p.chars().count() >= 4 && b.split('-').any(|q| q == p))
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -411,6 +460,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// three kinds of organized violence.
 fn violent(t: &str) -> bool {
     matches!(t, "Battles" | "Explosions/Remote violence" | "Violence against civilians")
+}
+
+/// Protests and riots: where a crowd turns violent is a judgement two reporters often
+/// make differently.
+fn demonstration(t: &str) -> bool {
+    matches!(t, "Protests" | "Riots")
 }
 
 /// Actors named by what they are rather than who: shared by many distinct events.
@@ -464,9 +519,11 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     let mut s = Score::default();
     // Blocking: the same country and dates that meet once widened by their slack. A
     // report whose place the gazetteer does not know has no country: it may still link,
-    // on the evidence of a name both texts share (checked below).
-    let country_unknown = a.country.is_none() || b.country.is_none();
-    if !country_unknown && a.country != b.country {
+    // on the evidence of a name both texts share (checked below). So may two reports
+    // of different countries when one of them only guessed its country (no place below
+    // the country): a nationality or a neighbour named in passing often gives it.
+    let country_unknown = a.country.is_none() || b.country.is_none() || a.country != b.country;
+    if a.country != b.country && a.country_placed() && b.country_placed() {
         return None;
     }
     let (alo, ahi, blo, bhi) = (a.lo?, a.hi?, b.lo?, b.hi?);
@@ -475,7 +532,16 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         return None;
     }
     let same_day = alo == ahi && blo == bhi && alo == blo;
-    s.add("same_day", if same_day { 1.0 } else { 0.0 });
+    // Two reports that each give a day, and not the same one, are most often two events
+    // (the slack is there for a day misread, which is rarer than a next day's event).
+    let w = if same_day {
+        1.0
+    } else if alo == ahi && blo == bhi {
+        -4.0
+    } else {
+        0.0
+    };
+    s.add("same_day", w);
 
     if a.sub_event_type == b.sub_event_type {
         s.add("same_sub_event_type", 2.0);
@@ -483,6 +549,8 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         s.add("same_event_type", 0.5);
     } else if violent(&a.event_type) && violent(&b.event_type) {
         s.add("other_violent_type", -1.0);
+    } else if demonstration(&a.event_type) && demonstration(&b.event_type) {
+        s.add("other_demonstration_type", -1.5);
     } else {
         return None;
     }
@@ -508,6 +576,11 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
                 } else {
                     return None;
                 }
+            } else if (cross_named(a, b) || cross_named(b, a)) && d <= 250.0 {
+                // A text names the place the other is coded at: the coders chose
+                // differently among the places the reports give ("Arbinda, near
+                // Djibo" coded at Djibo in one, at Arbinda in the other).
+                0.0
             } else if d <= 75.0 {
                 -2.5
             } else if d <= 250.0 {
@@ -547,12 +620,17 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     }
 
     if let (Some(fa), Some(fb)) = (a.fatalities, b.fatalities) {
+        // A figure the other text gives, though its coder counted another, is the
+        // same figure misread rather than two tolls.
+        let in_text = |f: u32, k: &Keys| f > 0 && k.numbers.contains(&u64::from(f));
         let w = if fa == fb {
             if fa > 0 {
                 1.5
             } else {
                 0.5
             }
+        } else if in_text(fa, b) || in_text(fb, a) {
+            0.5
         } else {
             let (lo, hi) = (fa.min(fb) as f64, fa.max(fb) as f64);
             if hi - lo <= 1.0 || lo / hi >= 0.6 {
@@ -565,45 +643,97 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     }
 
     // Names below the province: villages, people. A province's name is shared by
-    // every event there and tells nothing.
-    let specific = |k: &Keys| -> Vec<String> {
-        let mut v: Vec<String> =
-            k.names.iter().chain(&k.named_place).filter(|n| !k.admins.contains(n)).cloned().collect();
+    // every event there and tells nothing; a word of an actor's name ("Ansaroul
+    // Islam", "Koglweogo") was compared with the actors.
+    let specific = |k: &Keys, context: bool| -> Vec<String> {
+        let actor_word =
+            |n: &str| k.actors.iter().any(|a| a.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == n));
+        let own = k.names.iter().chain(&k.named_place);
+        let mut v: Vec<String> = if context { k.context.iter().collect::<Vec<_>>() } else { own.collect() }
+            .into_iter()
+            .filter(|n| !k.admins.contains(n) && !actor_word(n))
+            .cloned()
+            .collect();
         v.sort();
         v.dedup();
         v
     };
-    let (na, nb) = (specific(a), specific(b));
-    let shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
+    let (mut na, mut nb) = (specific(a, false), specific(b, false));
+    let (mut ca, mut cb) = (specific(a, true), specific(b, true));
+    // "Singa-Mossi" and "Singa-Rimaibe": two places of one name, told apart by their
+    // second part. Neither then matches the bare "Singa" either.
+    let mut parts: Vec<String> = Vec::new();
+    for x in &na {
+        for y in nb.iter().filter(|y| compounds_differ(x, y)) {
+            parts.extend(x.split('-').chain(y.split('-')).map(str::to_string));
+            parts.push(x.clone());
+            parts.push(y.clone());
+        }
+    }
+    if !parts.is_empty() {
+        s.add("different_compound_names", -3.0);
+        for v in [&mut na, &mut nb, &mut ca, &mut cb] {
+            v.retain(|n| !parts.contains(n));
+        }
+    }
+    let mut shared_names = na.iter().filter(|n| nb.iter().any(|m| same_name(n, m))).count();
+    // The names the paragraphs add on either side.
+    let (fa, fb): (Vec<&String>, Vec<&String>) = (na.iter().chain(&ca).collect(), nb.iter().chain(&cb).collect());
+    let context_shared = fa.iter().filter(|n| fb.iter().any(|m| same_name(n, m))).count().saturating_sub(shared_names);
     // With no country to block on, a shared name, or the same day, sub-event type and a
     // named (not generic) actor, must stand in for it.
     let named_actor_shared =
         a.actors.iter().any(|x| !generic_actor(x) && b.actors.iter().any(|y| actor_base(x) == actor_base(y)));
-    if country_unknown && shared_names == 0 && !(same_day && a.sub_event_type == b.sub_event_type && named_actor_shared)
+    if country_unknown
+        && shared_names + context_shared == 0
+        && !(same_day && a.sub_event_type == b.sub_event_type && named_actor_shared)
     {
         return None;
     }
     // Both texts name places or people below the province, and not one the same: two
     // events.
-    if shared_names == 0 && !na.is_empty() && !nb.is_empty() {
+    let mut names_differ = true;
+    if shared_names + context_shared == 0 && !na.is_empty() && !nb.is_empty() {
         s.add("no_shared_name", -3.0);
     } else {
         // Each names something the other does not: a shorter report may leave names
         // out, but two reports of one event rarely add different ones each.
         // A coded place counts only against another coded place (a report placed at
         // the country's or province's level names none).
-        let only = |x: &[String], kx: &Keys, y: &[String], ky: &Keys| {
+        // A name the other paragraph gives is not the sentence's own.
+        let only = |x: &[String], kx: &Keys, y: &[&String], ky: &Keys| {
             x.iter()
                 .filter(|n| ky.named_place.is_some() || kx.named_place.as_ref() != Some(*n))
                 .filter(|n| !y.iter().any(|m| same_name(n, m)))
                 .count()
         };
-        let (only_a, only_b) = (only(&na, a, &nb, b), only(&nb, b, &na, a));
+        let (only_a, only_b) = (only(&na, a, &fb, b), only(&nb, b, &fa, a));
+        names_differ = only_a.min(only_b) > 0;
+        // The one name both give is the town both are coded at, which the distance
+        // has compared already, and each names something else: the town's name is
+        // no further evidence.
+        let coded_place = match (&a.named_place, &b.named_place) {
+            (Some(x), Some(y)) if same_name(x, y) => Some(x),
+            _ => None,
+        };
+        let is_coded_place =
+            |n: &String| coded_place.is_some_and(|p| same_name(p, n) && p.contains('-') == n.contains('-'));
+        let beyond = na.iter().filter(|n| !is_coded_place(n) && nb.iter().any(|m| same_name(n, m))).count();
+        if names_differ && beyond == 0 {
+            shared_names = 0;
+        }
         s.add("names_only_one_side_each", -(only_a.min(only_b) as f64).min(2.0));
     }
     // A village or a person both texts name is the strongest evidence the text gives.
     let w = if shared_names == 0 { 0.0 } else { (1.5 + 0.75 * (shared_names - 1) as f64).min(2.5) };
     s.add("shared_names", w);
+    s.add("shared_paragraph_names", (context_shared as f64 * 0.5).min(1.0));
+    // Where neither report is placed below the province, a name both texts give
+    // stands in for the place, unless each also names one the other does not (and
+    // they share no more names than that one).
+    if (shared_names > 1 || shared_names == 1 && !names_differ) && a.named_place.is_none() && b.named_place.is_none() {
+        s.add("shared_name_for_place", 1.0);
+    }
     let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
     s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
     Some(s)
@@ -626,11 +756,22 @@ mod tests {
     #[test]
     fn names_skip_function_words_and_country() {
         let (names, numbers) = names_and_numbers(
-            "On 3 January 2020, JNIM militants attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
+            "On 3 January 2020, JNIM-linked militants and ISGs attacked Arbinda in Burkina Faso, killing 12 people near l'Oudalan.",
             &["burkina".into(), "faso".into()],
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
         assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn a_paragraph_is_the_text_between_line_breaks() {
+        let text = "Title\nOne. Two here.\nThree.";
+        let start = text.find("Two").unwrap();
+        assert_eq!(paragraph(text, start, start + 9), "One. Two here.");
+        assert_eq!(paragraph("One sentence.", 0, 13), "One sentence.");
+        assert_eq!(paragraph("short", 2, 40), "");
+        let text = "Tiré à Fada.\nÀ Kaya, rien. Puis Dori.";
+        assert_eq!(paragraph(text, 13, 26), "À Kaya, rien. Puis Dori.", "offsets count characters");
     }
 
     #[test]
@@ -640,6 +781,9 @@ mod tests {
         assert!(same_name("pobe-mengao", "mengao"));
         assert!(!same_name("djibo", "dori"));
         assert!(!same_name("kaya", "kaye"), "short names must match exactly");
+        assert!(compounds_differ("singa-mossi", "singa-peulh"));
+        assert!(!compounds_differ("bobo-dioulasso", "bobo-dioulassou"));
+        assert!(!compounds_differ("pobe-mengao", "mengao"));
     }
 
     fn keys() -> Keys {
@@ -672,6 +816,76 @@ mod tests {
         assert!(score(&a, &other_country).is_none());
         let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
         assert!(score(&a, &protest).is_none());
+    }
+
+    #[test]
+    fn two_days_given_and_not_the_same_are_two_events() {
+        let a = keys();
+        let next = Keys { lo: Some(101), hi: Some(101), ..keys() };
+        let s = score(&a, &next).unwrap();
+        assert!(s.total < THRESHOLD, "{s:?}");
+        // A report that gives only the week may still be the same event.
+        let week = Keys { lo: Some(98), hi: Some(104), slack: 0, ..keys() };
+        assert!(score(&a, &week).unwrap().total >= THRESHOLD);
+    }
+
+    #[test]
+    fn a_country_without_a_place_does_not_block() {
+        // The country's centre: a country guessed from a nationality, say.
+        let guessed =
+            Keys { country: Some("US".into()), lat: Some(39.0), lon: Some(-98.0), geo_precision: Some(3), ..keys() };
+        assert!(score(&keys(), &guessed).is_some());
+        let unplaced = Keys { country: Some("US".into()), lat: None, lon: None, geo_precision: None, ..keys() };
+        assert!(score(&keys(), &unplaced).is_some());
+        // Placed in two countries: two events.
+        let placed = Keys { country: Some("ML".into()), admin1: Some("mopti".into()), ..keys() };
+        assert!(score(&keys(), &placed).is_none());
+    }
+
+    #[test]
+    fn a_protest_and_a_riot_may_be_one_event_but_not_a_protest_and_a_battle() {
+        let riot = Keys { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into(), ..keys() };
+        let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
+        let s = score(&riot, &protest).unwrap();
+        assert!(s.features.iter().any(|f| f.0 == "other_demonstration_type"), "{s:?}");
+        assert!(score(&keys(), &protest).is_none());
+    }
+
+    #[test]
+    fn the_town_both_are_coded_at_is_not_a_shared_name_when_each_names_another_place() {
+        let town = |names: &[&str]| Keys {
+            named_place: Some("ouagadougou".into()),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            fatalities: None,
+            ..keys()
+        };
+        let shared = |s: Score| s.features.into_iter().find(|f| f.0 == "shared_names").map_or(0.0, |f| f.1);
+        let a = town(&["ouagadougou", "dapoya"]);
+        assert_eq!(shared(score(&a, &town(&["ouagadougou", "tampouy"])).unwrap()), 0.0);
+        assert!(shared(score(&a, &town(&["ouagadougou"])).unwrap()) > 0.0, "one names nothing else");
+        assert!(shared(score(&a, &town(&["ouagadougou", "dapoya", "larle"])).unwrap()) > 0.0);
+    }
+
+    #[test]
+    fn a_place_the_other_text_names_is_no_distance_against() {
+        let djibo = Keys { named_place: Some("djibo".into()), names: vec!["aribinda".into()], ..keys() };
+        let arbinda = Keys { named_place: Some("arbinda".into()), lat: Some(12.5), names: vec![], ..keys() };
+        let d = |a: &Keys, b: &Keys| {
+            score(a, b).unwrap().features.into_iter().find(|f| f.0 == "distance").map_or(0.0, |f| f.1)
+        };
+        assert_eq!(d(&djibo, &arbinda), 0.0);
+        let kaya = Keys { named_place: Some("kaya".into()), ..arbinda.clone() };
+        assert!(d(&djibo, &kaya) < 0.0);
+    }
+
+    #[test]
+    fn a_toll_the_other_text_gives_is_not_a_different_toll() {
+        let two = Keys { fatalities: Some(2), ..keys() };
+        let misread = Keys { fatalities: Some(24), numbers: vec![2], ..keys() };
+        let other = Keys { fatalities: Some(24), ..keys() };
+        let w = |k: &Keys| score(&two, k).unwrap().features.into_iter().find(|f| f.0 == "fatalities").unwrap().1;
+        assert!(w(&misread) > 0.0);
+        assert!(w(&other) < 0.0);
     }
 
     #[test]
