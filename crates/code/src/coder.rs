@@ -650,7 +650,11 @@ impl Analysis<'_, '_> {
                 let after = self.text.folded_after(self.text.folded_offset(t.end), 40);
                 let territory =
                     self.places.iter().any(|p| p.start >= t.end && p.start - t.end <= 25 && p.rule != "demonym")
-                        || after.split(|c: char| !c.is_ascii_alphanumeric()).take(5).any(|w| TERRITORY.contains(&w));
+                        || after
+                            .split(|c: char| !c.is_ascii_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .take(6)
+                            .any(|w| TERRITORY.contains(&w));
                 let fought = has_harm
                     || triggers.iter().any(|o| {
                         !std::ptr::eq(*o, *t)

@@ -435,3 +435,12 @@ fn killed_him_is_one_death() {
     )[0];
     assert_eq!((e.fatalities, e.fatalities_known), (1, true), "{e:?}");
 }
+
+#[test]
+fn a_mining_site_is_territory_in_both_languages() {
+    let e = &en(
+        "On July 8, suspected militants seized control of an artisanal mining site in the area of Djibo.",
+        "2019-07-09",
+    );
+    assert_eq!(e[0].sub_event_type, "Non-violent transfer of territory", "{e:?}");
+}

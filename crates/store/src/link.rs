@@ -545,6 +545,10 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
 
     if a.sub_event_type == b.sub_event_type {
         s.add("same_sub_event_type", 2.0);
+    } else if a.event_type == "Strategic developments" {
+        // Its sub-types are kinds of events, not readings of one: a school burned and a
+        // mine taken the same day are two events.
+        return None;
     } else if a.event_type == b.event_type {
         s.add("same_event_type", 0.5);
     } else if violent(&a.event_type) && violent(&b.event_type) {
@@ -816,6 +820,18 @@ mod tests {
         assert!(score(&a, &other_country).is_none());
         let protest = Keys { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into(), ..keys() };
         assert!(score(&a, &protest).is_none());
+        let looting = Keys {
+            event_type: "Strategic developments".into(),
+            sub_event_type: "Looting/property destruction".into(),
+            ..keys()
+        };
+        let taken = Keys {
+            event_type: "Strategic developments".into(),
+            sub_event_type: "Non-violent transfer of territory".into(),
+            ..keys()
+        };
+        assert!(score(&looting, &looting).is_some());
+        assert!(score(&looting, &taken).is_none(), "strategic sub-types are kinds of events");
     }
 
     #[test]
