@@ -236,6 +236,9 @@ struct Draft {
     /// A generic attack whose sentence tells of property burned, looted or wrecked, and
     /// of no one harmed.
     wrecked: bool,
+    /// Coded from a word that only says people were killed or hurt ("1 person was
+    /// killed"), with no one named who did it.
+    casualties_only: bool,
 }
 
 /// The parts of a sentence an event can take its arguments from: the text from the
@@ -702,6 +705,7 @@ impl Analysis<'_, '_> {
                 source: None,
                 background: false,
                 wrecked: false,
+                casualties_only: false,
                 definite: {
                     let lead = self.text.folded_before(self.text.folded_offset(t.start), 8);
                     DEFINITE.iter().any(|a| lead.ends_with(a))
@@ -714,6 +718,10 @@ impl Analysis<'_, '_> {
             self.quantities(&mut d, &cues, (s0, s1));
             self.status(&mut d, &cues);
             d.background = cues.iter().any(|c| cue_key(c) == "background" && c.start < t.start);
+            d.casualties_only = entry.attr("bare").is_some()
+                && entry.key == "attack"
+                && d.actor1.as_ref().is_none_or(|a| a.victim)
+                && triggers.len() == 1;
             // One event per place in a sentence: where triggers share a place (or name
             // none), the one ACLED ranks first decides the type and the others add their
             // arguments. A trigger in a relative clause ("…, which killed 11") continues
@@ -1577,8 +1585,20 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             // were arrested") tells more of the same event.
             let follow_up = type_rank(d.sub) < type_rank(prev.sub);
             let riot_fight = anaphora && rioting(prev.sub, &d);
+            // "… clashed with police in Savar. 1 person was killed.": the toll of the
+            // event just told, not an attack of its own.
+            let toll = d.casualties_only
+                && d.sentence_index == prev.sentence_index + 1
+                && (violent(prev.sub)
+                    || matches!(
+                        prev.sub,
+                        SubEventType::MobViolence
+                            | SubEventType::ViolentDemonstration
+                            | SubEventType::ExcessiveForceAgainstProtesters
+                    ));
             let related = d.sub == prev.sub
                 || riot_fight
+                || toll
                 || protests
                 || riot_after_protest
                 || follow_up
@@ -1594,8 +1614,8 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 && !d.background
             {
                 let mut sub = prev.sub;
-                if riot_fight {
-                    // The riot stays a riot.
+                if riot_fight || toll {
+                    // The riot stays a riot; the event keeps its kind.
                 } else if riot_after_protest {
                     sub = SubEventType::ViolentDemonstration;
                 } else if protests {

@@ -444,3 +444,13 @@ fn a_mining_site_is_territory_in_both_languages() {
     );
     assert_eq!(e[0].sub_event_type, "Non-violent transfer of territory", "{e:?}");
 }
+
+#[test]
+fn a_toll_in_the_next_sentence_is_the_events_toll() {
+    let e = en(
+        "On 19 July 2024, student demonstrators clashed with police in Savar, hurling bricks. 1 person was killed.",
+        "2024-07-20",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!((e[0].sub_event_type, e[0].fatalities), ("Violent demonstration", 1));
+}
