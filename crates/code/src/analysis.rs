@@ -1,6 +1,6 @@
 use sitrep_core::{Annotation, Document, Mention, MentionKind, PartialDate, Span};
 use sitrep_geo::PlaceMention;
-use sitrep_lexicon::{Hit, Lexicon};
+use sitrep_lexicon::Hit;
 use sitrep_text::Text;
 use sitrep_time::{DateMention, NumberMention};
 
@@ -72,7 +72,7 @@ impl Engine {
         // count as evidence of a country for coding (see `coder`).
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
         let mut places = sitrep_geo::find_places_with_evidence(&text, self.gazetteer, &[], &demonyms);
-        let [cues, actor_hits, triggers] = Lexicon::find_each([&pack.cues, &pack.actors, &pack.events], &text);
+        let [cues, actor_hits, triggers] = pack.all.find(&text);
         let mut sources = find_sources(pack, &text, &cues, &sentences);
         // A name after "reported" or "selon" that the text calls a medium ("la télévision
         // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name

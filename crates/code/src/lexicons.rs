@@ -1,4 +1,4 @@
-use sitrep_lexicon::Lexicon;
+use sitrep_lexicon::{Lexicon, LexiconSet};
 
 /// The lexicons of one language.
 #[derive(Debug)]
@@ -6,6 +6,8 @@ pub(crate) struct LangPack {
     pub events: Lexicon,
     pub actors: Lexicon,
     pub cues: Lexicon,
+    /// `cues`, `actors` and `events` in one matcher, in that order.
+    pub all: LexiconSet<3>,
 }
 
 macro_rules! lexicon {
@@ -16,19 +18,16 @@ macro_rules! lexicon {
 }
 
 impl LangPack {
+    fn new(events: Lexicon, actors: Lexicon, cues: Lexicon) -> LangPack {
+        let all = LexiconSet::new([&cues, &actors, &events]);
+        LangPack { events, actors, cues, all }
+    }
+
     fn fr() -> LangPack {
-        LangPack {
-            events: lexicon!("fr", "events.tsv"),
-            actors: lexicon!("fr", "actors.tsv"),
-            cues: lexicon!("fr", "cues.tsv"),
-        }
+        LangPack::new(lexicon!("fr", "events.tsv"), lexicon!("fr", "actors.tsv"), lexicon!("fr", "cues.tsv"))
     }
     fn en() -> LangPack {
-        LangPack {
-            events: lexicon!("en", "events.tsv"),
-            actors: lexicon!("en", "actors.tsv"),
-            cues: lexicon!("en", "cues.tsv"),
-        }
+        LangPack::new(lexicon!("en", "events.tsv"), lexicon!("en", "actors.tsv"), lexicon!("en", "cues.tsv"))
     }
 }
 
