@@ -362,8 +362,12 @@ fn is_medium(text: &Text<'_>, s: &ActorMention) -> bool {
 /// "according to") introduces, a capitalized name in the same clause.
 fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(usize, usize)]) -> Vec<ActorMention> {
     let mut out = Vec::new();
+    let mut source_cues = cues.iter().filter(|h| pack.cues.entry(h.entry).key == "source").peekable();
+    if source_cues.peek().is_none() {
+        return out;
+    }
     let original: Vec<char> = text.original().chars().collect();
-    for hit in cues.iter().filter(|h| pack.cues.entry(h.entry).key == "source") {
+    for hit in source_cues {
         let entry = pack.cues.entry(hit.entry);
         let Some(&(_, sent_end)) = sentences.iter().find(|s| s.0 <= hit.start && hit.end <= s.1) else {
             continue;
