@@ -356,7 +356,14 @@ impl Lex {
 
     /// Whether an entry of a kind outside `function` (a mask of kind bits) matches at
     /// token `i`.
+    /// Most tokens start no entry: that test is inlined, the lists' is not.
+    #[inline]
     fn tells_time_at(&self, t: &[Tk<'_>], i: usize, function: u64) -> bool {
+        t[i].ids[self.slot] != NONE && self.list_tells_time_at(t, i, function)
+    }
+
+    #[inline(never)]
+    fn list_tells_time_at(&self, t: &[Tk<'_>], i: usize, function: u64) -> bool {
         self.lists.get(t[i].ids[self.slot] as usize).is_some_and(|list| {
             list.mask & !function != 0
                 && list.entries.iter().any(|e| {
