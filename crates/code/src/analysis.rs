@@ -211,9 +211,8 @@ fn find_actors(
     let mut out = Vec::new();
     for hit in hits {
         let entry = pack.actors.entry(hit.entry);
-        let mut name = entry.key.clone();
         let mut country = None;
-        if name.contains("{country}") {
+        let name = if entry.key.contains("{country}") {
             // An adjective right after the alias ("l'armée malienne") or right before it
             // ("Malian troops") gives the actor its own country.
             let own = demonyms
@@ -221,8 +220,13 @@ fn find_actors(
                 .find(|d| d.0 >= hit.end && d.0 <= hit.end + 2 || d.1 <= hit.start && d.1 + 2 >= hit.start)
                 .map(|d| d.2);
             country = own.or(doc_country).map(str::to_string);
-            name = engine.actor_name(&name, country.as_deref());
-        }
+            match country.as_deref().and_then(|c| engine.country_name(c)) {
+                Some(_) => engine.actor_name(&entry.key, country.as_deref()),
+                None => pack.actor_bare[hit.entry].clone(),
+            }
+        } else {
+            entry.key.clone()
+        };
         out.push(ActorMention {
             start: hit.start,
             end: hit.end,
@@ -234,7 +238,7 @@ fn find_actors(
             riot: entry.has("riot"),
             home: entry.attr("country").map(str::to_string),
             rule_has_no_template: !entry.key.contains("{country}"),
-            rule: format!("{}:{}", pack.actors.name(), entry.line),
+            rule: pack.actor_rules[hit.entry].clone(),
         });
     }
     out

@@ -8,6 +8,10 @@ pub(crate) struct LangPack {
     pub cues: Lexicon,
     /// `cues`, `actors` and `events` in one matcher, in that order.
     pub all: LexiconSet<3>,
+    /// Per entry of `actors`: its rule (`lexicon:line`) and its name without a country
+    /// (see [`bare_name`]), made once rather than for every match.
+    pub actor_rules: Vec<String>,
+    pub actor_bare: Vec<String>,
 }
 
 macro_rules! lexicon {
@@ -20,7 +24,10 @@ macro_rules! lexicon {
 impl LangPack {
     fn new(events: Lexicon, actors: Lexicon, cues: Lexicon) -> LangPack {
         let all = LexiconSet::new([&cues, &actors, &events]);
-        LangPack { events, actors, cues, all }
+        let entries = (0..actors.len()).map(|i| actors.entry(i));
+        let actor_rules = entries.clone().map(|e| format!("{}:{}", actors.name(), e.line)).collect();
+        let actor_bare = entries.map(|e| bare_name(&e.key)).collect();
+        LangPack { events, actors, cues, all, actor_rules, actor_bare }
     }
 
     fn fr() -> LangPack {
@@ -29,6 +36,11 @@ impl LangPack {
     fn en() -> LangPack {
         LangPack::new(lexicon!("en", "events.tsv"), lexicon!("en", "actors.tsv"), lexicon!("en", "cues.tsv"))
     }
+}
+
+/// An actor name template without its country: "Civilians ({country})" → "Civilians".
+pub(crate) fn bare_name(template: &str) -> String {
+    template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "")
 }
 
 /// Everything the coder compiles once: lexicons per language, country names, gazetteer.
@@ -105,7 +117,7 @@ impl Engine {
                 template.replace("{country}", &format!("{article}{n}"))
             }
             Some((n, _)) => template.replace("{country}", n),
-            None => template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", ""),
+            None => bare_name(template),
         }
     }
 
