@@ -292,11 +292,11 @@ impl Lexicon {
     /// places where a match can start.
     pub fn find_each<const N: usize>(lexicons: [&Lexicon; N], text: &Text<'_>) -> [Vec<Hit>; N] {
         let f = text.folded().as_bytes();
-        let starts = starts(f);
+        let starts: Vec<usize> = starts(f).collect();
         lexicons.map(|lex| {
             let mut raw = Vec::new();
             for &s in &starts {
-                lex.walk(f, s as usize, f.len(), &mut raw);
+                lex.walk(f, s, f.len(), &mut raw);
             }
             hits(text, raw)
         })
@@ -345,25 +345,26 @@ fn pattern_of(phrase: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Where a match can start in folded text `f`: not inside a word, and not at an ASCII
-/// space (a phrase never starts with one).
-fn starts(f: &[u8]) -> Vec<u32> {
-    let mut starts: Vec<u32> = Vec::with_capacity(f.len() / 4);
+/// Where a match can start in folded text `f`, in order: not inside a word, and not at an
+/// ASCII space (a phrase never starts with one).
+fn starts(f: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut s = 0;
-    while s < f.len() {
-        if s > 0 && WORD[usize::from(f[s])] && WORD[usize::from(f[s - 1])] {
-            s += 1;
-            while s < f.len() && WORD[usize::from(f[s])] {
+    std::iter::from_fn(move || {
+        while s < f.len() {
+            if s > 0 && WORD[usize::from(f[s])] && WORD[usize::from(f[s - 1])] {
                 s += 1;
+                while s < f.len() && WORD[usize::from(f[s])] {
+                    s += 1;
+                }
+                continue;
             }
-            continue;
+            s += 1;
+            if !f[s - 1].is_ascii_whitespace() {
+                return Some(s - 1);
+            }
         }
-        if !f[s].is_ascii_whitespace() {
-            starts.push(s as u32);
-        }
-        s += 1;
-    }
-    starts
+        None
+    })
 }
 
 impl Trie {
@@ -435,7 +436,7 @@ impl<const N: usize> LexiconSet<N> {
         for s in starts(f) {
             self.matcher.walk(
                 f,
-                s as usize,
+                s,
                 f.len(),
                 |pid| self.owner[pid as usize].2,
                 |s, e, pid| {
