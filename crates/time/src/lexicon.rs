@@ -76,10 +76,21 @@ pub(crate) const REACH: usize = 8;
 /// number, a number word, or a word of the time lists that is more than a function
 /// word ("the", "of", "in", "and", an auxiliary) where it stands. `t.len()` if none.
 pub(crate) fn next_content(t: &[Tk<'_>], l: &Lang) -> Vec<usize> {
-    let function = ["article", "yearprep", "monthprep", "rangefrom", "rangeto", "between", "nightof", "nightto"]
-        .iter()
-        .chain(&["timeprep", "quantity_pre", "age_noun", "tense_past", "tense_future", "joiner"])
-        .fold(0u64, |m, k| m | kind_bit(k));
+    // Written out so that each `kind_bit` of a literal folds to a constant.
+    let function = kind_bit("article")
+        | kind_bit("yearprep")
+        | kind_bit("monthprep")
+        | kind_bit("rangefrom")
+        | kind_bit("rangeto")
+        | kind_bit("between")
+        | kind_bit("nightof")
+        | kind_bit("nightto")
+        | kind_bit("timeprep")
+        | kind_bit("quantity_pre")
+        | kind_bit("age_noun")
+        | kind_bit("tense_past")
+        | kind_bit("tense_future")
+        | kind_bit("joiner");
     let mut near = vec![t.len(); t.len() + 1];
     for i in (0..t.len()).rev() {
         let x = &t[i];
