@@ -50,7 +50,10 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
     for t in toks {
         let f = &folded[t.fstart..t.fend];
         let orig = text.slice(t.start, t.end);
-        let cap = orig.chars().next().is_some_and(char::is_uppercase);
+        let cap = match orig.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => orig.chars().next().is_some_and(char::is_uppercase),
+        };
         let num = if t.kind == TokenKind::Number && f.len() <= 9 { f.parse().ok() } else { None };
         out.push(Tk {
             f,
@@ -60,7 +63,8 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
             cap,
             gap: t.fstart > prev_end || out.is_empty(),
             num,
-            ascii: orig.is_ascii(),
+            // One byte a character: ASCII.
+            ascii: orig.len() == t.end - t.start,
             ids: l.ids_of(f),
         });
         prev_end = t.fend;
