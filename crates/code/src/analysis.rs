@@ -1,6 +1,6 @@
 use sitrep_core::{Annotation, Document, Mention, MentionKind, PartialDate, Span};
 use sitrep_geo::PlaceMention;
-use sitrep_lexicon::{Hit, Lexicon};
+use sitrep_lexicon::Hit;
 use sitrep_text::Text;
 use sitrep_time::{DateMention, NumberMention};
 
@@ -72,7 +72,7 @@ impl Engine {
         // count as evidence of a country for coding (see `coder`).
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
         let mut places = sitrep_geo::find_places_with_evidence(&text, self.gazetteer, &[], &demonyms);
-        let [cues, actor_hits, triggers] = Lexicon::find_each([&pack.cues, &pack.actors, &pack.events], &text);
+        let [cues, actor_hits, triggers] = pack.all.find(&text);
         let mut sources = find_sources(pack, &text, &cues, &sentences);
         // A name after "reported" or "selon" that the text calls a medium ("la télévision
         // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name
@@ -246,9 +246,8 @@ fn find_actors(
         if used[i] || community(hit) || entry.attr("militia") == Some("only") {
             continue;
         }
-        let mut name = entry.key.clone();
         let mut country = None;
-        if name.contains("{country}") {
+        let name = if entry.key.contains("{country}") {
             // An adjective right after the alias ("l'armée malienne") or right before it
             // ("Malian troops") gives the actor its own country.
             let own = demonyms
@@ -256,8 +255,13 @@ fn find_actors(
                 .find(|d| d.0 >= hit.end && d.0 <= hit.end + 2 || d.1 <= hit.start && d.1 + 2 >= hit.start)
                 .map(|d| d.2);
             country = own.or(doc_country).map(str::to_string);
-            name = engine.actor_name(&name, country.as_deref());
-        }
+            match country.as_deref().and_then(|c| engine.country_name(c)) {
+                Some(_) => engine.actor_name(&entry.key, country.as_deref()),
+                None => pack.actor_bare[hit.entry].clone(),
+            }
+        } else {
+            entry.key.clone()
+        };
         out.push(ActorMention {
             start: hit.start,
             end: hit.end,
@@ -269,7 +273,7 @@ fn find_actors(
             riot: entry.has("riot"),
             home: entry.attr("country").map(str::to_string),
             rule_has_no_template: !entry.key.contains("{country}"),
-            rule: format!("{}:{}", pack.actors.name(), entry.line),
+            rule: pack.actor_rules[hit.entry].clone(),
         });
     }
     out.sort_by_key(|a| a.start);
@@ -398,8 +402,12 @@ fn is_medium(text: &Text<'_>, s: &ActorMention) -> bool {
 /// "according to") introduces, a capitalized name in the same clause.
 fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(usize, usize)]) -> Vec<ActorMention> {
     let mut out = Vec::new();
+    let mut source_cues = cues.iter().filter(|h| pack.cues.entry(h.entry).key == "source").peekable();
+    if source_cues.peek().is_none() {
+        return out;
+    }
     let original: Vec<char> = text.original().chars().collect();
-    for hit in cues.iter().filter(|h| pack.cues.entry(h.entry).key == "source") {
+    for hit in source_cues {
         let entry = pack.cues.entry(hit.entry);
         let Some(&(_, sent_end)) = sentences.iter().find(|s| s.0 <= hit.start && hit.end <= s.1) else {
             continue;

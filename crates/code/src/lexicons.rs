@@ -1,4 +1,4 @@
-use sitrep_lexicon::Lexicon;
+use sitrep_lexicon::{Lexicon, LexiconSet};
 
 /// The lexicons of one language.
 #[derive(Debug)]
@@ -6,6 +6,12 @@ pub(crate) struct LangPack {
     pub events: Lexicon,
     pub actors: Lexicon,
     pub cues: Lexicon,
+    /// `cues`, `actors` and `events` in one matcher, in that order.
+    pub all: LexiconSet<3>,
+    /// Per entry of `actors`: its rule (`lexicon:line`) and its name without a country
+    /// (see [`bare_name`]), made once rather than for every match.
+    pub actor_rules: Vec<String>,
+    pub actor_bare: Vec<String>,
 }
 
 macro_rules! lexicon {
@@ -16,20 +22,33 @@ macro_rules! lexicon {
 }
 
 impl LangPack {
+    fn new(events: Lexicon, actors: Lexicon, cues: Lexicon) -> LangPack {
+        let all = LexiconSet::new([&cues, &actors, &events]);
+        let entries = (0..actors.len()).map(|i| actors.entry(i));
+        let actor_rules = entries.clone().map(|e| format!("{}:{}", actors.name(), e.line)).collect();
+        let actor_bare = entries.map(|e| bare_name(&e.key)).collect();
+        LangPack { events, actors, cues, all, actor_rules, actor_bare }
+    }
+
     fn fr() -> LangPack {
-        LangPack {
-            events: lexicon!("fr", "events.tsv").with_inserts(&lexicon!("fr", "inserts.tsv")),
-            actors: lexicon!("fr", "actors.tsv"),
-            cues: lexicon!("fr", "cues.tsv").with_inserts(&lexicon!("fr", "inserts.tsv")),
-        }
+        LangPack::new(
+            lexicon!("fr", "events.tsv").with_inserts(&lexicon!("fr", "inserts.tsv")),
+            lexicon!("fr", "actors.tsv"),
+            lexicon!("fr", "cues.tsv").with_inserts(&lexicon!("fr", "inserts.tsv")),
+        )
     }
     fn en() -> LangPack {
-        LangPack {
-            events: lexicon!("en", "events.tsv").with_inserts(&lexicon!("en", "inserts.tsv")),
-            actors: lexicon!("en", "actors.tsv"),
-            cues: lexicon!("en", "cues.tsv").with_inserts(&lexicon!("en", "inserts.tsv")),
-        }
+        LangPack::new(
+            lexicon!("en", "events.tsv").with_inserts(&lexicon!("en", "inserts.tsv")),
+            lexicon!("en", "actors.tsv"),
+            lexicon!("en", "cues.tsv").with_inserts(&lexicon!("en", "inserts.tsv")),
+        )
     }
+}
+
+/// An actor name template without its country: "Civilians ({country})" → "Civilians".
+pub(crate) fn bare_name(template: &str) -> String {
+    template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "")
 }
 
 /// Everything the coder compiles once: lexicons per language, country names, gazetteer.
@@ -106,7 +125,7 @@ impl Engine {
                 template.replace("{country}", &format!("{article}{n}"))
             }
             Some((n, _)) => template.replace("{country}", n),
-            None => template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", ""),
+            None => bare_name(template),
         }
     }
 

@@ -93,11 +93,35 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// The folded phrases (pattern index = entry index).
     matcher: Trie,
-    /// Folded words that may sit between two words of a phrase (see
-    /// [`Lexicon::with_inserts`]), by their first byte.
-    inserts: Vec<Vec<u8>>,
-    /// Byte → whether some insert starts with it.
-    insert_first: [bool; 256],
+    /// Words that may sit between two words of a phrase (see [`Lexicon::with_inserts`]).
+    inserts: Inserts,
+}
+
+/// Folded words that may sit inside a phrase's match, longest first, with the bytes they
+/// start with.
+#[derive(Clone, Debug)]
+struct Inserts {
+    words: Vec<Vec<u8>>,
+    first: [bool; 256],
+}
+
+impl Default for Inserts {
+    fn default() -> Inserts {
+        Inserts { words: Vec::new(), first: [false; 256] }
+    }
+}
+
+impl Inserts {
+    fn new(mut words: Vec<Vec<u8>>) -> Inserts {
+        // Longest first, so "mercredi soir" is tried before "mercredi".
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.dedup();
+        let mut first = [false; 256];
+        for w in &words {
+            first[usize::from(w[0])] = true;
+        }
+        Inserts { words, first }
+    }
 }
 
 /// A byte trie of the folded phrases, with a dense transition table over the bytes that
@@ -252,7 +276,7 @@ impl Lexicon {
                     attrs.push((k.trim().to_string(), v.trim().to_string()));
                 }
                 let prefix = phrase.ends_with('*');
-                let folded = fold_words(phrase.trim_end_matches('*'));
+                let folded = pattern_of(phrase);
                 if folded.is_empty() {
                     return Err(err("phrase folds to nothing"));
                 }
@@ -265,8 +289,7 @@ impl Lexicon {
             name: files.first().map_or("", |f| f.0).to_string(),
             entries,
             matcher,
-            inserts: Vec::new(),
-            insert_first: [false; 256],
+            inserts: Inserts::default(),
         })
     }
 
@@ -275,14 +298,7 @@ impl Lexicon {
     /// l'opération", "ont pris *lundi* le contrôle"). An insert is a phrase of its own
     /// (folded, whole words); at most one sits inside a match, never at its ends.
     pub fn with_inserts(mut self, inserts: &Lexicon) -> Lexicon {
-        let mut words: Vec<Vec<u8>> = inserts.entries.iter().map(|e| fold_words(&e.phrase).into_bytes()).collect();
-        // Longest first, so "mercredi soir" is tried before "mercredi".
-        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        words.dedup();
-        for w in &words {
-            self.insert_first[usize::from(w[0])] = true;
-        }
-        self.inserts = words;
+        self.inserts = Inserts::new(inserts.entries.iter().map(|e| pattern_of(&e.phrase).into_bytes()).collect());
         self
     }
 
@@ -319,27 +335,11 @@ impl Lexicon {
     /// places where a match can start.
     pub fn find_each<const N: usize>(lexicons: [&Lexicon; N], text: &Text<'_>) -> [Vec<Hit>; N] {
         let f = text.folded().as_bytes();
-        // Where a match can start: not inside a word, and not at an ASCII space (a phrase
-        // never starts with one).
-        let mut starts: Vec<u32> = Vec::with_capacity(f.len() / 4);
-        let mut s = 0;
-        while s < f.len() {
-            if s > 0 && WORD[usize::from(f[s])] && WORD[usize::from(f[s - 1])] {
-                s += 1;
-                while s < f.len() && WORD[usize::from(f[s])] {
-                    s += 1;
-                }
-                continue;
-            }
-            if !f[s].is_ascii_whitespace() {
-                starts.push(s as u32);
-            }
-            s += 1;
-        }
+        let starts: Vec<usize> = starts(f).collect();
         lexicons.map(|lex| {
             let mut raw = Vec::new();
             for &s in &starts {
-                lex.walk(f, s as usize, f.len(), &mut raw);
+                lex.walk(f, s, f.len(), &mut raw);
             }
             hits(text, raw)
         })
@@ -371,44 +371,95 @@ impl Lexicon {
     /// `to` (or run on past it through a word, for prefix entries).
     #[inline]
     fn walk(&self, f: &[u8], s: usize, to: usize, raw: &mut Vec<(usize, usize, usize)>) {
-        let node = self.matcher.child(0, f[s]);
-        self.walk_from(f, s, node, s + 1, to, !self.inserts.is_empty(), raw);
+        self.matcher.walk(f, s, to, &self.inserts, &|pid| self.entries[pid as usize].prefix, &mut |s, e, pid, _| {
+            raw.push((s, e, pid as usize))
+        });
     }
+}
 
-    /// The walk of [`Lexicon::walk`] from trie `node`, reached at folded byte `q`; with
-    /// `insert`, the walk may also step over one insert that follows a space.
-    #[allow(clippy::too_many_arguments)]
-    fn walk_from(
+/// The folded form of a lexicon phrase, as its trie holds it: no trailing `*`, single
+/// spaces.
+fn pattern_of(phrase: &str) -> String {
+    let folded = fold_str(phrase.trim_end_matches('*'));
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a match can start in folded text `f`, in order: not inside a word, and not at an
+/// ASCII space (a phrase never starts with one).
+fn starts(f: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut s = 0;
+    std::iter::from_fn(move || {
+        while s < f.len() {
+            if s > 0 && WORD[usize::from(f[s])] && WORD[usize::from(f[s - 1])] {
+                s += 1;
+                while s < f.len() && WORD[usize::from(f[s])] {
+                    s += 1;
+                }
+                continue;
+            }
+            s += 1;
+            if !f[s - 1].is_ascii_whitespace() {
+                return Some(s - 1);
+            }
+        }
+        None
+    })
+}
+
+impl Trie {
+    /// Calls `push(s, end, pattern)` for the whole-word matches that start at folded byte
+    /// `s` and end by `to` (or run on past it through a word, for the patterns where
+    /// `prefix(pattern)` holds).
+    /// With `inserts`, the walk may also step over one of them that follows a space inside
+    /// a phrase; such matches are pushed with `true`.
+    #[inline]
+    fn walk<P: Fn(u32) -> bool, F: FnMut(usize, usize, u32, bool)>(
         &self,
         f: &[u8],
         s: usize,
-        mut node: u32,
-        mut q: usize,
         to: usize,
-        insert: bool,
-        raw: &mut Vec<(usize, usize, usize)>,
+        inserts: &Inserts,
+        prefix: &P,
+        push: &mut F,
     ) {
-        let trie = &self.matcher;
+        let node = self.child(0, f[s]);
+        let inserts = Some(inserts).filter(|i| !i.words.is_empty());
+        self.walk_from(f, (s, node, s + 1), to, inserts, false, prefix, push);
+    }
+
+    /// [`Trie::walk`] of a match that started at `s` and reached `node` at folded byte
+    /// `q`; `inserted` once an insert has been stepped over (then `inserts` is `None`).
+    #[allow(clippy::too_many_arguments)]
+    fn walk_from<P: Fn(u32) -> bool, F: FnMut(usize, usize, u32, bool)>(
+        &self,
+        f: &[u8],
+        (s, mut node, mut q): (usize, u32, usize),
+        to: usize,
+        inserts: Option<&Inserts>,
+        inserted: bool,
+        prefix: &P,
+        push: &mut F,
+    ) {
         while node != 0 {
             if node & ENDS != 0 {
-                let (a, z) = trie.ends_of[(node & !ENDS) as usize];
-                for &pid in &trie.ends[a as usize..z as usize] {
+                let (a, z) = self.ends_of[(node & !ENDS) as usize];
+                for &pid in &self.ends[a as usize..z as usize] {
                     let mut e = q;
-                    if self.entries[pid as usize].prefix {
+                    if prefix(pid) {
                         while e < f.len() && is_word_byte(f, e) {
                             e += 1;
                         }
                     } else if e < f.len() && is_word_byte(f, e) && is_word_byte(f, e - 1) {
                         continue;
                     }
-                    raw.push((s, e, pid as usize));
+                    push(s, e, pid, inserted);
                 }
             }
             if q >= to {
                 break;
             }
-            if insert && f[q - 1] == b' ' && self.insert_first[usize::from(f[q])] {
-                for w in &self.inserts {
+            if let Some(ins) = inserts.filter(|i| f[q - 1] == b' ' && i.first[usize::from(f[q])]) {
+                for w in &ins.words {
                     let e = q + w.len();
                     // The insert, a whole word, then a space and the phrase's next word.
                     if e < to && f[e] == b' ' && f[q..].starts_with(w) {
@@ -417,21 +468,68 @@ impl Lexicon {
                             r += 1;
                         }
                         if r < to {
-                            let next = trie.child(node & !ENDS, f[r]);
-                            self.walk_from(f, s, next, r + 1, to, false, raw);
+                            let next = self.child(node & !ENDS, f[r]);
+                            self.walk_from(f, (s, next, r + 1), to, None, true, prefix, push);
                         }
                     }
                 }
             }
-            node = trie.child(node & !ENDS, f[q]);
+            node = self.child(node & !ENDS, f[q]);
             q += 1;
         }
     }
 }
 
-/// `phrase` folded, its words separated by single spaces.
-fn fold_words(phrase: &str) -> String {
-    fold_str(phrase).split_whitespace().collect::<Vec<_>>().join(" ")
+/// Several lexicons compiled into one trie, so that a text is walked once for all of
+/// them: [`LexiconSet::find`] gives what [`Lexicon::find_each`] gives, in a fraction of
+/// the steps.
+#[derive(Clone, Debug)]
+pub struct LexiconSet<const N: usize> {
+    matcher: Trie,
+    /// Pattern → (lexicon, entry, whether the entry is a prefix).
+    owner: Vec<(u32, u32, bool)>,
+    /// The inserts of every lexicon of the set; a match that steps over one counts only
+    /// for the lexicons that have inserts.
+    inserts: Inserts,
+    takes_inserts: [bool; N],
+}
+
+impl<const N: usize> LexiconSet<N> {
+    pub fn new(lexicons: [&Lexicon; N]) -> LexiconSet<N> {
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (l, lex) in lexicons.iter().enumerate() {
+            for (i, e) in lex.entries.iter().enumerate() {
+                patterns.push(pattern_of(&e.phrase));
+                owner.push((l as u32, i as u32, e.prefix));
+            }
+        }
+        let words = lexicons.iter().flat_map(|l| l.inserts.words.iter().cloned()).collect();
+        let takes_inserts = lexicons.map(|l| !l.inserts.words.is_empty());
+        LexiconSet { matcher: Trie::new(&patterns), owner, inserts: Inserts::new(words), takes_inserts }
+    }
+
+    /// The hits of each lexicon in `text`, as [`Lexicon::find`] finds them.
+    pub fn find(&self, text: &Text<'_>) -> [Vec<Hit>; N] {
+        let f = text.folded().as_bytes();
+        let mut raw: [Vec<(usize, usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
+        for s in starts(f) {
+            self.matcher.walk(
+                f,
+                s,
+                f.len(),
+                &self.inserts,
+                &|pid| self.owner[pid as usize].2,
+                &mut |s, e, pid, inserted| {
+                    let (l, entry, _) = self.owner[pid as usize];
+                    if !inserted || self.takes_inserts[l as usize] {
+                        raw[l as usize].push((s, e, entry as usize));
+                    }
+                },
+            );
+        }
+        raw.map(|r| hits(text, r))
+    }
 }
 
 /// Raw matches `(start, end, entry)` in order of start, as hits: where matches overlap,
@@ -494,28 +592,6 @@ mod tests {
         let t = Text::new("Ils ont été attaqués.");
         let h = lex.find(&t);
         assert_eq!(t.slice(h[0].start, h[0].end), "attaqués");
-    }
-
-    #[test]
-    fn an_insert_may_sit_inside_a_phrase() {
-        let lex = Lexicon::parse("t", "pris le controle\tx\nont lance l'operation\ty\nsamedi\tz\n").unwrap();
-        let inserts = Lexicon::parse("i", "samedi\ttime\nlundi soir\ttime\nlundi\ttime\n").unwrap();
-        let lex = lex.with_inserts(&inserts);
-        let text = Text::new("Ils ont pris lundi soir le contrôle du site. Ils ont lancé samedi l'opération.");
-        let found: Vec<(&str, &str)> =
-            lex.find(&text).iter().map(|h| (text.slice(h.start, h.end), lex.entry(h.entry).key.as_str())).collect();
-        assert_eq!(found, [("pris lundi soir le contrôle", "x"), ("ont lancé samedi l'opération", "y")]);
-        // Never at the ends, one at most, whole words only.
-        let text = Text::new("samedi pris le contrôle samedi");
-        let hits: Vec<&str> = lex.find(&text).iter().map(|h| text.slice(h.start, h.end)).collect();
-        assert_eq!(hits, ["samedi", "pris le contrôle", "samedi"]);
-        for no in ["pris samedi lundi le contrôle", "pris samedis le contrôle"] {
-            let text = Text::new(no);
-            assert!(lex.find(&text).iter().all(|h| lex.entry(h.entry).key != "x"), "{no}");
-        }
-        // A phrase that is itself an insert still matches on its own.
-        let text = Text::new("samedi");
-        assert_eq!(lex.find(&text).len(), 1);
     }
 
     #[test]
@@ -590,6 +666,75 @@ mod tests {
             let [each, again] = Lexicon::find_each([&lex, &lex], &text);
             assert_eq!(each, lex.find(&text));
             assert_eq!(again, each);
+        }
+    }
+
+    #[test]
+    fn an_insert_may_sit_inside_a_phrase() {
+        let lex = Lexicon::parse("t", "pris le controle\tx\nont lance l'operation\ty\nsamedi\tz\n").unwrap();
+        let inserts = Lexicon::parse("i", "samedi\ttime\nlundi soir\ttime\nlundi\ttime\n").unwrap();
+        let lex = lex.with_inserts(&inserts);
+        let text = Text::new("Ils ont pris lundi soir le contrôle du site. Ils ont lancé samedi l'opération.");
+        let found: Vec<(&str, &str)> =
+            lex.find(&text).iter().map(|h| (text.slice(h.start, h.end), lex.entry(h.entry).key.as_str())).collect();
+        assert_eq!(found, [("pris lundi soir le contrôle", "x"), ("ont lancé samedi l'opération", "y")]);
+        // Never at the ends, one at most, whole words only.
+        let text = Text::new("samedi pris le contrôle samedi");
+        let hits: Vec<&str> = lex.find(&text).iter().map(|h| text.slice(h.start, h.end)).collect();
+        assert_eq!(hits, ["samedi", "pris le contrôle", "samedi"]);
+        for no in ["pris samedi lundi le contrôle", "pris samedis le contrôle"] {
+            let text = Text::new(no);
+            assert!(lex.find(&text).iter().all(|h| lex.entry(h.entry).key != "x"), "{no}");
+        }
+        // A phrase that is itself an insert still matches on its own.
+        let text = Text::new("samedi");
+        assert_eq!(lex.find(&text).len(), 1);
+    }
+
+    #[test]
+    fn a_set_steps_over_inserts_only_for_lexicons_that_take_them() {
+        let inserts = Lexicon::parse("i", "samedi\ttime\n").unwrap();
+        let events = Lexicon::parse("e", "pris le controle\tx\n").unwrap().with_inserts(&inserts);
+        let actors = Lexicon::parse("a", "pris le controle\ty\n").unwrap();
+        let set = LexiconSet::new([&events, &actors]);
+        let text = Text::new("Ils ont pris samedi le contrôle du site, puis pris le contrôle du puits.");
+        let [e, a] = set.find(&text);
+        assert_eq!(e, events.find(&text));
+        assert_eq!(a, actors.find(&text));
+        assert_eq!((e.len(), a.len()), (2, 1));
+    }
+
+    #[test]
+    fn a_set_finds_what_each_lexicon_finds() {
+        for lang in ["fr", "en"] {
+            let src = |file: &str| match (lang, file) {
+                ("fr", "events") => include_str!("../../../data/lexicons/fr/events.tsv"),
+                ("fr", "actors") => include_str!("../../../data/lexicons/fr/actors.tsv"),
+                ("fr", _) => include_str!("../../../data/lexicons/fr/cues.tsv"),
+                (_, "events") => include_str!("../../../data/lexicons/en/events.tsv"),
+                (_, "actors") => include_str!("../../../data/lexicons/en/actors.tsv"),
+                _ => include_str!("../../../data/lexicons/en/cues.tsv"),
+            };
+            let lexes = ["cues", "actors", "events"].map(|f| Lexicon::parse(f, src(f)).unwrap());
+            let set = LexiconSet::new([&lexes[0], &lexes[1], &lexes[2]]);
+            // Every phrase of the three, in the contexts of `same_as_aho_corasick`, and
+            // every phrase glued to the next one's words.
+            let mut s = String::new();
+            for (i, e) in lexes.iter().flat_map(|l| l.entries.iter()).enumerate() {
+                let p = e.phrase.trim_end_matches('*');
+                match i % 6 {
+                    0 => s.push_str(&format!("{p} ")),
+                    1 => s.push_str(&format!("x{p}s, ")),
+                    2 => s.push_str(&format!("({p}és) ")),
+                    3 => s.push_str(&format!("«{p}»{p}-{p}")),
+                    4 => s.push_str(p),
+                    _ => s.push_str(&format!("L’{p}  {p}\n")),
+                }
+            }
+            let text = Text::new(&s);
+            let got = set.find(&text);
+            assert_eq!(got, Lexicon::find_each([&lexes[0], &lexes[1], &lexes[2]], &text));
+            assert!(got.iter().all(|h| !h.is_empty()));
         }
     }
 

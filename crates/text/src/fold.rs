@@ -51,7 +51,7 @@ pub fn fold_str(s: &str) -> String {
 pub struct Text<'a> {
     original: &'a str,
     /// Original character index → byte offset; one extra entry for the end.
-    char_byte: Vec<u32>,
+    pub(crate) char_byte: Vec<u32>,
     folded: String,
     /// Folded byte offset → index of the original character it came from; one extra
     /// entry for the end.

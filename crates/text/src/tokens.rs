@@ -67,7 +67,6 @@ impl Text<'_> {
                 (c, n)
             };
             let (kind, end) = if c.is_alphanumeric() {
-                let mut all_digits = c.is_ascii_digit();
                 let mut end = b + n;
                 loop {
                     match bytes.get(end) {
@@ -75,7 +74,6 @@ impl Text<'_> {
                             if !y.is_ascii_alphanumeric() {
                                 break;
                             }
-                            all_digits &= y.is_ascii_digit();
                             end += 1;
                         }
                         _ => {
@@ -83,11 +81,12 @@ impl Text<'_> {
                             if !c2.is_alphanumeric() {
                                 break;
                             }
-                            all_digits &= c2.is_ascii_digit();
                             end += n2;
                         }
                     }
                 }
+                // A number is ASCII digits only (a non-ASCII digit makes a word).
+                let all_digits = c.is_ascii_digit() && bytes[b..end].iter().all(u8::is_ascii_digit);
                 (if all_digits { TokenKind::Number } else { TokenKind::Word }, end)
             } else {
                 (TokenKind::Punct, b + n)

@@ -1,7 +1,7 @@
 //! Dates and times: a token grammar over the folded text, resolved against the
 //! publication date.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use sitrep_core::{DateValue, PartialDate, Precision};
 use sitrep_text::{Text, TokenKind};
@@ -267,6 +267,9 @@ struct Core {
     month_first: bool,
 }
 
+/// A calendar date as written and the token after it, if one starts at a token.
+type CoreAt = Option<(Core, usize)>;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum WdMode {
     Bare,
@@ -302,6 +305,9 @@ struct Cx<'a, 't> {
     tense: Cell<Option<Option<bool>>>,
     /// The token where the expression being read starts.
     at: Cell<usize>,
+    /// [`Cx::parse_core`] at the tokens already read for the expression being read
+    /// (several rules read the same one); cleared where a new expression starts.
+    cores: RefCell<Vec<(usize, CoreAt)>>,
 }
 
 fn last_day(y: i32, m: u8) -> u8 {
@@ -349,6 +355,7 @@ impl<'a, 't> Cx<'a, 't> {
             sentence_year: Cell::new(None),
             tense: Cell::new(None),
             at: Cell::new(0),
+            cores: RefCell::new(Vec::new()),
         }
     }
 
@@ -503,7 +510,18 @@ impl<'a, 't> Cx<'a, 't> {
 
     /// A written date: "mercredi 22 septembre 2021", "September 22, 2021", "22/09/2021",
     /// "2021-09-22", "janvier 2020", "en mars", "mercredi 13".
-    fn parse_core(&self, i: usize) -> Option<(Core, usize)> {
+    /// A calendar date as written from token `i` (see [`Cx::parse_core_at`]), read once per
+    /// expression.
+    fn parse_core(&self, i: usize) -> CoreAt {
+        if let Some(&(_, c)) = self.cores.borrow().iter().find(|x| x.0 == i) {
+            return c;
+        }
+        let c = self.parse_core_at(i);
+        self.cores.borrow_mut().push((i, c));
+        c
+    }
+
+    fn parse_core_at(&self, i: usize) -> CoreAt {
         let t = self.t;
         let mut j = i;
         let mut det = false;
@@ -1051,6 +1069,7 @@ impl<'a, 't> Cx<'a, 't> {
     fn best(&self, i: usize, st: &State) -> Option<Hit> {
         self.at.set(i);
         self.tense.set(None);
+        self.cores.borrow_mut().clear();
         // The rules run in this order; the first of the longest wins.
         let mut best: Option<Hit> = None;
         let mut take = |h: Option<Hit>| {

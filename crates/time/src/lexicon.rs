@@ -50,7 +50,10 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
     for t in toks {
         let f = &folded[t.fstart..t.fend];
         let orig = text.slice(t.start, t.end);
-        let cap = orig.chars().next().is_some_and(char::is_uppercase);
+        let cap = match orig.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => orig.chars().next().is_some_and(char::is_uppercase),
+        };
         let num = if t.kind == TokenKind::Number && f.len() <= 9 { f.parse().ok() } else { None };
         out.push(Tk {
             f,
@@ -60,7 +63,8 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
             cap,
             gap: t.fstart > prev_end || out.is_empty(),
             num,
-            ascii: orig.is_ascii(),
+            // One byte a character: ASCII.
+            ascii: orig.len() == t.end - t.start,
             ids: l.ids_of(f),
         });
         prev_end = t.fend;
@@ -76,10 +80,21 @@ pub(crate) const REACH: usize = 8;
 /// number, a number word, or a word of the time lists that is more than a function
 /// word ("the", "of", "in", "and", an auxiliary) where it stands. `t.len()` if none.
 pub(crate) fn next_content(t: &[Tk<'_>], l: &Lang) -> Vec<usize> {
-    let function = ["article", "yearprep", "monthprep", "rangefrom", "rangeto", "between", "nightof", "nightto"]
-        .iter()
-        .chain(&["timeprep", "quantity_pre", "age_noun", "tense_past", "tense_future", "joiner"])
-        .fold(0u64, |m, k| m | kind_bit(k));
+    // Written out so that each `kind_bit` of a literal folds to a constant.
+    let function = kind_bit("article")
+        | kind_bit("yearprep")
+        | kind_bit("monthprep")
+        | kind_bit("rangefrom")
+        | kind_bit("rangeto")
+        | kind_bit("between")
+        | kind_bit("nightof")
+        | kind_bit("nightto")
+        | kind_bit("timeprep")
+        | kind_bit("quantity_pre")
+        | kind_bit("age_noun")
+        | kind_bit("tense_past")
+        | kind_bit("tense_future")
+        | kind_bit("joiner");
     let mut near = vec![t.len(); t.len() + 1];
     for i in (0..t.len()).rev() {
         let x = &t[i];
@@ -356,7 +371,14 @@ impl Lex {
 
     /// Whether an entry of a kind outside `function` (a mask of kind bits) matches at
     /// token `i`.
+    /// Most tokens start no entry: that test is inlined, the lists' is not.
+    #[inline]
     fn tells_time_at(&self, t: &[Tk<'_>], i: usize, function: u64) -> bool {
+        t[i].ids[self.slot] != NONE && self.list_tells_time_at(t, i, function)
+    }
+
+    #[inline(never)]
+    fn list_tells_time_at(&self, t: &[Tk<'_>], i: usize, function: u64) -> bool {
         self.lists.get(t[i].ids[self.slot] as usize).is_some_and(|list| {
             list.mask & !function != 0
                 && list.entries.iter().any(|e| {
