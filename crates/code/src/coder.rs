@@ -802,7 +802,28 @@ impl Analysis<'_, '_> {
             let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
             last.iter().any(|w| LOCATIVES.contains(w))
         };
-        let rank = |p: &PlaceMention| (p.is_country, !locative(p), p.geo_precision, p.start.abs_diff(t.start));
+        // One end of a road or a border ("on the Dhaka-Tangail highway", "l'axe Kaya-Dori",
+        // "the Isiolo-Meru border"): the event is somewhere along it, so another place named
+        // says better where.
+        let route_end = |p: &PlaceMention| {
+            const ROUTE_WORDS: &[&str] =
+                &["highway", "road", "border", "expressway", "route", "axe", "axis", "troncon", "frontiere"];
+            let is_route = |w: &str| {
+                let w = w.rsplit('\'').next().unwrap_or(w);
+                ROUTE_WORDS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            };
+            let f = self.text.folded();
+            let (a, b) = (self.text.folded_offset(p.start), self.text.folded_offset(p.end));
+            let lead = self.text.folded_before(a, 24).trim_end();
+            let hyphen = lead.ends_with('-') || f[b..].trim_start().starts_with('-');
+            let sep = |c: char| c.is_whitespace() || c == '-';
+            // The route word before ("l'axe Kaya-Dori") or after the other end ("- Tangail highway").
+            hyphen
+                && (lead.split(sep).filter(|w| !w.is_empty()).rev().take(2).any(is_route)
+                    || f[b..].split(sep).filter(|w| !w.is_empty()).take(3).any(is_route))
+        };
+        let rank =
+            |p: &PlaceMention| (p.is_country, route_end(p), !locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
         // place an event.
         let pick = |from: usize, to: usize| {

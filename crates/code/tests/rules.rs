@@ -321,3 +321,13 @@ fn a_crowd_dispersed_is_a_protest_met_with_intervention() {
     // A dispersal with no crowd named is still not an event of its own.
     assert!(en("On 12 March 2017, police dispersed them.", "2017-03-12").is_empty());
 }
+
+#[test]
+fn the_ends_of_a_road_place_an_event_only_when_nothing_else_does() {
+    let e = en("On 3 May, rioters set fire to two lorries at the Nairobi-Nakuru highway near Naivasha.", "2020-05-04");
+    assert_eq!(e[0].location.as_deref(), Some("Naivasha"));
+    let e = fr("Le 3 mai, des hommes armés ont attaqué un convoi sur l'axe Kaya-Dori, près de Djibo.", "2020-05-04");
+    assert_eq!(e[0].location.as_deref(), Some("Djibo"));
+    let e = en("On 3 May, rioters set fire to two lorries on the Nairobi-Nakuru highway.", "2020-05-04");
+    assert_eq!(e[0].location.as_deref(), Some("Nairobi"));
+}

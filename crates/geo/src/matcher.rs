@@ -421,7 +421,16 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 // "Fife, Scotland", "Oudalan (Sahel)": a chain starts here.
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
                     && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
-                if chain_pos || unit_after || chain_start || *region_before.get_or_init(|| region_cue(text, t.fstart)) {
+                // "Gazipur city", "Noakhali Sadar": a district's name before a word for
+                // its seat town, when no town of that name is known, stands for that town.
+                let seat_after = hits.is_empty()
+                    && toks.get(e).is_some_and(|w| w.kind == TokenKind::Word && SEAT_WORDS.contains(&w.folded(text)));
+                if chain_pos
+                    || unit_after
+                    || chain_start
+                    || seat_after
+                    || *region_before.get_or_init(|| region_cue(text, t.fstart))
+                {
                     for h in area {
                         if !hits.iter().any(|x| x.0 == h.0) {
                             hits.push(h);
@@ -665,6 +674,10 @@ const ADMIN_UNITS: &[&str] = &[
     "lga",
     "state",
 ];
+
+/// Words after an administrative area's name that name its seat town ("Gazipur city",
+/// "Meherpur Sadar": *sadar*, the headquarters subdistrict in Bangladesh and Pakistan).
+const SEAT_WORDS: &[&str] = &["city", "town", "sadar"];
 
 /// Words after a place's name that make it the name of a local institution ("Dublin
 /// Arts Council", "Gainesville Police Department", "Paris PD"): the place is named.

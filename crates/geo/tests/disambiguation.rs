@@ -140,4 +140,7 @@ fn chains_and_outliers() {
     // Villages of a later GeoNames snapshot.
     let r = run("A returnee was killed in Watamu, Kilifi.");
     assert_eq!(country_of(&r, "Watamu"), "KE");
+    // A district's name before the word for its seat town, when no town has that name.
+    let r = run("Journalists formed a human chain in front of the press club in Meherpur Sadar on Sunday.");
+    assert_eq!(country_of(&r, "Meherpur"), "BD");
 }
