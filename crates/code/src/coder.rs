@@ -822,18 +822,55 @@ impl Analysis<'_, '_> {
                 && (lead.split(sep).filter(|w| !w.is_empty()).rev().take(2).any(is_route)
                     || f[b..].split(sep).filter(|w| !w.is_empty()).take(3).any(is_route))
         };
-        let rank =
-            |p: &PlaceMention| (p.is_country, route_end(p), !locative(p), p.geo_precision, p.start.abs_diff(t.start));
+        // A name after another one in an admin chain ("Gazipur city (Gazipur Sadar, Dhaka)",
+        // "Watamu, Dabaso, Kilifi") is an area that contains it: the first says where.
+        let container = |p: &PlaceMention| {
+            let f = self.text.folded();
+            let a = self.text.folded_offset(p.start);
+            const UNITS: &[&str] = &[
+                "city",
+                "town",
+                "village",
+                "area",
+                "sadar",
+                "upazila",
+                "district",
+                "county",
+                "sub",
+                "division",
+                "location",
+                "ward",
+                "province",
+                "region",
+                "municipality",
+                "commune",
+                "departement",
+                "prefecture",
+            ];
+            self.places.iter().any(|q| {
+                q.end <= p.start && q.country == p.country && q.rule != "demonym" && {
+                    let gap = f[self.text.folded_offset(q.end)..a].trim_end();
+                    gap.ends_with([',', '('])
+                        && gap.split([' ', ',', '(', ')', '-']).all(|w| w.is_empty() || UNITS.contains(&w))
+                }
+            })
+        };
+        let rank = |p: &PlaceMention| (container(p), !locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
-        // place an event.
-        let pick = |from: usize, to: usize| {
+        // place an event. A country, then the end of a road, places it only when no other
+        // place of the sentence does (the segment after the trigger first, then before it).
+        let tier = |p: &PlaceMention| if p.is_country { 2 } else { u8::from(route_end(p)) };
+        let pick = |from: usize, to: usize, k: u8| {
             self.places
                 .iter()
                 .filter(|p| p.start >= from && p.end <= to && !p.country.is_empty() && p.rule != "demonym")
+                .filter(|p| tier(p) == k)
                 .min_by_key(|p| rank(p))
                 .cloned()
         };
-        pick(seg.start, seg.end).or_else(|| pick(seg.before, seg.start)).or_else(|| pick(s0, s1))
+        (0..3).find_map(|k| {
+            pick(seg.start, seg.end, k).or_else(|| pick(seg.before, seg.start, k)).or_else(|| pick(s0, s1, k))
+        })
     }
 
     /// The date that governs the trigger: one that opens the sentence ("On 5 December,
