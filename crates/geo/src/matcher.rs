@@ -482,6 +482,8 @@ struct Evidence<'a> {
     near: FxMap<u32, u32>,
     /// "province de X", "X district": the administrative area is meant.
     region: bool,
+    /// The name stands in a list next to a country's name.
+    country_list: bool,
     /// Admin1 areas among the span's own candidates: a big town named like its
     /// province ("Kirkuk") is usually the town.
     eponym: Vec<(&'a str, &'a str, MatchKind)>,
@@ -560,6 +562,9 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
         }
     }
     if ev.region && matches!(p.kind, Kind::Admin1 | Kind::Admin2) {
+        s += 10.0;
+    }
+    if ev.country_list && p.kind == Kind::Country {
         s += 10.0;
     }
     // ("New York" by itself is the state: the city's name is "New York City", a
@@ -1205,6 +1210,20 @@ pub fn find_places_with_evidence(
     let region_at: Vec<bool> = (0..spans.len())
         .map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n] || chain_end(n))
         .collect();
+    // A name listed with countries ("Mali, Niger, and Senegal") is read as a country
+    // when it can be one, rather than a province named like it.
+    let listed_gap = |a: usize, b: usize| {
+        let gap = f[toks[spans[a].tj - 1].fend..toks[spans[b].ti].fstart].trim();
+        matches!(gap, "," | ", and" | "and" | ", et" | "et" | ", or" | "or" | "ou" | "/")
+    };
+    let country_span =
+        |m: usize| spans[m].hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
+    let country_list: Vec<bool> = (0..spans.len())
+        .map(|n| {
+            (n > 0 && listed_gap(n - 1, n) && country_span(n - 1))
+                || (n + 1 < spans.len() && listed_gap(n, n + 1) && country_span(n + 1))
+        })
+        .collect();
     let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
         let s = &spans[n];
         let mut ev_n = without_own(&ev, &own, &s.key);
@@ -1238,6 +1257,7 @@ pub fn find_places_with_evidence(
         ev_n.chain = chains.get(s.key.as_str()).cloned().unwrap_or_default();
         ev_n.near = near.get(s.key.as_str()).cloned().unwrap_or_default();
         ev_n.region = region_at[n];
+        ev_n.country_list = country_list[n];
         ev_n.eponym = s
             .hits
             .iter()

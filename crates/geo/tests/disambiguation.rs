@@ -147,4 +147,7 @@ fn chains_and_outliers() {
     // "Jubilee" (a Canadian village) names a party at a rally in Kilifi.
     let r = run("Supporters of the ODM and Jubilee candidates clashed in Kilifi on voting day.");
     assert!(r.iter().all(|m| m.2 == "KE") && !r.is_empty(), "{r:?}");
+    // A name listed with countries is the country, not a province named like it.
+    let r = run("Health officials in Nigeria said the outbreak has also reached Mali, Niger and Senegal.");
+    assert_eq!(country_of(&r, "Niger"), "NE");
 }
