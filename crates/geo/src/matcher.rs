@@ -1351,10 +1351,18 @@ pub fn find_places_with_evidence(
                 if let Some((j, mk2)) = found {
                     // After a mere comma, a city of 100,000 people is not misplaced:
                     // "Bagdad, Kirkouk et Ninive" is a list.
+                    // Nor is a small town abroad before a city that seats a government:
+                    // "Eastleigh, Nairobi" is a quarter of Nairobi, not the English town.
+                    let q = g.place(j);
+                    let seat_abroad = q.kind == Kind::Place
+                        && mk2 == MatchKind::Name
+                        && q.country != p.country
+                        && matches!(q.feature.as_ref(), "PPLC" | "PPLA");
                     if p.kind == Kind::Place
                         && !areaish
                         && (paren_or_unit
-                            || (p.population < 100_000 && matches!(g.place(j).kind, Kind::Admin1 | Kind::Admin2)))
+                            || (p.population < 100_000
+                                && (matches!(q.kind, Kind::Admin1 | Kind::Admin2) || seat_abroad)))
                     {
                         r = (j, mk2, 2);
                     }

@@ -150,4 +150,8 @@ fn chains_and_outliers() {
     // A name listed with countries is the country, not a province named like it.
     let r = run("Health officials in Nigeria said the outbreak has also reached Mali, Niger and Senegal.");
     assert_eq!(country_of(&r, "Niger"), "NE");
+    // A small town abroad before a capital, after a mere comma, is a quarter of the
+    // capital the gazetteer lacks (Eastleigh is also an English town).
+    let r = run("Police shot dead two suspects in Eastleigh, Nairobi on Monday.");
+    assert_eq!(country_of(&r, "Eastleigh"), "KE");
 }
