@@ -802,74 +802,20 @@ impl Analysis<'_, '_> {
             let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
             last.iter().any(|w| LOCATIVES.contains(w))
         };
-        // One end of a road or a border ("on the Dhaka-Tangail highway", "l'axe Kaya-Dori",
-        // "the Isiolo-Meru border"): the event is somewhere along it, so another place named
-        // says better where.
-        let route_end = |p: &PlaceMention| {
-            const ROUTE_WORDS: &[&str] =
-                &["highway", "road", "border", "expressway", "route", "axe", "axis", "troncon", "frontiere"];
-            let is_route = |w: &str| {
-                let w = w.rsplit('\'').next().unwrap_or(w);
-                ROUTE_WORDS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-            };
-            let f = self.text.folded();
-            let (a, b) = (self.text.folded_offset(p.start), self.text.folded_offset(p.end));
-            let lead = self.text.folded_before(a, 24).trim_end();
-            let hyphen = lead.ends_with('-') || f[b..].trim_start().starts_with('-');
-            let sep = |c: char| c.is_whitespace() || c == '-';
-            // The route word before ("l'axe Kaya-Dori") or after the other end ("- Tangail highway").
-            hyphen
-                && (lead.split(sep).filter(|w| !w.is_empty()).rev().take(2).any(is_route)
-                    || f[b..].split(sep).filter(|w| !w.is_empty()).take(3).any(is_route))
-        };
-        // A name after another one in an admin chain ("Gazipur city (Gazipur Sadar, Dhaka)",
-        // "Watamu, Dabaso, Kilifi") is an area that contains it: the first says where.
-        let container = |p: &PlaceMention| {
-            let f = self.text.folded();
-            let a = self.text.folded_offset(p.start);
-            const UNITS: &[&str] = &[
-                "city",
-                "town",
-                "village",
-                "area",
-                "sadar",
-                "upazila",
-                "district",
-                "county",
-                "sub",
-                "division",
-                "location",
-                "ward",
-                "province",
-                "region",
-                "municipality",
-                "commune",
-                "departement",
-                "prefecture",
-            ];
-            self.places.iter().any(|q| {
-                q.end <= p.start && q.country == p.country && q.rule != "demonym" && {
-                    let gap = f[self.text.folded_offset(q.end)..a].trim_end();
-                    gap.ends_with([',', '('])
-                        && gap.split([' ', ',', '(', ')', '-']).all(|w| w.is_empty() || UNITS.contains(&w))
-                }
-            })
-        };
-        let rank = |p: &PlaceMention| (container(p), !locative(p), p.geo_precision, p.start.abs_diff(t.start));
+        let rank = |p: &PlaceMention| (!locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
-        // place an event. A country, then the end of a road, places it only when no other
-        // place of the sentence does (the segment after the trigger first, then before it).
-        let tier = |p: &PlaceMention| if p.is_country { 2 } else { u8::from(route_end(p)) };
-        let pick = |from: usize, to: usize, k: u8| {
+        // place an event. A country places it only when no other place of the sentence
+        // does (the segment after the trigger first, then before it).
+        let pick = |from: usize, to: usize, country: bool| {
             self.places
                 .iter()
                 .filter(|p| p.start >= from && p.end <= to && !p.country.is_empty() && p.rule != "demonym")
-                .filter(|p| tier(p) == k)
+                .filter(|p| p.is_country == country)
                 .min_by_key(|p| rank(p))
                 .cloned()
         };
-        (0..3).find_map(|k| {
-            pick(seg.start, seg.end, k).or_else(|| pick(seg.before, seg.start, k)).or_else(|| pick(s0, s1, k))
+        [false, true].into_iter().find_map(|c| {
+            pick(seg.start, seg.end, c).or_else(|| pick(seg.before, seg.start, c)).or_else(|| pick(s0, s1, c))
         })
     }
 

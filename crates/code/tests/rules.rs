@@ -323,23 +323,7 @@ fn a_crowd_dispersed_is_a_protest_met_with_intervention() {
 }
 
 #[test]
-fn the_ends_of_a_road_place_an_event_only_when_nothing_else_does() {
-    let e = en("On 3 May, rioters set fire to two lorries at the Nairobi-Nakuru highway near Naivasha.", "2020-05-04");
-    assert_eq!(e[0].location.as_deref(), Some("Naivasha"));
-    let e = fr("Le 3 mai, des hommes armés ont attaqué un convoi sur l'axe Kaya-Dori, près de Djibo.", "2020-05-04");
-    assert_eq!(e[0].location.as_deref(), Some("Djibo"));
-    let e = en("On 3 May, rioters set fire to two lorries on the Nairobi-Nakuru highway.", "2020-05-04");
-    assert_eq!(e[0].location.as_deref(), Some("Nairobi"));
-}
-
-#[test]
 fn a_country_places_an_event_only_when_no_other_place_does() {
     let e = en("On 20 June, in Nairobi, a protest was held by the Kenya Traders Forum.", "2020-06-21");
     assert_eq!(e[0].location.as_deref(), Some("Nairobi"));
-}
-
-#[test]
-fn the_head_of_an_admin_chain_places_the_event_not_the_areas_after_it() {
-    let e = en("On 4 May, garment workers of Savar town (Dhaka) clashed with police.", "2020-05-05");
-    assert_eq!(e[0].location.as_deref(), Some("Savar"));
 }

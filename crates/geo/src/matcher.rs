@@ -1446,11 +1446,7 @@ fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
     // country or its people is the other country's village the gazetteer lacks.
     // With no evidence at all, a variant spelling of a town abroad is no better a guess.
     let variant = mk > MatchKind::Name;
-    // A small town abroad is outweighed by one other place of the document ("a Jubilee
-    // rally" in a story from Kilifi).
-    let others = ev.weak.values().sum::<u32>();
-    let elsewhere = others >= 2
-        || (others >= 1 && p.population < SMALL_ABROAD)
+    let elsewhere = ev.weak.values().sum::<u32>() >= 2
         || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
         || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
     matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
@@ -1460,8 +1456,6 @@ fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
         && !ev.strong.contains_key(p.country.as_ref())
         && !ev.weak.contains_key(p.country.as_ref())
 }
-
-const SMALL_ABROAD: u64 = 20_000;
 
 /// Capitalized compass and position words that make a region name with the next word.
 const COMPASS: &[&str] = &[
