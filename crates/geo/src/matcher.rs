@@ -1410,7 +1410,15 @@ pub fn find_places_with_evidence(
         // A small place named once, far from everything else the document names: a
         // country none of its other names or demonyms points to ("Bankura" in a story from Bangladesh
         // is a village the gazetteer lacks, not the Indian town).
-        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, &span_ev(n, &picks)) {
+        // (A name that opens a sentence, follows a comma or a word introducing a place
+        // may still be a town the document is about: only a name inside running text is
+        // outweighed by a single other place.)
+        let bare = || {
+            !sentence_initial(text, toks, s.ti)
+                && toks[s.ti - 1].kind == TokenKind::Word
+                && !cue_before(text, toks[s.ti].fstart, PLACE_PREPOSITIONS)
+        };
+        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, &span_ev(n, &picks), bare) {
             continue;
         }
         let rule = match mk {
@@ -1441,12 +1449,16 @@ pub fn find_places_with_evidence(
 /// Whether `p` lies in a country none of the document's evidence points to, while two
 /// or more of its other places point elsewhere (demonyms alone do not: "la frontière malienne" in a
 /// story from Burkina Faso), and is no city known far from its country.
-fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
+fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence, bare: impl FnOnce() -> bool) -> bool {
     // A variant spelling ("Inata" for Japan's Inada) in a document that names another
     // country or its people is the other country's village the gazetteer lacks.
     // With no evidence at all, a variant spelling of a town abroad is no better a guess.
     let variant = mk > MatchKind::Name;
-    let elsewhere = ev.weak.values().sum::<u32>() >= 2
+    // A small town abroad named in running text ("a Jubilee rally" in a story from
+    // Kilifi) is outweighed by one other place of the document.
+    let others = ev.weak.values().sum::<u32>();
+    let elsewhere = others >= 2
+        || (others == 1 && p.population < 20_000 && bare())
         || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
         || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
     matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
@@ -1456,6 +1468,9 @@ fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
         && !ev.strong.contains_key(p.country.as_ref())
         && !ev.weak.contains_key(p.country.as_ref())
 }
+
+/// Folded words that introduce a place's name.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "a", "au", "aux", "en", "dans", "pres de"];
 
 /// Capitalized compass and position words that make a region name with the next word.
 const COMPASS: &[&str] = &[

@@ -150,4 +150,8 @@ fn chains_and_outliers() {
     // capital the gazetteer lacks (Eastleigh is also an English town).
     let r = run("Police shot dead two suspects in Eastleigh, Nairobi on Monday.");
     assert_eq!(country_of(&r, "Eastleigh"), "KE");
+    // A small town abroad named in running text is outweighed by one other place of the
+    // document: "Jubilee" (a Canadian village) names a party at a rally in Kilifi.
+    let r = run("Supporters of the ODM and Jubilee candidates clashed in Kilifi on voting day.");
+    assert!(r.iter().all(|m| m.2 == "KE") && !r.is_empty(), "{r:?}");
 }
