@@ -892,17 +892,21 @@ impl Analysis<'_, '_> {
             let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
             last.iter().any(|w| LOCATIVES.contains(w))
         };
-        let rank = |p: &PlaceMention| (p.is_country, !locative(p), p.geo_precision, p.start.abs_diff(t.start));
+        let rank = |p: &PlaceMention| (!locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
-        // place an event.
-        let pick = |from: usize, to: usize| {
+        // place an event. A country places it only when no other place of the sentence
+        // does (the segment after the trigger first, then before it).
+        let pick = |from: usize, to: usize, country: bool| {
             self.places
                 .iter()
                 .filter(|p| p.start >= from && p.end <= to && !p.country.is_empty() && p.rule != "demonym")
+                .filter(|p| p.is_country == country)
                 .min_by_key(|p| rank(p))
                 .cloned()
         };
-        pick(seg.start, seg.end).or_else(|| pick(seg.before, seg.start)).or_else(|| pick(s0, s1))
+        [false, true].into_iter().find_map(|c| {
+            pick(seg.start, seg.end, c).or_else(|| pick(seg.before, seg.start, c)).or_else(|| pick(s0, s1, c))
+        })
     }
 
     /// The date that governs the trigger: one that opens the sentence ("On 5 December,

@@ -454,3 +454,9 @@ fn a_toll_in_the_next_sentence_is_the_events_toll() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!((e[0].sub_event_type, e[0].fatalities), ("Violent demonstration", 1));
 }
+
+#[test]
+fn a_country_places_an_event_only_when_no_other_place_does() {
+    let e = en("On 20 June, in Nairobi, a protest was held by the Kenya Traders Forum.", "2020-06-21");
+    assert_eq!(e[0].location.as_deref(), Some("Nairobi"));
+}

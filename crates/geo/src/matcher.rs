@@ -421,7 +421,16 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 // "Fife, Scotland", "Oudalan (Sahel)": a chain starts here.
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
                     && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
-                if chain_pos || unit_after || chain_start || *region_before.get_or_init(|| region_cue(text, t.fstart)) {
+                // "Gazipur city", "Noakhali Sadar": a district's name before a word for
+                // its seat town, when no town of that name is known, stands for that town.
+                let seat_after = hits.is_empty()
+                    && toks.get(e).is_some_and(|w| w.kind == TokenKind::Word && SEAT_WORDS.contains(&w.folded(text)));
+                if chain_pos
+                    || unit_after
+                    || chain_start
+                    || seat_after
+                    || *region_before.get_or_init(|| region_cue(text, t.fstart))
+                {
                     for h in area {
                         if !hits.iter().any(|x| x.0 == h.0) {
                             hits.push(h);
@@ -473,6 +482,8 @@ struct Evidence<'a> {
     near: FxMap<u32, u32>,
     /// "province de X", "X district": the administrative area is meant.
     region: bool,
+    /// The name stands in a list next to a country's name.
+    country_list: bool,
     /// Admin1 areas among the span's own candidates: a big town named like its
     /// province ("Kirkuk") is usually the town.
     eponym: Vec<(&'a str, &'a str, MatchKind)>,
@@ -551,6 +562,9 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
         }
     }
     if ev.region && matches!(p.kind, Kind::Admin1 | Kind::Admin2) {
+        s += 10.0;
+    }
+    if ev.country_list && p.kind == Kind::Country {
         s += 10.0;
     }
     // ("New York" by itself is the state: the city's name is "New York City", a
@@ -665,6 +679,10 @@ const ADMIN_UNITS: &[&str] = &[
     "lga",
     "state",
 ];
+
+/// Words after an administrative area's name that name its seat town ("Gazipur city",
+/// "Meherpur Sadar": *sadar*, the headquarters subdistrict in Bangladesh and Pakistan).
+const SEAT_WORDS: &[&str] = &["city", "town", "sadar"];
 
 /// Words after a place's name that make it the name of a local institution ("Dublin
 /// Arts Council", "Gainesville Police Department", "Paris PD"): the place is named.
@@ -1192,6 +1210,20 @@ pub fn find_places_with_evidence(
     let region_at: Vec<bool> = (0..spans.len())
         .map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n] || chain_end(n))
         .collect();
+    // A name listed with countries ("Mali, Niger, and Senegal") is read as a country
+    // when it can be one, rather than a province named like it.
+    let listed_gap = |a: usize, b: usize| {
+        let gap = f[toks[spans[a].tj - 1].fend..toks[spans[b].ti].fstart].trim();
+        matches!(gap, "," | ", and" | "and" | ", et" | "et" | ", or" | "or" | "ou" | "/")
+    };
+    let country_span =
+        |m: usize| spans[m].hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
+    let country_list: Vec<bool> = (0..spans.len())
+        .map(|n| {
+            (n > 0 && listed_gap(n - 1, n) && country_span(n - 1))
+                || (n + 1 < spans.len() && listed_gap(n, n + 1) && country_span(n + 1))
+        })
+        .collect();
     let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
         let s = &spans[n];
         let mut ev_n = without_own(&ev, &own, &s.key);
@@ -1225,6 +1257,7 @@ pub fn find_places_with_evidence(
         ev_n.chain = chains.get(s.key.as_str()).cloned().unwrap_or_default();
         ev_n.near = near.get(s.key.as_str()).cloned().unwrap_or_default();
         ev_n.region = region_at[n];
+        ev_n.country_list = country_list[n];
         ev_n.eponym = s
             .hits
             .iter()
@@ -1318,10 +1351,18 @@ pub fn find_places_with_evidence(
                 if let Some((j, mk2)) = found {
                     // After a mere comma, a city of 100,000 people is not misplaced:
                     // "Bagdad, Kirkouk et Ninive" is a list.
+                    // Nor is a small town abroad before a city that seats a government:
+                    // "Eastleigh, Nairobi" is a quarter of Nairobi, not the English town.
+                    let q = g.place(j);
+                    let seat_abroad = q.kind == Kind::Place
+                        && mk2 == MatchKind::Name
+                        && q.country != p.country
+                        && matches!(q.feature.as_ref(), "PPLC" | "PPLA");
                     if p.kind == Kind::Place
                         && !areaish
                         && (paren_or_unit
-                            || (p.population < 100_000 && matches!(g.place(j).kind, Kind::Admin1 | Kind::Admin2)))
+                            || (p.population < 100_000
+                                && (matches!(q.kind, Kind::Admin1 | Kind::Admin2) || seat_abroad)))
                     {
                         r = (j, mk2, 2);
                     }
@@ -1369,7 +1410,15 @@ pub fn find_places_with_evidence(
         // A small place named once, far from everything else the document names: a
         // country none of its other names or demonyms points to ("Bankura" in a story from Bangladesh
         // is a village the gazetteer lacks, not the Indian town).
-        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, &span_ev(n, &picks)) {
+        // (A name that opens a sentence, follows a comma or a word introducing a place
+        // may still be a town the document is about: only a name inside running text is
+        // outweighed by a single other place.)
+        let bare = || {
+            !sentence_initial(text, toks, s.ti)
+                && toks[s.ti - 1].kind == TokenKind::Word
+                && !cue_before(text, toks[s.ti].fstart, PLACE_PREPOSITIONS)
+        };
+        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, &span_ev(n, &picks), bare) {
             continue;
         }
         let rule = match mk {
@@ -1400,12 +1449,16 @@ pub fn find_places_with_evidence(
 /// Whether `p` lies in a country none of the document's evidence points to, while two
 /// or more of its other places point elsewhere (demonyms alone do not: "la frontière malienne" in a
 /// story from Burkina Faso), and is no city known far from its country.
-fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
+fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence, bare: impl FnOnce() -> bool) -> bool {
     // A variant spelling ("Inata" for Japan's Inada) in a document that names another
     // country or its people is the other country's village the gazetteer lacks.
     // With no evidence at all, a variant spelling of a town abroad is no better a guess.
     let variant = mk > MatchKind::Name;
-    let elsewhere = ev.weak.values().sum::<u32>() >= 2
+    // A small town abroad named in running text ("a Jubilee rally" in a story from
+    // Kilifi) is outweighed by one other place of the document.
+    let others = ev.weak.values().sum::<u32>();
+    let elsewhere = others >= 2
+        || (others == 1 && p.population < 20_000 && bare())
         || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
         || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
     matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
@@ -1415,6 +1468,9 @@ fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
         && !ev.strong.contains_key(p.country.as_ref())
         && !ev.weak.contains_key(p.country.as_ref())
 }
+
+/// Folded words that introduce a place's name.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "a", "au", "aux", "en", "dans", "pres de"];
 
 /// Capitalized compass and position words that make a region name with the next word.
 const COMPASS: &[&str] = &[

@@ -140,4 +140,18 @@ fn chains_and_outliers() {
     // Villages of a later GeoNames snapshot.
     let r = run("A returnee was killed in Watamu, Kilifi.");
     assert_eq!(country_of(&r, "Watamu"), "KE");
+    // A district's name before the word for its seat town, when no town has that name.
+    let r = run("Journalists formed a human chain in front of the press club in Meherpur Sadar on Sunday.");
+    assert_eq!(country_of(&r, "Meherpur"), "BD");
+    // A name listed with countries is the country, not a province named like it.
+    let r = run("Health officials in Nigeria said the outbreak has also reached Mali, Niger and Senegal.");
+    assert_eq!(country_of(&r, "Niger"), "NE");
+    // A small town abroad before a capital, after a mere comma, is a quarter of the
+    // capital the gazetteer lacks (Eastleigh is also an English town).
+    let r = run("Police shot dead two suspects in Eastleigh, Nairobi on Monday.");
+    assert_eq!(country_of(&r, "Eastleigh"), "KE");
+    // A small town abroad named in running text is outweighed by one other place of the
+    // document: "Jubilee" (a Canadian village) names a party at a rally in Kilifi.
+    let r = run("Supporters of the ODM and Jubilee candidates clashed in Kilifi on voting day.");
+    assert!(r.iter().all(|m| m.2 == "KE") && !r.is_empty(), "{r:?}");
 }
