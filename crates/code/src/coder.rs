@@ -678,6 +678,10 @@ impl Analysis<'_, '_> {
             };
             let place = self.place_for(t, &seg, (s0, s1));
             let (mut actor1, mut actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, passive_from);
+            // `by=nonstate`: what police or soldiers seize is law enforcement, not looting.
+            if entry.attr("by") == Some("nonstate") && actor1.as_ref().is_some_and(|a| a.inter == Some(1)) {
+                continue;
+            }
             // Who repels an attack was attacked.
             if entry.has("response") {
                 actor2 = actor1.take().or(actor2);

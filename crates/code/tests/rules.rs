@@ -460,3 +460,12 @@ fn a_country_places_an_event_only_when_no_other_place_does() {
     let e = en("On 20 June, in Nairobi, a protest was held by the Kenya Traders Forum.", "2020-06-21");
     assert_eq!(e[0].location.as_deref(), Some("Nairobi"));
 }
+
+#[test]
+fn what_militants_seize_is_looting_and_what_police_seize_is_not() {
+    let e =
+        en("On 14 September 2020, presumed ISGS militants seized several bags of millet in Tangangari.", "2020-09-15");
+    assert_eq!(e[0].sub_event_type, "Looting/property destruction", "{e:?}");
+    let e = en("Police arrested four vendors near Bobo-Dioulasso and seized 3,000 kilos of rotten meat.", "2020-09-15");
+    assert!(e.iter().all(|e| e.sub_event_type != "Looting/property destruction"), "{e:?}");
+}
