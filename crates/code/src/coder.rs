@@ -659,6 +659,7 @@ impl Analysis<'_, '_> {
                             .take(6)
                             .any(|w| TERRITORY.contains(&w));
                 let fought = has_harm
+                    || has_weapon
                     || triggers.iter().any(|o| {
                         !std::ptr::eq(*o, *t)
                             && !pack.events.entry(o.entry).has("weak")
@@ -678,6 +679,12 @@ impl Analysis<'_, '_> {
             };
             let place = self.place_for(t, &seg, (s0, s1));
             let (mut actor1, mut actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, passive_from);
+            // The state's forces that take a place take it back.
+            if sub == SubEventType::NonStateActorOvertakesTerritory
+                && actor1.as_ref().is_some_and(|a| a.inter == Some(1))
+            {
+                sub = SubEventType::GovernmentRegainsTerritory;
+            }
             // `by=nonstate`: what police or soldiers seize is law enforcement, not looting.
             if entry.attr("by") == Some("nonstate") && actor1.as_ref().is_some_and(|a| a.inter == Some(1)) {
                 continue;

@@ -469,3 +469,12 @@ fn what_militants_seize_is_looting_and_what_police_seize_is_not() {
     let e = en("Police arrested four vendors near Bobo-Dioulasso and seized 3,000 kilos of rotten meat.", "2020-09-15");
     assert!(e.iter().all(|e| e.sub_event_type != "Looting/property destruction"), "{e:?}");
 }
+
+#[test]
+fn the_state_that_takes_a_place_takes_it_back() {
+    let e = fr(
+        "Le 29 septembre 2015, l'armée a fait usage de ses armes pour prendre le contrôle de la caserne de Naba Koom à Ouagadougou.",
+        "2015-09-30",
+    );
+    assert_eq!(e[0].sub_event_type, "Government regains territory", "{e:?}");
+}
