@@ -478,3 +478,10 @@ fn the_state_that_takes_a_place_takes_it_back() {
     );
     assert_eq!(e[0].sub_event_type, "Government regains territory", "{e:?}");
 }
+
+#[test]
+fn protesters_who_smash_or_light_fires_riot() {
+    let e =
+        en("On 3 May, students protesting fees at Kossodo University smashed windows in Ouagadougou.", "2019-05-04");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
