@@ -768,7 +768,7 @@ impl Analysis<'_, '_> {
         }
         for d in &mut out {
             if d.generic {
-                d.sub = self.resolve_generic(d);
+                d.sub = generic_sub(d);
                 d.wrecked = wrecking && !has_harm;
             }
             // ACLED codes an abduction whose victim is killed as an attack.
@@ -885,13 +885,6 @@ impl Analysis<'_, '_> {
 
     /// A generic attack is an armed clash between armed sides, an attack on civilians
     /// otherwise.
-    fn resolve_generic(&self, d: &Draft) -> SubEventType {
-        match &d.actor2 {
-            Some(a) if matches!(a.inter, Some(1..=4) | Some(8)) => SubEventType::ArmedClash,
-            _ if d.sub == SubEventType::Attack || d.sub == SubEventType::ArmedClash => SubEventType::Attack,
-            _ => d.sub,
-        }
-    }
 
     /// The place of the text after the trigger (up to the next trigger), else before it,
     /// else anywhere in its sentence: the most specific one, then the nearest.
@@ -1085,7 +1078,12 @@ impl Analysis<'_, '_> {
             let before = near.iter().filter(|n| n.end <= c.start).max_by_key(|n| n.end);
             let after = near.iter().filter(|n| n.start >= c.end).min_by_key(|n| n.start);
             let nearest = near.iter().min_by_key(|n| if n.end <= c.start { c.start - n.end } else { n.start - c.end });
-            let n = if passive { before.or(nearest) } else { nearest };
+            // "four police killed, two missing": a count past a comma is another count.
+            let after_clause = after.is_some_and(|a| {
+                let between = &self.text.folded()[self.text.folded_offset(c.end)..self.text.folded_offset(a.start)];
+                between.contains([',', ';'])
+            });
+            let n = if passive || after_clause { before.or(nearest) } else { nearest };
             let n = n.or(after).copied();
             let Some(n) = n else {
                 // "a driver was shot dead": one person, with no number.
@@ -1095,6 +1093,21 @@ impl Analysis<'_, '_> {
                 continue;
             };
             let mut value = u32::try_from(n.value).unwrap_or(u32::MAX);
+            // "Four police and one reservist killed": counts joined by "and" before the
+            // verb add up.
+            if n.end <= c.start {
+                if let Some(k) = self.numbers.iter().rev().find(|k| k.end <= n.start && k.start >= s0) {
+                    let between = &self.text.folded()[self.text.folded_offset(k.end)..self.text.folded_offset(n.start)];
+                    let joined = between.len() <= 30
+                        && (between.contains(" and ") || between.contains(" et "))
+                        && !between.contains([',', ';'])
+                        && !cues.iter().any(|o| o.start >= k.end && o.end <= n.start)
+                        && counts_people(&k);
+                    if joined {
+                        value = value.saturating_add(u32::try_from(k.value).unwrap_or(u32::MAX));
+                    }
+                }
+            }
             // "un dirigeant de Daech et deux autres éléments": an enumeration adds up.
             if let Some(m) = self.numbers.iter().find(|m| m.start > n.end && m.start - n.end <= 60 && m.end <= s1) {
                 let between = &self.text.folded()[self.text.folded_offset(n.end)..self.text.folded_offset(m.start)];
@@ -1644,6 +1657,11 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 let last_index = d.sentence_index;
                 fill(prev, d);
                 prev.sub = sub;
+                // "Militants attacked Fino. Four police killed.": who the toll names may
+                // decide what the attack was.
+                if toll && prev.generic {
+                    prev.sub = generic_sub(prev);
+                }
                 prev.sentence_index = last_index;
                 continue;
             }
@@ -1655,6 +1673,16 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
 
 /// ACLED's precedence between event types when one report fits several: remote violence,
 /// then fighting and violence against people, then protests, then the rest.
+/// A generic word's sub-type, decided by who was attacked: armed or state forces make it a
+/// clash, anyone else an attack on civilians.
+fn generic_sub(d: &Draft) -> SubEventType {
+    match &d.actor2 {
+        Some(a) if matches!(a.inter, Some(1..=4) | Some(8)) => SubEventType::ArmedClash,
+        _ if d.sub == SubEventType::Attack || d.sub == SubEventType::ArmedClash => SubEventType::Attack,
+        _ => d.sub,
+    }
+}
+
 /// Whether `d`, a fight named with a definite article ("in the clash"), may be the riot
 /// `prev` told before: rioters who clash fight, and ACLED codes the fight as the riot.
 fn rioting(prev: SubEventType, d: &Draft) -> bool {

@@ -485,3 +485,13 @@ fn protesters_who_smash_or_light_fires_riot() {
         en("On 3 May, students protesting fees at Kossodo University smashed windows in Ouagadougou.", "2019-05-04");
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
 }
+
+#[test]
+fn counts_joined_by_and_add_up() {
+    let e = en(
+        "Al Shabaab fighters attack Fino, Mandera. Four police and one reservist killed, two police missing.",
+        "2014-06-01",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].fatalities, 5, "{e:?}");
+}
