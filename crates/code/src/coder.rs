@@ -883,9 +883,6 @@ impl Analysis<'_, '_> {
         cues.iter().any(|c| pack.cues.entry(c.entry).key == "negation" && c.end <= t.start && t.start - c.end <= 12)
     }
 
-    /// A generic attack is an armed clash between armed sides, an attack on civilians
-    /// otherwise.
-
     /// The place of the text after the trigger (up to the next trigger), else before it,
     /// else anywhere in its sentence: the most specific one, then the nearest.
     fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
