@@ -186,6 +186,11 @@ const PASSIVE_CUES: &[&str] = &[
     "being ",
 ];
 
+/// Folded words after a participle that make it passive with no auxiliary ("killed by",
+/// "killed in an ambush").
+const PARTICIPLE_NEXT: &[&str] =
+    &["by ", "in ", "at ", "after ", "during ", "when ", "near ", "on ", "while ", "as ", "and "];
+
 /// Folded words just before an actor that make it an associate of the acting side.
 const ASSOCIATE_CUES: &[&str] = &[
     "cooperation avec ",
@@ -551,10 +556,24 @@ impl Analysis<'_, '_> {
             SubEventType::PeacefulProtest
         };
 
-        let passive_from = triggers.iter().map(|t| t.start).find(|&start| {
-            let lead = self.text.folded_before(self.text.folded_offset(start), 16);
-            PASSIVE_CUES.iter().any(|c| lead.ends_with(c))
+        // A headline's participle is passive without its auxiliary: "Teenage boy killed by
+        // raiders", "Four police killed in an ambush".
+        let bare_participle = |t: &Hit| {
+            self.lang == "en"
+                && cues.iter().any(|c| matches!(cue_key(c), "kill" | "injure") && c.start < t.end && t.start < c.end)
+                && {
+                    let after = self.text.folded_after(t.fend, 12);
+                    let next = after.trim_start();
+                    next.is_empty()
+                        || next.starts_with([',', '.', ';'])
+                        || PARTICIPLE_NEXT.iter().any(|w| next.starts_with(w))
+                }
+        };
+        let passive_from = triggers.iter().find(|t| {
+            let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
+            PASSIVE_CUES.iter().any(|c| lead.ends_with(c)) || bare_participle(t)
         });
+        let passive_from = passive_from.map(|t| t.start);
         let mut out: Vec<Draft> = Vec::new();
         for (k, t) in triggers.iter().enumerate() {
             let entry = pack.events.entry(t.entry);

@@ -495,3 +495,13 @@ fn counts_joined_by_and_add_up() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].fatalities, 5, "{e:?}");
 }
+
+#[test]
+fn a_headline_participle_is_passive() {
+    let e = &en("Teenage boy killed by raiders near Isiolo", "2019-05-04")[0];
+    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Armed Group"), "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"), "{e:?}");
+    let e = &en("Two policemen killed in an ambush near Mandera", "2019-05-04")[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
