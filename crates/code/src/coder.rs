@@ -142,6 +142,20 @@ const ACCUSATION: &[&str] = &[
     "inculpe pour ",
 ];
 
+/// Folded words that open a clause giving the cause of the event told before it
+/// ("… after they attacked villages", "… en représailles à l'attaque").
+const CAUSE_CLAUSES: &[&str] = &[
+    " after ",
+    " following ",
+    " in retaliation for ",
+    " in revenge for ",
+    " to avenge ",
+    " apres ",
+    " en represailles ",
+    " pour venger ",
+    " suite a ",
+];
+
 /// Folded markers after a protest word that introduce what the protest is about.
 const TOPIC: &[&str] = &[
     " against ",
@@ -418,6 +432,8 @@ impl Analysis<'_, '_> {
         // "la Cour d'assises juge quatre hooligans pour le lynchage…": what a trial, a
         // charge or a sentence is about is not news of its own.
         let legal_until = cues.iter().filter(|c| cue_key(c) == "legal").map(|c| c.end).min();
+        let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
+        let triggers_before = |t: &Hit| first_end <= t.start;
         let triggers: Vec<&Hit> = triggers
             .into_iter()
             .filter(|t| {
@@ -431,6 +447,15 @@ impl Analysis<'_, '_> {
                 }
                 // "a man suspected of kidnapping a child": an accusation, not an event.
                 if ACCUSATION.iter().any(|a| lead.ends_with(a)) {
+                    return false;
+                }
+                // "Police kill two bandits after they attack villages": a clause that
+                // gives the cause of the event before it in the sentence tells an earlier
+                // event, not this one.
+                let cause_clause = CAUSE_CLAUSES
+                    .iter()
+                    .any(|c| lead.rfind(c).is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3));
+                if cause_clause && triggers_before(t) {
                     return false;
                 }
                 // "protest against police violence by setting fire to stalls": the means

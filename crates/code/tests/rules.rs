@@ -505,3 +505,10 @@ fn a_headline_participle_is_passive() {
     assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
     assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
 }
+
+#[test]
+fn a_cause_clause_tells_an_earlier_event() {
+    let e = en("Police killed two bandits near Isiolo after they attacked villages.", "2008-01-02");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+}
