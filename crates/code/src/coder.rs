@@ -841,9 +841,19 @@ impl Analysis<'_, '_> {
                 a.inter = Some(5);
             }
         }
-        // Protesters who burn or wreck are rioting.
+        // Protesters who burn or wreck are rioting; students or workers who do so with no
+        // protest in view are a mob ("Students set fire to their school").
         if d.sub == LootingPropertyDestruction && d.actor1.as_ref().is_some_and(|a| a.inter == Some(6)) {
-            d.sub = ViolentDemonstration;
+            if has_protest || d.actor1.as_ref().is_some_and(|a| !a.weak) {
+                d.sub = ViolentDemonstration;
+                return;
+            }
+            if let Some(a) = d.actor1.as_mut() {
+                let country = a.home.clone().or_else(|| self.country.clone());
+                a.name = self.engine.actor_name("Rioters ({country})", country.as_deref());
+                a.inter = Some(5);
+            }
+            d.sub = MobViolence;
             return;
         }
         // Students or workers who attack someone with no protest in view are a crowd.
