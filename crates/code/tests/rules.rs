@@ -517,6 +517,6 @@ fn a_cause_clause_tells_an_earlier_event() {
 fn students_who_burn_with_no_protest_in_view_are_a_mob() {
     let e = en("On 10 July, students set fire to their school in Kisumu.", "2019-07-11");
     assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
-    let e = en("On 10 July, students protesting fees set fire to their school in Kisumu.", "2019-07-11");
+    let e = en("On 10 July, students demonstrated in Kisumu and set fire to their school.", "2019-07-11");
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
 }
