@@ -520,3 +520,11 @@ fn students_who_burn_with_no_protest_in_view_are_a_mob() {
     let e = en("On 10 July, students demonstrated in Kisumu and set fire to their school.", "2019-07-11");
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
 }
+
+#[test]
+fn a_dispersal_in_any_form_is_an_intervention() {
+    let e = en("Approximately 100 people protested in Nairobi against the closure of a TV station. Police used tear-gas to disperse the protesters.", "2018-02-01");
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+    let e = en("On 4 April, police teargassed university staff who were protesting over pay in Nairobi.", "2018-04-05");
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
