@@ -680,7 +680,8 @@ impl Analysis<'_, '_> {
             if foiled && violent(sub) {
                 sub = SubEventType::DisruptedWeaponsUse;
             }
-            if entry.has("device") {
+            // A grenade found or seized was not thrown either.
+            if entry.has("device") || sub == SubEventType::Grenade {
                 if cues.iter().any(|c| cue_key(c) == "defuse" && c.end <= t.start && t.start - c.end <= 30) {
                     sub = SubEventType::DisruptedWeaponsUse;
                 }

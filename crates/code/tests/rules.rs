@@ -528,3 +528,12 @@ fn a_dispersal_in_any_form_is_an_intervention() {
     let e = en("On 4 April, police teargassed university staff who were protesting over pay in Nairobi.", "2018-04-05");
     assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
 }
+
+#[test]
+fn a_grenade_seized_is_a_disrupted_weapons_use() {
+    let e = fr(
+        "Une perquisition menée hier à Kirkouk a permis de mettre la main sur une grenade et des kalachnikovs.",
+        "2021-09-23",
+    );
+    assert_eq!(e[0].sub_event_type, "Disrupted weapons use", "{e:?}");
+}
