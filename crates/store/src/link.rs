@@ -509,7 +509,24 @@ impl Score {
             self.features.push((name, w));
         }
     }
+
+    fn has(&self, name: &str) -> bool {
+        self.features.iter().any(|f| f.0 == name)
+    }
+
+    /// Whether the two texts name different places or people below the province.
+    pub(crate) fn names_conflict(&self) -> bool {
+        NAMES_APART.iter().any(|n| self.has(n))
+    }
+
+    /// Whether the two texts share a name and neither names one the other does not.
+    pub(crate) fn names_agree(&self) -> bool {
+        self.has("shared_names") && !self.names_conflict()
+    }
 }
+
+/// Features that say each text names a place or person the other does not.
+const NAMES_APART: &[&str] = &["no_shared_name", "names_only_one_side_each", "different_compound_names"];
 
 /// The score at or above which a new report joins a stored event.
 pub(crate) const THRESHOLD: f64 = 5.0;
