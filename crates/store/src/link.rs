@@ -32,6 +32,9 @@ pub(crate) struct Keys {
     /// Folded canonical actor names (actor1, actor2 and associates), generic ones too.
     pub actors: Vec<String>,
     pub fatalities: Option<u32>,
+    /// The sentence says the toll is not known ("an unknown number of militants
+    /// killed"): its coded figure is a convention, not a count to compare.
+    pub toll_unknown: bool,
     /// Folded proper names of the sentence (capitalized words that are not function
     /// words, months, weekdays nor the country's own name).
     pub names: Vec<String>,
@@ -320,12 +323,32 @@ impl Keys {
             places,
             actors,
             fatalities: e.fatalities_known.then_some(e.fatalities),
+            toll_unknown: toll_unknown(&e.sentence),
             names,
             context,
             numbers,
             background: e.background,
         }
     }
+}
+
+/// Words that say a number is not known, in the languages coded, folded.
+const UNKNOWN_NUMBER: &[&str] = &[
+    "unknown number",
+    "unspecified number",
+    "undetermined number",
+    "undisclosed number",
+    "unconfirmed number",
+    "nombre indetermine",
+    "nombre inconnu",
+    "nombre non precise",
+    "nombre non determine",
+];
+
+/// Whether a sentence says the number (of dead) is not known.
+fn toll_unknown(sentence: &str) -> bool {
+    let folded = sitrep_text::fold_str(sentence);
+    UNKNOWN_NUMBER.iter().any(|w| folded.contains(w))
 }
 
 /// The paragraph (the text between line breaks) that holds the sentence at
@@ -640,7 +663,8 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         s.add("no_shared_actor", -0.5);
     }
 
-    if let (Some(fa), Some(fb)) = (a.fatalities, b.fatalities) {
+    // A toll the text says is unknown is compared with nothing, not even another such.
+    if let (Some(fa), Some(fb), false) = (a.fatalities, b.fatalities, a.toll_unknown || b.toll_unknown) {
         // A figure the other text gives, though its coder counted another, is the
         // same figure misread rather than two tolls.
         let in_text = |f: u32, k: &Keys| f > 0 && k.numbers.contains(&u64::from(f));
@@ -919,6 +943,19 @@ mod tests {
         let w = |k: &Keys| score(&two, k).unwrap().features.into_iter().find(|f| f.0 == "fatalities").unwrap().1;
         assert!(w(&misread) > 0.0);
         assert!(w(&other) < 0.0);
+    }
+
+    #[test]
+    fn a_toll_the_text_says_is_unknown_is_not_compared() {
+        assert!(toll_unknown("Airstrikes hit a forest camp, an unknown number of militants killed."));
+        assert!(toll_unknown("Des frappes sur un camp en forêt, tuant un nombre indéterminé de combattants."));
+        assert!(!toll_unknown("Airstrikes hit a forest camp, killing 10 militants."));
+        let ten = Keys { fatalities: Some(10), toll_unknown: true, ..keys() };
+        let one = Keys { fatalities: Some(1), toll_unknown: true, ..keys() };
+        let has = |s: Score| s.features.iter().any(|f| f.0 == "fatalities");
+        assert!(!has(score(&ten, &one).unwrap()));
+        assert!(!has(score(&ten, &Keys { fatalities: Some(10), ..keys() }).unwrap()));
+        assert!(has(score(&Keys { fatalities: Some(1), ..keys() }, &Keys { fatalities: Some(10), ..keys() }).unwrap()));
     }
 
     #[test]
