@@ -583,7 +583,10 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     };
     s.add("same_day", w);
 
-    if a.sub_event_type == b.sub_event_type {
+    if a.sub_event_type == b.sub_event_type && a.sub_event_type == "Other" {
+        // What is left when no kind fits: two such share their event type, no kind.
+        s.add("same_event_type", 0.5);
+    } else if a.sub_event_type == b.sub_event_type {
         s.add("same_sub_event_type", 2.0);
     } else if a.event_type == "Strategic developments" {
         // Its sub-types are kinds of events, not readings of one: a school burned and a
@@ -873,6 +876,11 @@ mod tests {
         };
         assert!(score(&looting, &looting).is_some());
         assert!(score(&looting, &taken).is_none(), "strategic sub-types are kinds of events");
+        let other = Keys { event_type: "Strategic developments".into(), sub_event_type: "Other".into(), ..keys() };
+        let w = |a: &Keys| {
+            score(a, a).unwrap().features.iter().filter(|f| f.0.starts_with("same_")).map(|f| f.1).sum::<f64>()
+        };
+        assert!(w(&other) < w(&looting), "'Other' is no kind of event: two share none");
     }
 
     #[test]
