@@ -588,6 +588,9 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         s.add("same_event_type", 0.5);
     } else if a.sub_event_type == b.sub_event_type {
         s.add("same_sub_event_type", 2.0);
+    } else if a.sub_event_type == "Other" || b.sub_event_type == "Other" {
+        // One coder found no kind for what the other coded as one.
+        s.add("other_against_a_kind", -1.0);
     } else if a.event_type == "Strategic developments" {
         // Its sub-types are kinds of events, not readings of one: a school burned and a
         // mine taken the same day are two events.
@@ -881,6 +884,10 @@ mod tests {
             score(a, a).unwrap().features.iter().filter(|f| f.0.starts_with("same_")).map(|f| f.1).sum::<f64>()
         };
         assert!(w(&other) < w(&looting), "'Other' is no kind of event: two share none");
+        // Nor does it rule a kind out: one coder found none for what the other coded.
+        let s = score(&other, &keys()).unwrap();
+        assert!(s.features.iter().any(|f| f.0 == "other_against_a_kind" && f.1 < 0.0), "{s:?}");
+        assert!(score(&keys(), &other).is_some());
     }
 
     #[test]
