@@ -41,7 +41,7 @@ pub(crate) struct Keys {
     /// Folded proper names of the rest of the sentence's paragraph: evidence when the
     /// other report gives them too, none against it when it does not.
     pub context: Vec<String>,
-    /// Numbers written in digits in the sentence (not years).
+    /// Numbers written in digits (not years) or in words in the sentence.
     pub numbers: Vec<u64>,
     pub background: bool,
 }
@@ -396,6 +396,49 @@ fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, 
     (names, numbers)
 }
 
+/// Numbers written in words, in both languages, folded: a toll or a count the other
+/// report gives in digits or in its own words. Not "one", "un" and "une", which are
+/// articles as often as numbers.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("two", 2),
+    ("deux", 2),
+    ("three", 3),
+    ("trois", 3),
+    ("four", 4),
+    ("quatre", 4),
+    ("five", 5),
+    ("cinq", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("sept", 7),
+    ("eight", 8),
+    ("huit", 8),
+    ("nine", 9),
+    ("neuf", 9),
+    ("ten", 10),
+    ("dix", 10),
+    ("eleven", 11),
+    ("onze", 11),
+    ("twelve", 12),
+    ("douze", 12),
+    ("thirteen", 13),
+    ("treize", 13),
+    ("fourteen", 14),
+    ("quatorze", 14),
+    ("fifteen", 15),
+    ("quinze", 15),
+    ("sixteen", 16),
+    ("seize", 16),
+    ("twenty", 20),
+    ("vingt", 20),
+    ("thirty", 30),
+    ("trente", 30),
+    ("forty", 40),
+    ("quarante", 40),
+    ("fifty", 50),
+    ("cinquante", 50),
+];
+
 fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<String>, numbers: &mut Vec<u64>) {
     let word = word.trim_matches(|c: char| c == '-' || c == '\'');
     // "l'Armée", "d'Arbinda": the name after an elided article.
@@ -414,6 +457,11 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
         }
         return;
     }
+    let folded = sitrep_text::fold_str(word);
+    if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == folded) {
+        numbers.push(n);
+        return;
+    }
     let first = word.chars().next().unwrap_or(' ');
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // "ISGS", in the plural "ISGs", "IEDs", and words made of one: "JNIM-linked",
@@ -426,7 +474,6 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
     if opens || !first.is_uppercase() || letters < 3 || acronym {
         return;
     }
-    let folded = sitrep_text::fold_str(word);
     if NOT_NAMES.contains(&folded.as_str()) || country_words.contains(&folded) {
         return;
     }
@@ -812,6 +859,14 @@ mod tests {
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
         assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn numbers_in_words_count_in_both_languages() {
+        let (_, en) = names_and_numbers("Five bodies were found and two men arrested, one of them wounded.", &[]);
+        let (_, fr) = names_and_numbers("Cinq corps ont été retrouvés et deux hommes arrêtés, dont un blessé.", &[]);
+        assert_eq!(en, vec![2, 5]);
+        assert_eq!(fr, en);
     }
 
     #[test]
