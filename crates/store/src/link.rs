@@ -832,8 +832,13 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     if (shared_names > 1 || shared_names == 1 && !names_differ) && a.named_place.is_none() && b.named_place.is_none() {
         s.add("shared_name_for_place", 1.0);
     }
+    // The same count told of two different days ("two groups", "three vehicles") is
+    // a coincidence of small numbers, not one telling.
+    let other_days = alo == ahi && blo == bhi && alo != blo;
     let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
-    s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
+    if !other_days {
+        s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
+    }
     Some(s)
 }
 
@@ -867,6 +872,16 @@ mod tests {
         let (_, fr) = names_and_numbers("Cinq corps ont été retrouvés et deux hommes arrêtés, dont un blessé.", &[]);
         assert_eq!(en, vec![2, 5]);
         assert_eq!(fr, en);
+    }
+
+    #[test]
+    fn a_count_shared_by_two_days_is_no_evidence() {
+        let n = |lo: i64| Keys { lo: Some(lo), hi: Some(lo), numbers: vec![3], fatalities: None, ..keys() };
+        let has = |a: &Keys, b: &Keys| score(a, b).unwrap().features.iter().any(|f| f.0 == "shared_numbers");
+        assert!(has(&n(100), &n(100)));
+        assert!(!has(&n(100), &n(101)));
+        let week = Keys { lo: Some(98), hi: Some(104), slack: 0, ..n(100) };
+        assert!(has(&n(100), &week), "a day within a week is not another day");
     }
 
     #[test]
