@@ -160,9 +160,19 @@ fn store_document(c: &mut dyn Conn, d: &Document, hash: &str, coded: &Coded, r: 
         let stored = StoredEvent::from_coded(e);
         let best = best_candidate(c, &keys, &d.id)?;
         let (event_seq, event_id, score, action, explanation) = match best {
-            Some((seq, id, s)) => {
+            Some(Candidate { seq, id, score: s, split }) => {
                 r.linked += 1;
-                (seq, id, Some(s.total), "merge", serde_json::to_value(&s).unwrap_or_default())
+                // The sources this report tells apart from the ones it matches leave the
+                // event first (see `best_candidate`).
+                for other in &split {
+                    let why = serde_json::json!({"by": "link", "told_apart_by": d.id, "kept": id});
+                    detach(c, &id, other, &why)?;
+                }
+                let mut explanation = serde_json::to_value(&s).unwrap_or_default();
+                if !split.is_empty() {
+                    explanation["split"] = serde_json::json!(split);
+                }
+                (seq, id, Some(s.total), "merge", explanation)
             }
             None => {
                 r.new_events += 1;
@@ -225,11 +235,20 @@ fn history(
     Ok(())
 }
 
+/// A stored event a new report joins, and the sources it tells apart from the rest
+/// (to be detached from the event before it joins).
+struct Candidate {
+    seq: i64,
+    id: String,
+    score: link::Score,
+    split: Vec<String>,
+}
+
 /// The stored event a new report should join: the best-scoring candidate of its
 /// country and dates, if its score reaches [`link::THRESHOLD`]. An event the same
 /// document already reports is never a candidate (the coder has already merged what
 /// one document says about one event).
-fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<(i64, String, link::Score)>> {
+fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<Candidate>> {
     let (Some(lo), Some(hi)) = (keys.lo, keys.hi) else {
         return Ok(None);
     };
@@ -237,7 +256,7 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
     // interval is at most a year long, which bounds `date_lo` from below too) and by
     // country, where both sides place theirs (see `link::score`).
     let rows = c.rows(
-        "SELECT e.seq, e.event_id, r.keys FROM events e JOIN reports r ON r.event_seq = e.seq \
+        "SELECT e.seq, e.event_id, r.keys, r.doc_id, r.score FROM events e JOIN reports r ON r.event_seq = e.seq \
          WHERE e.date_lo <= ? AND e.date_lo >= ? AND e.date_hi >= ? \
          AND (e.country = ? OR e.country IS NULL OR e.latitude IS NULL OR e.admin1 IS NULL OR ? = 0) \
          AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.event_seq = e.seq AND o.doc_id = ?) \
@@ -251,31 +270,95 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
             doc_id.into(),
         ],
     )?;
-    // Complete linkage: an event's score is its least similar report's, and a report
-    // that rules the pair out rules the event out. Joining on the best report alone
-    // would let an event drift, one similar report at a time, over distinct events.
-    let mut events: Vec<(i64, String, Option<link::Score>)> = Vec::new();
+    // Each event's reports, grouped by source document, with their scores.
+    let mut events: Vec<(i64, String, Vec<Member>)> = Vec::new();
     for row in rows {
-        let (Some(seq), Some(id), Some(k)) = (row[0].int(), row[1].text(), row[2].text()) else { continue };
+        let (Some(seq), Some(id), Some(k), Some(doc)) = (row[0].int(), row[1].text(), row[2].text(), row[3].text())
+        else {
+            continue;
+        };
         let score = serde_json::from_str::<Keys>(k).ok().and_then(|other| link::score(keys, &other));
-        match events.last_mut() {
-            Some(last) if last.0 == seq => {
-                last.2 = match (last.2.take(), score) {
-                    (Some(a), Some(b)) => Some(if b.total < a.total { b } else { a }),
-                    _ => None,
+        if events.last().is_none_or(|last| last.0 != seq) {
+            events.push((seq, id.to_string(), Vec::new()));
+        }
+        let Some(last) = events.last_mut() else { continue };
+        let joined = row[4].real();
+        match last.2.iter_mut().find(|m| m.doc == doc) {
+            Some(m) => {
+                m.score = least(m.score.take(), score);
+                m.joined = match (m.joined, joined) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
                 };
             }
-            _ => events.push((seq, id.to_string(), score)),
+            None => last.2.push(Member { doc: doc.to_string(), score, joined }),
         }
     }
-    let mut best: Option<(i64, String, link::Score)> = None;
-    for (seq, id, score) in events {
-        let Some(s) = score else { continue };
-        if s.total >= link::THRESHOLD && best.as_ref().is_none_or(|b| s.total > b.2.total) {
-            best = Some((seq, id, s));
+    let mut best: Option<Candidate> = None;
+    for (seq, id, members) in events {
+        let Some((score, split)) = event_score(&members) else { continue };
+        if score.total >= link::THRESHOLD && best.as_ref().is_none_or(|b| score.total > b.score.total) {
+            best = Some(Candidate { seq, id, score, split });
         }
     }
     Ok(best)
+}
+
+/// A stored event's source, as a new report sees it.
+struct Member {
+    doc: String,
+    /// The new report's least score against the source's reports in the event.
+    score: Option<link::Score>,
+    /// The least score the source's reports joined the event with (`None` for the
+    /// report that created it).
+    joined: Option<f64>,
+}
+
+/// The lesser of two scores; `None` (ruled out) when either is.
+fn least(a: Option<link::Score>, b: Option<link::Score>) -> Option<link::Score> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.total < a.total { b } else { a }),
+        _ => None,
+    }
+}
+
+/// A new report's score against a stored event, from its scores against the event's
+/// sources, and the sources it tells apart from the others.
+///
+/// Complete linkage: an event's score is its least similar source's, and a source that
+/// rules the pair out rules the event out. Joining on the best source alone would let
+/// an event drift, one similar report at a time, over distinct events.
+///
+/// But when the report gives the very names of one source and its score with it is
+/// higher than the score another source was joined on (the least score of the event's
+/// joins when that source created the event), and that other source and the report
+/// each name a place or person the other does not, or the report rules it out (another
+/// day, type or country), the event was two: that source leaves it.
+fn event_score(members: &[Member]) -> Option<(link::Score, Vec<String>)> {
+    let agree = members
+        .iter()
+        .filter_map(|m| m.score.as_ref().filter(|s| s.total >= link::THRESHOLD && s.names_agree()))
+        .map(|s| s.total)
+        .fold(None, |a: Option<f64>, t| Some(a.map_or(t, |a| a.max(t))));
+    let founded =
+        members.iter().filter_map(|m| m.joined).fold(None, |a: Option<f64>, t| Some(a.map_or(t, |a| a.min(t))));
+    let split: Vec<&String> = match agree {
+        Some(agree) => members
+            .iter()
+            .filter(|m| m.score.as_ref().is_none_or(link::Score::names_conflict))
+            .filter(|m| m.joined.or(founded).is_some_and(|j| j < agree))
+            .map(|m| &m.doc)
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut least: Option<&link::Score> = None;
+    for m in members.iter().filter(|m| !split.contains(&&m.doc)) {
+        let s = m.score.as_ref()?;
+        if least.is_none_or(|l| s.total < l.total) {
+            least = Some(s);
+        }
+    }
+    Some((least?.clone(), split.into_iter().cloned().collect()))
 }
 
 /// A new event row with the next id of its country; its fields are filled by
@@ -499,6 +582,11 @@ pub(crate) fn write_event(c: &mut dyn Conn, seq: i64, e: &StoredEvent) -> Result
 
 /// Detaches `doc_id`'s reports from `event_id` into a new event.
 pub(crate) fn unmerge(c: &mut dyn Conn, event_id: &str, doc_id: &str) -> Result<String> {
+    detach(c, event_id, doc_id, &serde_json::json!({"by": "sitrep unmerge"}))
+}
+
+/// Detaches `doc_id`'s reports from `event_id` into a new event, recording `why`.
+fn detach(c: &mut dyn Conn, event_id: &str, doc_id: &str, why: &serde_json::Value) -> Result<String> {
     let row = c
         .one("SELECT seq, country FROM events WHERE event_id = ?", &[event_id.into()])?
         .ok_or_else(|| Error::invalid(format!("no event {event_id}")))?;
@@ -514,9 +602,8 @@ pub(crate) fn unmerge(c: &mut dyn Conn, event_id: &str, doc_id: &str) -> Result<
     let (new_seq, new_id) = new_event(c, row[1].text())?;
     for &r in &mine {
         c.execute("UPDATE reports SET event_seq = ?, score = NULL WHERE seq = ?", &[Val::Int(new_seq), Val::Int(r)])?;
-        let why = serde_json::json!({"by": "sitrep unmerge"});
-        history(c, "unmerge", event_id, r, doc_id, None, &why, Some(&new_id))?;
-        history(c, "create", &new_id, r, doc_id, None, &why, Some(event_id))?;
+        history(c, "unmerge", event_id, r, doc_id, None, why, Some(&new_id))?;
+        history(c, "create", &new_id, r, doc_id, None, why, Some(event_id))?;
     }
     // The first report may have moved: the original keeps its id, whatever its sources.
     reconcile(c, seq)?;
@@ -532,6 +619,48 @@ mod tests {
     fn hash_ignores_reflowing() {
         assert_eq!(content_hash("a  b\nc"), content_hash("a b c "));
         assert_ne!(content_hash("a b c"), content_hash("a b d"));
+    }
+
+    fn scored(features: &[(&'static str, f64)]) -> Option<link::Score> {
+        Some(link::Score { total: features.iter().map(|f| f.1).sum(), features: features.to_vec() })
+    }
+
+    fn member(doc: &str, score: Option<link::Score>, joined: Option<f64>) -> Member {
+        Member { doc: doc.into(), score, joined }
+    }
+
+    #[test]
+    fn a_report_that_names_what_one_source_names_tells_the_other_apart() {
+        let agrees =
+            || scored(&[("same_sub_event_type", 2.0), ("distance", 2.0), ("shared_names", 2.5), ("same_day", 1.0)]);
+        let conflicts = || {
+            scored(&[
+                ("same_sub_event_type", 2.0),
+                ("distance", 2.0),
+                ("shared_names", 1.5),
+                ("names_only_one_side_each", -1.0),
+            ])
+        };
+        // The conflicting source joined on less than the report now gives the other.
+        let (s, split) = event_score(&[member("a", agrees(), None), member("b", conflicts(), Some(6.0))]).unwrap();
+        assert_eq!(split, vec!["b".to_string()]);
+        assert_eq!(s.total, 7.5);
+        // The source created the event: the joins' least score stands for its tie.
+        let (_, split) = event_score(&[member("b", conflicts(), None), member("a", agrees(), Some(6.0))]).unwrap();
+        assert_eq!(split, vec!["b".to_string()]);
+        // It joined on more: complete linkage, nobody leaves.
+        let (s, split) = event_score(&[member("a", agrees(), None), member("b", conflicts(), Some(8.0))]).unwrap();
+        assert!(split.is_empty());
+        assert_eq!(s.total, 4.5);
+        // No source whose names the report gives: complete linkage.
+        let (_, split) = event_score(&[member("a", conflicts(), None), member("b", conflicts(), Some(6.0))]).unwrap();
+        assert!(split.is_empty());
+        // A source the report rules out leaves too, if it joined on less.
+        let (_, split) = event_score(&[member("a", agrees(), None), member("b", None, Some(6.0))]).unwrap();
+        assert_eq!(split, vec!["b".to_string()]);
+        // Otherwise it rules the event out.
+        assert!(event_score(&[member("a", agrees(), None), member("b", None, Some(8.0))]).is_none());
+        assert!(event_score(&[member("a", conflicts(), None), member("b", None, Some(6.0))]).is_none());
     }
 
     #[test]

@@ -32,13 +32,16 @@ pub(crate) struct Keys {
     /// Folded canonical actor names (actor1, actor2 and associates), generic ones too.
     pub actors: Vec<String>,
     pub fatalities: Option<u32>,
+    /// The sentence says the toll is not known ("an unknown number of militants
+    /// killed"): its coded figure is a convention, not a count to compare.
+    pub toll_unknown: bool,
     /// Folded proper names of the sentence (capitalized words that are not function
     /// words, months, weekdays nor the country's own name).
     pub names: Vec<String>,
     /// Folded proper names of the rest of the sentence's paragraph: evidence when the
     /// other report gives them too, none against it when it does not.
     pub context: Vec<String>,
-    /// Numbers written in digits in the sentence (not years).
+    /// Numbers written in digits (not years) or in words in the sentence.
     pub numbers: Vec<u64>,
     pub background: bool,
 }
@@ -320,12 +323,32 @@ impl Keys {
             places,
             actors,
             fatalities: e.fatalities_known.then_some(e.fatalities),
+            toll_unknown: toll_unknown(&e.sentence),
             names,
             context,
             numbers,
             background: e.background,
         }
     }
+}
+
+/// Words that say a number is not known, in the languages coded, folded.
+const UNKNOWN_NUMBER: &[&str] = &[
+    "unknown number",
+    "unspecified number",
+    "undetermined number",
+    "undisclosed number",
+    "unconfirmed number",
+    "nombre indetermine",
+    "nombre inconnu",
+    "nombre non precise",
+    "nombre non determine",
+];
+
+/// Whether a sentence says the number (of dead) is not known.
+fn toll_unknown(sentence: &str) -> bool {
+    let folded = sitrep_text::fold_str(sentence);
+    UNKNOWN_NUMBER.iter().any(|w| folded.contains(w))
 }
 
 /// The paragraph (the text between line breaks) that holds the sentence at
@@ -373,6 +396,49 @@ fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, 
     (names, numbers)
 }
 
+/// Numbers written in words, in both languages, folded: a toll or a count the other
+/// report gives in digits or in its own words. Not "one", "un" and "une", which are
+/// articles as often as numbers.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("two", 2),
+    ("deux", 2),
+    ("three", 3),
+    ("trois", 3),
+    ("four", 4),
+    ("quatre", 4),
+    ("five", 5),
+    ("cinq", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("sept", 7),
+    ("eight", 8),
+    ("huit", 8),
+    ("nine", 9),
+    ("neuf", 9),
+    ("ten", 10),
+    ("dix", 10),
+    ("eleven", 11),
+    ("onze", 11),
+    ("twelve", 12),
+    ("douze", 12),
+    ("thirteen", 13),
+    ("treize", 13),
+    ("fourteen", 14),
+    ("quatorze", 14),
+    ("fifteen", 15),
+    ("quinze", 15),
+    ("sixteen", 16),
+    ("seize", 16),
+    ("twenty", 20),
+    ("vingt", 20),
+    ("thirty", 30),
+    ("trente", 30),
+    ("forty", 40),
+    ("quarante", 40),
+    ("fifty", 50),
+    ("cinquante", 50),
+];
+
 fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<String>, numbers: &mut Vec<u64>) {
     let word = word.trim_matches(|c: char| c == '-' || c == '\'');
     // "l'Armée", "d'Arbinda": the name after an elided article.
@@ -391,6 +457,11 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
         }
         return;
     }
+    let folded = sitrep_text::fold_str(word);
+    if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == folded) {
+        numbers.push(n);
+        return;
+    }
     let first = word.chars().next().unwrap_or(' ');
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // "ISGS", in the plural "ISGs", "IEDs", and words made of one: "JNIM-linked",
@@ -403,7 +474,6 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
     if opens || !first.is_uppercase() || letters < 3 || acronym {
         return;
     }
-    let folded = sitrep_text::fold_str(word);
     if NOT_NAMES.contains(&folded.as_str()) || country_words.contains(&folded) {
         return;
     }
@@ -509,7 +579,24 @@ impl Score {
             self.features.push((name, w));
         }
     }
+
+    fn has(&self, name: &str) -> bool {
+        self.features.iter().any(|f| f.0 == name)
+    }
+
+    /// Whether the two texts name different places or people below the province.
+    pub(crate) fn names_conflict(&self) -> bool {
+        NAMES_APART.iter().any(|n| self.has(n))
+    }
+
+    /// Whether the two texts share a name and neither names one the other does not.
+    pub(crate) fn names_agree(&self) -> bool {
+        self.has("shared_names") && !self.names_conflict()
+    }
 }
+
+/// Features that say each text names a place or person the other does not.
+const NAMES_APART: &[&str] = &["no_shared_name", "names_only_one_side_each", "different_compound_names"];
 
 /// The score at or above which a new report joins a stored event.
 pub(crate) const THRESHOLD: f64 = 5.0;
@@ -543,8 +630,14 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     };
     s.add("same_day", w);
 
-    if a.sub_event_type == b.sub_event_type {
+    if a.sub_event_type == b.sub_event_type && a.sub_event_type == "Other" {
+        // What is left when no kind fits: two such share their event type, no kind.
+        s.add("same_event_type", 0.5);
+    } else if a.sub_event_type == b.sub_event_type {
         s.add("same_sub_event_type", 2.0);
+    } else if a.sub_event_type == "Other" || b.sub_event_type == "Other" {
+        // One coder found no kind for what the other coded as one.
+        s.add("other_against_a_kind", -1.0);
     } else if a.event_type == "Strategic developments" {
         // Its sub-types are kinds of events, not readings of one: a school burned and a
         // mine taken the same day are two events.
@@ -623,7 +716,8 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         s.add("no_shared_actor", -0.5);
     }
 
-    if let (Some(fa), Some(fb)) = (a.fatalities, b.fatalities) {
+    // A toll the text says is unknown is compared with nothing, not even another such.
+    if let (Some(fa), Some(fb), false) = (a.fatalities, b.fatalities, a.toll_unknown || b.toll_unknown) {
         // A figure the other text gives, though its coder counted another, is the
         // same figure misread rather than two tolls.
         let in_text = |f: u32, k: &Keys| f > 0 && k.numbers.contains(&u64::from(f));
@@ -738,8 +832,13 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     if (shared_names > 1 || shared_names == 1 && !names_differ) && a.named_place.is_none() && b.named_place.is_none() {
         s.add("shared_name_for_place", 1.0);
     }
+    // The same count told of two different days ("two groups", "three vehicles") is
+    // a coincidence of small numbers, not one telling.
+    let other_days = alo == ahi && blo == bhi && alo != blo;
     let shared_numbers = a.numbers.iter().filter(|n| b.numbers.contains(n) && Some(**n as u32) != a.fatalities).count();
-    s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
+    if !other_days {
+        s.add("shared_numbers", (shared_numbers as f64 * 0.5).min(1.0));
+    }
     Some(s)
 }
 
@@ -765,6 +864,24 @@ mod tests {
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
         assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn numbers_in_words_count_in_both_languages() {
+        let (_, en) = names_and_numbers("Five bodies were found and two men arrested, one of them wounded.", &[]);
+        let (_, fr) = names_and_numbers("Cinq corps ont été retrouvés et deux hommes arrêtés, dont un blessé.", &[]);
+        assert_eq!(en, vec![2, 5]);
+        assert_eq!(fr, en);
+    }
+
+    #[test]
+    fn a_count_shared_by_two_days_is_no_evidence() {
+        let n = |lo: i64| Keys { lo: Some(lo), hi: Some(lo), numbers: vec![3], fatalities: None, ..keys() };
+        let has = |a: &Keys, b: &Keys| score(a, b).unwrap().features.iter().any(|f| f.0 == "shared_numbers");
+        assert!(has(&n(100), &n(100)));
+        assert!(!has(&n(100), &n(101)));
+        let week = Keys { lo: Some(98), hi: Some(104), slack: 0, ..n(100) };
+        assert!(has(&n(100), &week), "a day within a week is not another day");
     }
 
     #[test]
@@ -832,6 +949,15 @@ mod tests {
         };
         assert!(score(&looting, &looting).is_some());
         assert!(score(&looting, &taken).is_none(), "strategic sub-types are kinds of events");
+        let other = Keys { event_type: "Strategic developments".into(), sub_event_type: "Other".into(), ..keys() };
+        let w = |a: &Keys| {
+            score(a, a).unwrap().features.iter().filter(|f| f.0.starts_with("same_")).map(|f| f.1).sum::<f64>()
+        };
+        assert!(w(&other) < w(&looting), "'Other' is no kind of event: two share none");
+        // Nor does it rule a kind out: one coder found none for what the other coded.
+        let s = score(&other, &keys()).unwrap();
+        assert!(s.features.iter().any(|f| f.0 == "other_against_a_kind" && f.1 < 0.0), "{s:?}");
+        assert!(score(&keys(), &other).is_some());
     }
 
     #[test]
@@ -902,6 +1028,19 @@ mod tests {
         let w = |k: &Keys| score(&two, k).unwrap().features.into_iter().find(|f| f.0 == "fatalities").unwrap().1;
         assert!(w(&misread) > 0.0);
         assert!(w(&other) < 0.0);
+    }
+
+    #[test]
+    fn a_toll_the_text_says_is_unknown_is_not_compared() {
+        assert!(toll_unknown("Airstrikes hit a forest camp, an unknown number of militants killed."));
+        assert!(toll_unknown("Des frappes sur un camp en forêt, tuant un nombre indéterminé de combattants."));
+        assert!(!toll_unknown("Airstrikes hit a forest camp, killing 10 militants."));
+        let ten = Keys { fatalities: Some(10), toll_unknown: true, ..keys() };
+        let one = Keys { fatalities: Some(1), toll_unknown: true, ..keys() };
+        let has = |s: Score| s.features.iter().any(|f| f.0 == "fatalities");
+        assert!(!has(score(&ten, &one).unwrap()));
+        assert!(!has(score(&ten, &Keys { fatalities: Some(10), ..keys() }).unwrap()));
+        assert!(has(score(&Keys { fatalities: Some(1), ..keys() }, &Keys { fatalities: Some(10), ..keys() }).unwrap()));
     }
 
     #[test]

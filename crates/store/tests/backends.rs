@@ -92,6 +92,51 @@ fn unmerge_detaches_a_source_and_keeps_ids() {
 }
 
 #[test]
+fn a_report_that_names_what_one_source_names_tells_the_other_apart() {
+    for db in databases("split") {
+        let store = Store::open(&db).unwrap();
+        let clash = |id: &str, lang: &str, text: &str| doc(id, lang, "2021-03-13", text);
+        store
+            .ingest(&[
+                clash(
+                    "e1",
+                    "en",
+                    "On 12 March 2021, soldiers clashed with JNIM militants at Welbore near Djibo in Burkina Faso; two soldiers were killed.",
+                ),
+                clash(
+                    "e2",
+                    "en",
+                    "On 12 March 2021, soldiers clashed with JNIM militants at Tansoré near Djibo in Burkina Faso; two soldiers were killed.",
+                ),
+            ])
+            .unwrap();
+        let ids =
+            |store: &Store| store.query(&Query::default()).unwrap().into_iter().map(|e| e.event_id).collect::<Vec<_>>();
+        assert_eq!(ids(&store).len(), 1, "{db}: nothing yet tells the two apart");
+        let first = ids(&store).remove(0);
+        store
+            .ingest(&[clash(
+                "f1",
+                "fr",
+                "Le 12 mars 2021, deux soldats ont été tués quand des militaires ont affronté des combattants du JNIM à Tansoré, près de Djibo.",
+            )])
+            .unwrap();
+        let events = ids(&store);
+        assert_eq!(events.len(), 2, "{db}");
+        assert_eq!(sources(&store, &first), ["e2", "f1"], "{db}");
+        let other = events.iter().find(|e| **e != first).unwrap();
+        assert_eq!(sources(&store, other), ["e1"], "{db}");
+        // Explained and reversible: the unmerge is in the history with the report that
+        // told the sources apart, and the merge lists what it split.
+        let history = store.event(&first).unwrap().unwrap().history;
+        let unmerge = history.iter().find(|h| h.action == "unmerge").unwrap();
+        assert_eq!(unmerge.explanation["told_apart_by"], "f1", "{db}: {unmerge:?}");
+        let merge = history.iter().find(|h| h.action == "merge" && h.doc_id == "f1").unwrap();
+        assert_eq!(merge.explanation["split"][0], "e1", "{db}: {merge:?}");
+    }
+}
+
+#[test]
 fn queries_filter_and_paginate() {
     for db in databases("query") {
         let store = Store::open(&db).unwrap();
