@@ -298,6 +298,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     let mut out = Vec::new();
     let candidates = |k: &str| g.candidates(k);
     let mut kbuf = String::new();
+    // The key with its dot ("la."), for abbreviations.
+    let mut dbuf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -335,8 +337,12 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             norm_folded_into(&text.folded()[t.fstart..toks[e - 1].fend], &mut kbuf);
             let key: &str = &kbuf;
             // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
-            let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".")
-                && !g.lookup_key(&format!("{key}.")).is_empty();
+            let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".") && {
+                dbuf.clear();
+                dbuf.push_str(key);
+                dbuf.push('.');
+                !g.lookup_key(&dbuf).is_empty()
+            };
             if stop.contains(key) && !abbreviation {
                 i = e;
                 advanced = true;
@@ -345,7 +351,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             let original = text.slice(t.start, toks[e - 1].end);
             let all_caps = original.chars().all(|c| !c.is_lowercase());
             let dotted = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".");
-            let short = key.replace(' ', "").len() < 3;
+            let short = key.bytes().filter(|&b| b != b' ').count() < 3;
             if short && !all_caps && !dotted {
                 continue;
             }
@@ -440,7 +446,10 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             }
             // Abbreviations ("Calif.", "N.H.") match only with their dot.
             if toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".") {
-                for h in g.lookup_key(&format!("{key}.")) {
+                dbuf.clear();
+                dbuf.push_str(key);
+                dbuf.push('.');
+                for h in g.lookup_key(&dbuf) {
                     if !hits.iter().any(|x| x.0 == h.0) {
                         hits.push(h);
                     }
@@ -1066,13 +1075,13 @@ pub fn find_places_with_evidence(
     }
     let mut own: FxMap<&str, Vec<&str>> = FxMap::default();
     for s in &spans {
-        let mut seen = FxSet::default();
+        let mut seen: FxSet<&str> = FxSet::default();
         // Only a name that is also an admin1 area's ("Georgia") does not vote for its
         // own country reading.
         let admin1_too = s.hits.iter().any(|&(i, mk)| mk == MatchKind::Name && g.place(i).kind == Kind::Admin1);
         for &(i, mk) in &s.hits {
             let p = g.place(i);
-            if mk <= MatchKind::Alternate && p.kind == Kind::Country && seen.insert(p.country.clone()) {
+            if mk <= MatchKind::Alternate && p.kind == Kind::Country && seen.insert(&p.country) {
                 *ev.strong.entry(&p.country).or_default() += 1;
                 if admin1_too {
                     own.entry(s.key.as_str()).or_default().push(&p.country);
@@ -1080,9 +1089,17 @@ pub fn find_places_with_evidence(
             }
         }
     }
-    fn without_own<'a>(ev: &Evidence<'a>, own: &FxMap<&str, Vec<&str>>, key: &str) -> Evidence<'a> {
+    fn without_own<'e, 'a>(
+        ev: &'e Evidence<'a>,
+        own: &FxMap<&str, Vec<&str>>,
+        key: &str,
+    ) -> std::borrow::Cow<'e, Evidence<'a>> {
+        // Most names have no own votes to take back: the shared evidence is used as is.
+        let Some(ccs) = own.get(key) else {
+            return std::borrow::Cow::Borrowed(ev);
+        };
         let mut e = ev.clone();
-        for cc in own.get(key).into_iter().flatten() {
+        for cc in ccs {
             if let Some(n) = e.strong.get_mut(*cc) {
                 *n -= 1;
                 if *n == 0 {
@@ -1090,7 +1107,7 @@ pub fn find_places_with_evidence(
                 }
             }
         }
-        e
+        std::borrow::Cow::Owned(e)
     }
 
     // Admin chains: "Watamu, Dabaso, Kilifi", "Sreepur upazila (Gazipur, Dhaka)",
@@ -1226,7 +1243,7 @@ pub fn find_places_with_evidence(
         .collect();
     let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
         let s = &spans[n];
-        let mut ev_n = without_own(&ev, &own, &s.key);
+        let mut ev_n = without_own(&ev, &own, &s.key).into_owned();
         for (m, f) in picks.iter().enumerate() {
             if spans[m].key == s.key {
                 continue;
