@@ -1298,8 +1298,20 @@ pub fn find_places_with_evidence(
     };
     let none: Vec<Option<(u32, MatchKind, f64)>> = vec![None; spans.len()];
     let mut picks = round(&none);
-    for _ in 0..2 {
-        picks = round(&picks);
+    // A round reads only the entries and match kinds of the other names' picks, not
+    // their scores: a round that leaves those as they were would give the same picks
+    // again, and the rounds left are skipped. A document whose names all share one key
+    // has no other names to vote: its first picks are its last.
+    let entries = |p: &[Pick]| p.iter().map(|x| x.map(|(i, mk, _)| (i, mk))).collect::<Vec<_>>();
+    if spans.iter().any(|s| s.key != spans[0].key) {
+        for _ in 0..2 {
+            let next = round(&picks);
+            let settled = entries(&next) == entries(&picks);
+            picks = next;
+            if settled {
+                break;
+            }
+        }
     }
 
     // SITREP_GEO_DEBUG=1 prints each name's best candidates and scores to stderr.
