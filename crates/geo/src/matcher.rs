@@ -208,6 +208,29 @@ fn stoplist() -> &'static FxSet<String> {
     })
 }
 
+/// A set of words asked about a few times: a short list is searched in place (cheaper
+/// than hashing every word of a short text), a long one through a set built on first use.
+struct Words<'t> {
+    words: Vec<&'t str>,
+    set: std::cell::OnceCell<FxSet<&'t str>>,
+}
+
+impl<'t> Words<'t> {
+    /// Lists longer than this are searched through a set.
+    const SCAN: usize = 64;
+
+    fn new(words: Vec<&'t str>) -> Self {
+        Words { words, set: std::cell::OnceCell::new() }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        if self.words.len() <= Self::SCAN {
+            return self.words.contains(&w);
+        }
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
+    }
+}
+
 /// A candidate span: tokens `[ti, tj)` and its name key.
 struct Span {
     ti: usize,
@@ -897,8 +920,9 @@ pub fn find_places_with_evidence(
     let mut spans = spans(text, toks, g);
 
     // Lowercase uses of a word elsewhere in the text mark it as a common word.
-    let mut lower_words: FxSet<&str> = FxSet::with_capacity_and_hasher(toks.len(), Default::default());
-    lower_words.extend(toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)));
+    let lower_words = Words::new(
+        toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect(),
+    );
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
     // An admin2 area's population is the sum of its towns': it does not make the name
