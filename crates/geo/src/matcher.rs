@@ -1471,7 +1471,7 @@ pub fn find_places_with_evidence(
                 && toks[s.ti - 1].kind == TokenKind::Word
                 && !cue_before(text, toks[s.ti].fstart, PLACE_PREPOSITIONS)
         };
-        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, &span_ev(n, &picks), bare) {
+        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, || span_ev(n, &picks), bare) {
             continue;
         }
         let rule = match mk {
@@ -1502,7 +1502,20 @@ pub fn find_places_with_evidence(
 /// Whether `p` lies in a country none of the document's evidence points to, while two
 /// or more of its other places point elsewhere (demonyms alone do not: "la frontière malienne" in a
 /// story from Burkina Faso), and is no city known far from its country.
-fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence, bare: impl FnOnce() -> bool) -> bool {
+/// (`ev` gives the name's evidence: built only for a place that may be an outlier.)
+fn foreign_outlier<'a>(
+    p: &Place,
+    mk: MatchKind,
+    ev: impl FnOnce() -> Evidence<'a>,
+    bare: impl FnOnce() -> bool,
+) -> bool {
+    if !(matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
+        && p.population < 1_000_000
+        && p.feature.as_ref() != "PPLC")
+    {
+        return false;
+    }
+    let ev = &ev();
     // A variant spelling ("Inata" for Japan's Inada) in a document that names another
     // country or its people is the other country's village the gazetteer lacks.
     // With no evidence at all, a variant spelling of a town abroad is no better a guess.
@@ -1514,12 +1527,7 @@ fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence, bare: impl FnOnce() 
         || (others == 1 && p.population < 20_000 && bare())
         || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
         || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
-    matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
-        && p.population < 1_000_000
-        && p.feature.as_ref() != "PPLC"
-        && elsewhere
-        && !ev.strong.contains_key(p.country.as_ref())
-        && !ev.weak.contains_key(p.country.as_ref())
+    elsewhere && !ev.strong.contains_key(p.country.as_ref()) && !ev.weak.contains_key(p.country.as_ref())
 }
 
 /// Folded words that introduce a place's name.
