@@ -17,9 +17,14 @@ struct Demonyms {
     forms: FxMap<String, &'static str>,
     /// First words of the forms of more than one word.
     firsts: FxSet<String>,
+    /// For each first byte, a bit for each length (capped at 63) of the `firsts` that
+    /// start with it: most words are ruled out without hashing them.
+    first_lens: [u64; 256],
     /// The first four bytes of every form: a word that starts otherwise is none (a
     /// quick test before the six lookups of its endings).
     prefixes: FxSet<[u8; 4]>,
+    /// The first two bytes of every form, one bit each: a test quicker still.
+    prefixes2: Vec<u64>,
     max_words: usize,
 }
 
@@ -34,6 +39,8 @@ fn demonyms() -> &'static Demonyms {
         let mut firsts = FxSet::default();
         let mut prefixes = FxSet::default();
         let mut max_words = 1;
+        let mut first_lens = [0u64; 256];
+        let mut prefixes2 = vec![0u64; 1 << 10];
         for line in DEMONYMS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -48,21 +55,47 @@ fn demonyms() -> &'static Demonyms {
                 }
                 max_words = max_words.max(k.split(' ').count());
                 if let Some((first, _)) = k.split_once(' ') {
+                    if let Some(&b) = first.as_bytes().first() {
+                        first_lens[b as usize] |= len_bit(first.len());
+                    }
                     firsts.insert(first.to_string());
                 }
                 if let Some(p) = prefix4(&k) {
+                    let i = prefix2(&p);
+                    prefixes2[i / 64] |= 1 << (i % 64);
                     prefixes.insert(p);
                 }
                 forms.insert(k, cc.trim());
             }
         }
-        Demonyms { forms, firsts, prefixes, max_words }
+        Demonyms { forms, firsts, first_lens, prefixes, prefixes2, max_words }
     })
+}
+
+/// A word length's bit in [`Demonyms::first_lens`].
+fn len_bit(n: usize) -> u64 {
+    1 << n.min(63)
+}
+
+/// The index of a form's first two bytes in [`Demonyms::prefixes2`].
+fn prefix2(p: &[u8; 4]) -> usize {
+    (p[0] as usize) << 8 | p[1] as usize
+}
+
+/// Whether `w` is the first word of a form of more than one word.
+fn is_first(d: &Demonyms, w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if d.first_lens[b as usize] & len_bit(w.len()) != 0 => d.firsts.contains(w),
+        _ => false,
+    }
 }
 
 fn lookup(d: &Demonyms, key: &str) -> Option<&'static str> {
     // Stems have four bytes or more and start like the key.
-    if !prefix4(key).is_some_and(|p| d.prefixes.contains(&p)) {
+    if !prefix4(key).is_some_and(|p| {
+        let i = prefix2(&p);
+        d.prefixes2[i / 64] & (1 << (i % 64)) != 0 && d.prefixes.contains(&p)
+    }) {
         return None;
     }
     for end in ENDINGS {
@@ -93,7 +126,7 @@ pub fn country_evidence(text: &Text<'_>, lang: &str) -> Vec<(usize, usize, &'sta
         let mut found = None;
         let w = toks[i].folded(text);
         // Forms have four letters or more; longer forms start with a known word.
-        let longest = if d.firsts.contains(w) { d.max_words.min(toks.len() - i) } else { 1 };
+        let longest = if is_first(d, w) { d.max_words.min(toks.len() - i) } else { 1 };
         if w.len() < 4 && longest == 1 {
             i += 1;
             continue;

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use crate::fxhash::FxMap;
-use crate::key::{loose_key, loose_of_translit, name_key, name_key_into, translit_key};
+use crate::key::{loose_key, loose_of_translit_into, name_key, name_key_into, translit_key, translit_key_into};
 
 /// Countries whose names reach French and English news transliterated from Arabic,
 /// Persian, Kurdish or Turkic languages: their entries get transliteration keys.
@@ -1083,14 +1083,22 @@ impl Gazetteer {
             }
         });
         if key.len() >= 4 {
-            let t = translit_key(key);
-            let mut add = |h: (u32, MatchKind)| {
-                if visible(h.0) && !out.iter().any(|o| o.0 == h.0) {
-                    out.push(h);
-                }
-            };
-            self.translit.each(&t, &mut add);
-            self.loose.each(&loose_of_translit(&t), &mut add);
+            // The two keys are built in buffers kept from call to call: no allocation.
+            thread_local! {
+                static KEYS: std::cell::RefCell<(String, String)> =
+                    const { std::cell::RefCell::new((String::new(), String::new())) };
+            }
+            KEYS.with_borrow_mut(|(t, l)| {
+                translit_key_into(key, t);
+                loose_of_translit_into(t, l);
+                let mut add = |h: (u32, MatchKind)| {
+                    if visible(h.0) && !out.iter().any(|o| o.0 == h.0) {
+                        out.push(h);
+                    }
+                };
+                self.translit.each(t, &mut add);
+                self.loose.each(l, &mut add);
+            });
         }
         out
     }

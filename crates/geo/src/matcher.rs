@@ -208,6 +208,29 @@ fn stoplist() -> &'static FxSet<String> {
     })
 }
 
+/// A set of words asked about a few times: a short list is searched in place (cheaper
+/// than hashing every word of a short text), a long one through a set built on first use.
+struct Words<'t> {
+    words: Vec<&'t str>,
+    set: std::cell::OnceCell<FxSet<&'t str>>,
+}
+
+impl<'t> Words<'t> {
+    /// Lists longer than this are searched through a set.
+    const SCAN: usize = 64;
+
+    fn new(words: Vec<&'t str>) -> Self {
+        Words { words, set: std::cell::OnceCell::new() }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        if self.words.len() <= Self::SCAN {
+            return self.words.contains(&w);
+        }
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
+    }
+}
+
 /// A candidate span: tokens `[ti, tj)` and its name key.
 struct Span {
     ti: usize,
@@ -298,6 +321,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     let mut out = Vec::new();
     let candidates = |k: &str| g.candidates(k);
     let mut kbuf = String::new();
+    // The key with its dot ("la."), for abbreviations.
+    let mut dbuf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -335,8 +360,12 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             norm_folded_into(&text.folded()[t.fstart..toks[e - 1].fend], &mut kbuf);
             let key: &str = &kbuf;
             // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
-            let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".")
-                && !g.lookup_key(&format!("{key}.")).is_empty();
+            let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".") && {
+                dbuf.clear();
+                dbuf.push_str(key);
+                dbuf.push('.');
+                !g.lookup_key(&dbuf).is_empty()
+            };
             if stop.contains(key) && !abbreviation {
                 i = e;
                 advanced = true;
@@ -345,7 +374,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             let original = text.slice(t.start, toks[e - 1].end);
             let all_caps = original.chars().all(|c| !c.is_lowercase());
             let dotted = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".");
-            let short = key.replace(' ', "").len() < 3;
+            let short = key.bytes().filter(|&b| b != b' ').count() < 3;
             if short && !all_caps && !dotted {
                 continue;
             }
@@ -440,7 +469,10 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             }
             // Abbreviations ("Calif.", "N.H.") match only with their dot.
             if toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".") {
-                for h in g.lookup_key(&format!("{key}.")) {
+                dbuf.clear();
+                dbuf.push_str(key);
+                dbuf.push('.');
+                for h in g.lookup_key(&dbuf) {
                     if !hits.iter().any(|x| x.0 == h.0) {
                         hits.push(h);
                     }
@@ -888,8 +920,9 @@ pub fn find_places_with_evidence(
     let mut spans = spans(text, toks, g);
 
     // Lowercase uses of a word elsewhere in the text mark it as a common word.
-    let mut lower_words: FxSet<&str> = FxSet::with_capacity_and_hasher(toks.len(), Default::default());
-    lower_words.extend(toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)));
+    let lower_words = Words::new(
+        toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect(),
+    );
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
     // An admin2 area's population is the sum of its towns': it does not make the name
@@ -1066,13 +1099,13 @@ pub fn find_places_with_evidence(
     }
     let mut own: FxMap<&str, Vec<&str>> = FxMap::default();
     for s in &spans {
-        let mut seen = FxSet::default();
+        let mut seen: FxSet<&str> = FxSet::default();
         // Only a name that is also an admin1 area's ("Georgia") does not vote for its
         // own country reading.
         let admin1_too = s.hits.iter().any(|&(i, mk)| mk == MatchKind::Name && g.place(i).kind == Kind::Admin1);
         for &(i, mk) in &s.hits {
             let p = g.place(i);
-            if mk <= MatchKind::Alternate && p.kind == Kind::Country && seen.insert(p.country.clone()) {
+            if mk <= MatchKind::Alternate && p.kind == Kind::Country && seen.insert(&p.country) {
                 *ev.strong.entry(&p.country).or_default() += 1;
                 if admin1_too {
                     own.entry(s.key.as_str()).or_default().push(&p.country);
@@ -1080,9 +1113,17 @@ pub fn find_places_with_evidence(
             }
         }
     }
-    fn without_own<'a>(ev: &Evidence<'a>, own: &FxMap<&str, Vec<&str>>, key: &str) -> Evidence<'a> {
+    fn without_own<'e, 'a>(
+        ev: &'e Evidence<'a>,
+        own: &FxMap<&str, Vec<&str>>,
+        key: &str,
+    ) -> std::borrow::Cow<'e, Evidence<'a>> {
+        // Most names have no own votes to take back: the shared evidence is used as is.
+        let Some(ccs) = own.get(key) else {
+            return std::borrow::Cow::Borrowed(ev);
+        };
         let mut e = ev.clone();
-        for cc in own.get(key).into_iter().flatten() {
+        for cc in ccs {
             if let Some(n) = e.strong.get_mut(*cc) {
                 *n -= 1;
                 if *n == 0 {
@@ -1090,7 +1131,7 @@ pub fn find_places_with_evidence(
                 }
             }
         }
-        e
+        std::borrow::Cow::Owned(e)
     }
 
     // Admin chains: "Watamu, Dabaso, Kilifi", "Sreepur upazila (Gazipur, Dhaka)",
@@ -1226,7 +1267,7 @@ pub fn find_places_with_evidence(
         .collect();
     let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
         let s = &spans[n];
-        let mut ev_n = without_own(&ev, &own, &s.key);
+        let mut ev_n = without_own(&ev, &own, &s.key).into_owned();
         for (m, f) in picks.iter().enumerate() {
             if spans[m].key == s.key {
                 continue;
@@ -1281,8 +1322,20 @@ pub fn find_places_with_evidence(
     };
     let none: Vec<Option<(u32, MatchKind, f64)>> = vec![None; spans.len()];
     let mut picks = round(&none);
-    for _ in 0..2 {
-        picks = round(&picks);
+    // A round reads only the entries and match kinds of the other names' picks, not
+    // their scores: a round that leaves those as they were would give the same picks
+    // again, and the rounds left are skipped. A document whose names all share one key
+    // has no other names to vote: its first picks are its last.
+    let entries = |p: &[Pick]| p.iter().map(|x| x.map(|(i, mk, _)| (i, mk))).collect::<Vec<_>>();
+    if spans.iter().any(|s| s.key != spans[0].key) {
+        for _ in 0..2 {
+            let next = round(&picks);
+            let settled = entries(&next) == entries(&picks);
+            picks = next;
+            if settled {
+                break;
+            }
+        }
     }
 
     // SITREP_GEO_DEBUG=1 prints each name's best candidates and scores to stderr.
@@ -1418,7 +1471,7 @@ pub fn find_places_with_evidence(
                 && toks[s.ti - 1].kind == TokenKind::Word
                 && !cue_before(text, toks[s.ti].fstart, PLACE_PREPOSITIONS)
         };
-        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, &span_ev(n, &picks), bare) {
+        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, || span_ev(n, &picks), bare) {
             continue;
         }
         let rule = match mk {
@@ -1449,7 +1502,20 @@ pub fn find_places_with_evidence(
 /// Whether `p` lies in a country none of the document's evidence points to, while two
 /// or more of its other places point elsewhere (demonyms alone do not: "la frontière malienne" in a
 /// story from Burkina Faso), and is no city known far from its country.
-fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence, bare: impl FnOnce() -> bool) -> bool {
+/// (`ev` gives the name's evidence: built only for a place that may be an outlier.)
+fn foreign_outlier<'a>(
+    p: &Place,
+    mk: MatchKind,
+    ev: impl FnOnce() -> Evidence<'a>,
+    bare: impl FnOnce() -> bool,
+) -> bool {
+    if !(matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
+        && p.population < 1_000_000
+        && p.feature.as_ref() != "PPLC")
+    {
+        return false;
+    }
+    let ev = &ev();
     // A variant spelling ("Inata" for Japan's Inada) in a document that names another
     // country or its people is the other country's village the gazetteer lacks.
     // With no evidence at all, a variant spelling of a town abroad is no better a guess.
@@ -1461,12 +1527,7 @@ fn foreign_outlier(p: &Place, mk: MatchKind, ev: &Evidence, bare: impl FnOnce() 
         || (others == 1 && p.population < 20_000 && bare())
         || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
         || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
-    matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)
-        && p.population < 1_000_000
-        && p.feature.as_ref() != "PPLC"
-        && elsewhere
-        && !ev.strong.contains_key(p.country.as_ref())
-        && !ev.weak.contains_key(p.country.as_ref())
+    elsewhere && !ev.strong.contains_key(p.country.as_ref()) && !ev.weak.contains_key(p.country.as_ref())
 }
 
 /// Folded words that introduce a place's name.
