@@ -79,6 +79,8 @@ const LOCATIVES: &[&str] = &[
 
 /// Folded words after a number that make it something other than a count of people.
 const NOT_PEOPLE: &[&str] = &[
+    // "un nombre indéterminé de": no figure at all.
+    "nombre",
     "year",
     "years",
     "yr",

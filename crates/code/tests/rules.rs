@@ -537,3 +537,12 @@ fn a_grenade_seized_is_a_disrupted_weapons_use() {
     );
     assert_eq!(e[0].sub_event_type, "Disrupted weapons use", "{e:?}");
 }
+
+#[test]
+fn an_undetermined_number_is_no_figure() {
+    let e = &fr(
+        "L'armée de l'air a mené lundi des frappes près de Djibo, tuant un nombre indéterminé de jihadistes.",
+        "2020-03-10",
+    )[0];
+    assert!(!e.fatalities_known, "{e:?}");
+}
