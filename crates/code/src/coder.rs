@@ -698,13 +698,13 @@ impl Analysis<'_, '_> {
             // transfer of territory.
             if sub == SubEventType::NonStateActorOvertakesTerritory {
                 let after = self.text.folded_after(self.text.folded_offset(t.end), 40);
+                let before = self.text.folded_before(self.text.folded_offset(t.start), 60);
+                // The place taken follows the verb, or comes before it when a pronoun
+                // stands for it ("ont attaqué le camp … : ils l'ont submergé").
                 let territory =
                     self.places.iter().any(|p| p.start >= t.end && p.start - t.end <= 25 && p.rule != "demonym")
-                        || after
-                            .split(|c: char| !c.is_ascii_alphanumeric())
-                            .filter(|w| !w.is_empty())
-                            .take(6)
-                            .any(|w| TERRITORY.contains(&w));
+                        || ascii_words(after).take(6).any(|w| TERRITORY.contains(&w))
+                        || ascii_words(before).rev().take(8).any(|w| TERRITORY.contains(&w));
                 let fought = has_harm
                     || has_weapon
                     || triggers.iter().any(|o| {
@@ -1735,6 +1735,11 @@ fn generic_sub(d: &Draft) -> SubEventType {
         _ if d.sub == SubEventType::Attack || d.sub == SubEventType::ArmedClash => SubEventType::Attack,
         _ => d.sub,
     }
+}
+
+/// The words of folded text `s`, split at anything but ASCII letters and digits.
+fn ascii_words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// Whether `d`, a fight named with a definite article ("in the clash"), may be the riot

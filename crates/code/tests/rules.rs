@@ -546,3 +546,12 @@ fn an_undetermined_number_is_no_figure() {
     )[0];
     assert!(!e.fatalities_known, "{e:?}");
 }
+
+#[test]
+fn a_camp_overrun_is_territory_taken() {
+    let e = fr(
+        "Le 30 janvier, des jihadistes ont attaqué le camp militaire de Kompiembiga : ils l'ont submergé et incendié.",
+        "2019-01-31",
+    );
+    assert_eq!(e[0].sub_event_type, "Non-state actor overtakes territory", "{e:?}");
+}
