@@ -87,6 +87,20 @@ impl Engine {
         let country = document_country(&places, &demonyms, &homes);
         let mut actors = find_actors(self, pack, &actor_hits, &demonyms, country.as_deref());
         join_actor_names(&text, &mut actors);
+        // "a civilian school guard", "an off-duty police officer", "un gardien civil": out of
+        // uniform, a member of a force is a civilian to ACLED.
+        for a in &mut actors {
+            let lead = text.folded_before(text.folded_offset(a.start), 24);
+            let next = text.folded_after(text.folded_offset(a.end), 8);
+            let out_of_uniform =
+                lead.split(' ').rev().filter(|w| !w.is_empty()).take(2).any(|w| OUT_OF_UNIFORM.contains(&w));
+            if a.inter != Some(7) && (out_of_uniform || next.starts_with(" civil ") || next.starts_with(" civils ")) {
+                let country = a.country.clone().or_else(|| country.clone());
+                a.name = self.actor_name("Civilians ({country})", country.as_deref());
+                a.inter = Some(7);
+                a.victim = true;
+            }
+        }
         places.retain(|p| {
             p.rule == "demonym"
                 || !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
@@ -279,6 +293,9 @@ fn find_actors(
     out.sort_by_key(|a| a.start);
     out
 }
+
+/// Folded words before a member of a force that make them a civilian.
+const OUT_OF_UNIFORM: &[&str] = &["civilian", "off-duty", "unarmed"];
 
 /// Folded words that may stand between a generic word for fighters and the group they
 /// belong to ("JNIM militants", "des jihadistes présumés du GSIM").

@@ -555,3 +555,14 @@ fn a_camp_overrun_is_territory_taken() {
     );
     assert_eq!(e[0].sub_event_type, "Non-state actor overtakes territory", "{e:?}");
 }
+
+#[test]
+fn off_duty_or_civilian_members_of_a_force_are_civilians() {
+    let e = &en(
+        "Unidentified gunmen shot and killed an off-duty police officer in Kibokoni, outside of Mombasa.",
+        "2019-05-06",
+    )[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    let e = &en("On 29 April, militants shot dead a civilian school guard in Logobou.", "2020-04-30")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+}
