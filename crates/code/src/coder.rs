@@ -14,6 +14,30 @@ const PRONOUNS: &[&str] =
     &["il ", "elle ", "ils ", "elles ", "sa ", "son ", "ses ", "it ", "they ", "he ", "she ", "its ", "their "];
 
 /// Folded words before a trigger that make it an earlier event the text refers to.
+/// Folded words that make a fight one between communities, clans or tribes.
+const COMMUNAL: &[&str] = &[
+    "ethnic",
+    "clan",
+    "clans",
+    "inter-clan",
+    "interclan",
+    "tribal",
+    "tribes",
+    "communal",
+    "intercommunal",
+    "inter-communal",
+    "inter-ethnic",
+    "communities",
+    "ethnique",
+    "ethniques",
+    "intercommunautaire",
+    "intercommunautaires",
+    "communautaire",
+    "communautaires",
+    "communautes",
+    "tribaux",
+];
+
 /// Nouns of places that can be held as territory (after "took control of", "pris le
 /// contrôle de"), besides the places the gazetteer names.
 const TERRITORY: &[&str] = &[
@@ -837,6 +861,16 @@ impl Analysis<'_, '_> {
         let armed =
             |a: &Option<ActorMention>| a.as_ref().is_some_and(|a| !a.riot && matches!(a.inter, Some(1..=4) | Some(8)));
         let named = d.actor1.is_some() || d.actor2.is_some();
+        // Clans, tribes or communities that fight are communal militias: ACLED codes their
+        // clashes as battles ("ethnic clash between Borana and Gabra", "inter-clan fighting").
+        let communal = {
+            let (s0, s1) = d.sentence;
+            let f = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
+            f.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| COMMUNAL.contains(&w))
+        };
+        if d.sub == ArmedClash && communal && !has_protest {
+            return;
+        }
         if d.sub == ArmedClash && named && !armed(&d.actor1) && !armed(&d.actor2) {
             d.sub = if has_protest { ViolentDemonstration } else { MobViolence };
             if let Some(a) = d.actor1.as_mut().filter(|a| a.inter != Some(5) && !a.riot) {

@@ -566,3 +566,11 @@ fn off_duty_or_civilian_members_of_a_force_are_civilians() {
     let e = &en("On 29 April, militants shot dead a civilian school guard in Logobou.", "2020-04-30")[0];
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
 }
+
+#[test]
+fn clans_or_tribes_that_fight_clash() {
+    let e = en("On 13 March, 3 people were killed in an ethnic clash between two rival groups in Saku.", "2019-03-14");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    let e = en("On 13 March, 3 people were killed when two rival groups clashed in Saku.", "2019-03-14");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+}
