@@ -284,6 +284,9 @@ struct Draft {
     /// Coded from a word that only says people were killed or hurt ("1 person was
     /// killed"), with no one named who did it.
     casualties_only: bool,
+    /// A clash between clans, tribes or communities: its unnamed sides are communal
+    /// militias.
+    communal: bool,
 }
 
 /// The parts of a sentence an event can take its arguments from: the text from the
@@ -788,6 +791,7 @@ impl Analysis<'_, '_> {
                 background: false,
                 wrecked: false,
                 casualties_only: false,
+                communal: false,
                 definite: {
                     let lead = self.text.folded_before(self.text.folded_offset(t.start), 8);
                     DEFINITE.iter().any(|a| lead.ends_with(a))
@@ -869,6 +873,7 @@ impl Analysis<'_, '_> {
             f.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| COMMUNAL.contains(&w))
         };
         if d.sub == ArmedClash && communal && !has_protest {
+            d.communal = true;
             return;
         }
         if d.sub == ArmedClash && named && !armed(&d.actor1) && !armed(&d.actor2) {
@@ -1377,6 +1382,9 @@ impl Analysis<'_, '_> {
             Some(a) => {
                 ev("actor1", (a.start, a.end));
                 (Some(a.name.clone()), a.inter)
+            }
+            None if d.communal && d.sub == SubEventType::ArmedClash => {
+                (Some(self.engine.actor_name("Communal Militia ({country})", country.as_deref())), Some(4))
             }
             None => self.default_actor1(d.sub, country.as_deref()),
         };
