@@ -13,7 +13,6 @@ const BACKGROUND_DAYS: i64 = 60;
 const PRONOUNS: &[&str] =
     &["il ", "elle ", "ils ", "elles ", "sa ", "son ", "ses ", "it ", "they ", "he ", "she ", "its ", "their "];
 
-/// Folded words before a trigger that make it an earlier event the text refers to.
 /// Folded words that make a fight one between communities, clans or tribes.
 const COMMUNAL: &[&str] = &[
     "ethnic",
@@ -72,6 +71,7 @@ const TERRITORY: &[&str] = &[
     "barracks",
 ];
 
+/// Folded words before a trigger that make it an earlier event the text refers to.
 const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
 
 /// Folded articles that make a trigger an event already told ("the attack", "cette attaque").
@@ -855,6 +855,13 @@ impl Analysis<'_, '_> {
         out
     }
 
+    /// `a` (students, workers) as the rioters ACLED names a crowd.
+    fn as_crowd(&self, a: &mut ActorMention) {
+        let country = a.home.clone().or_else(|| self.country.clone());
+        a.name = self.engine.actor_name("Rioters ({country})", country.as_deref());
+        a.inter = Some(5);
+    }
+
     /// ACLED codes violence by a crowd, a mob, or a party's supporters as rioting: mob
     /// violence, or a violent demonstration when they are protesting. The named party
     /// becomes the rioters' associate.
@@ -867,12 +874,12 @@ impl Analysis<'_, '_> {
         let named = d.actor1.is_some() || d.actor2.is_some();
         // Clans, tribes or communities that fight are communal militias: ACLED codes their
         // clashes as battles ("ethnic clash between Borana and Gabra", "inter-clan fighting").
-        let communal = {
+        let communal = || {
             let (s0, s1) = d.sentence;
             let f = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
             f.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| COMMUNAL.contains(&w))
         };
-        if d.sub == ArmedClash && communal && !has_protest {
+        if d.sub == ArmedClash && !has_protest && communal() {
             d.communal = true;
             return;
         }
@@ -891,9 +898,7 @@ impl Analysis<'_, '_> {
                 return;
             }
             if let Some(a) = d.actor1.as_mut() {
-                let country = a.home.clone().or_else(|| self.country.clone());
-                a.name = self.engine.actor_name("Rioters ({country})", country.as_deref());
-                a.inter = Some(5);
+                self.as_crowd(a);
             }
             d.sub = MobViolence;
             return;
@@ -901,9 +906,7 @@ impl Analysis<'_, '_> {
         // Students or workers who attack someone with no protest in view are a crowd.
         if !has_protest && matches!(d.sub, Attack | ArmedClash) {
             if let Some(a) = d.actor1.as_mut().filter(|a| a.inter == Some(6)) {
-                let country = a.home.clone().or_else(|| self.country.clone());
-                a.name = self.engine.actor_name("Rioters ({country})", country.as_deref());
-                a.inter = Some(5);
+                self.as_crowd(a);
             }
         }
         let rioting = d.actor1.as_ref().is_some_and(|a| a.riot || a.inter == Some(5));
