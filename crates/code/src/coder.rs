@@ -434,12 +434,17 @@ impl Analysis<'_, '_> {
             !e.has("mod")
                 && SubEventType::from_name(&e.key).is_some_and(|s| violent(s) || s == SubEventType::MobViolence)
         });
+        // "exploded crude bombs", "hurled a bomb (a petrol bomb)": a bomb thrown by hand is
+        // street violence; the explosion words beside it do not make it a remote explosive.
+        let thrown = triggers.iter().any(|t| pack.events.entry(t.entry).has("thrown"));
         let triggers: Vec<&Hit> = triggers
             .into_iter()
             .filter(|t| {
                 let e = pack.events.entry(t.entry);
                 let protest = !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family);
-                !(protest && violent_word && amid(t))
+                let explosion =
+                    thrown && SubEventType::from_name(&e.key) == Some(SubEventType::RemoteExplosiveLandmineIed);
+                !(explosion || protest && violent_word && amid(t))
             })
             .collect();
         let has_protest = triggers.iter().any(|t| {

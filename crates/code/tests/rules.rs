@@ -43,6 +43,15 @@ fn generic_attack_on_soldiers_is_an_armed_clash() {
 }
 
 #[test]
+fn a_bomb_thrown_by_hand_is_street_violence_not_a_remote_explosive() {
+    let e = en("On 2 June 2023, party supporters exploded crude bombs near a market in Tangail city.", "2023-06-03");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    let e = en("On 2 June 2023, a roadside bomb exploded near a market in Tangail city.", "2023-06-03");
+    assert_eq!(e[0].sub_event_type, "Remote explosive/landmine/IED", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
