@@ -210,6 +210,32 @@ const TOPIC: &[&str] = &[
     " apres ",
 ];
 
+/// Folded marks that end what a protest is about and open a clause of its own.
+const TOPIC_ENDS: &[&str] = &[
+    ",",
+    ";",
+    ":",
+    " - ",
+    "(",
+    " and ",
+    " then ",
+    " but ",
+    " were ",
+    " was ",
+    " turned ",
+    " turns ",
+    " et ",
+    " puis ",
+    " mais ",
+    " ont ",
+    " sont ",
+    " descended ",
+    " degenerated ",
+    " escalated ",
+    " became ",
+    " degenere ",
+];
+
 /// Folded words before an explosive device that make the actor before it the one who used it.
 const PLANTERS: &[&str] =
     &["planted", "laid", "detonated", "set off", "placed", "pose", "poser", "fait exploser", "declenche", "place"];
@@ -412,7 +438,7 @@ impl Analysis<'_, '_> {
         let has_strong = triggers.iter().any(|t| !pack.events.entry(t.entry).has("weak"));
 
         // Protest family: the sentence's modifiers decide the sub-type of any protest in it.
-        let mut mods: Vec<&str> = triggers.iter().filter_map(|t| pack.events.entry(t.entry).attr("mod")).collect();
+        let modifiers: Vec<&Hit> = triggers.iter().copied().filter(|t| pack.events.entry(t.entry).has("mod")).collect();
         let is_protest_family = |s: SubEventType| {
             matches!(
                 s,
@@ -463,6 +489,20 @@ impl Analysis<'_, '_> {
                 !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
             })
             .map(|t| t.end);
+        // …save a modifier inside what the protest is about, up to the end of that clause
+        // ("protest against the vandalism of shops"; but "protested against the levy,
+        // burning tyres" burns them).
+        let mut mods: Vec<&str> = modifiers
+            .iter()
+            .filter(|t| {
+                let Some(p) = first_protest.filter(|&p| p <= t.start) else { return true };
+                let through = &self.text.folded()[self.text.folded_offset(p)..t.fend];
+                let Some(a) = first_of(through, TOPIC) else { return true };
+                let rest = &through[a + 1..];
+                TOPIC_ENDS.iter().any(|e| rest.contains(e))
+            })
+            .filter_map(|t| pack.events.entry(t.entry).attr("mod"))
+            .collect();
         // "la Cour d'assises juge quatre hooligans pour le lynchage…": what a trial, a
         // charge or a sentence is about is not news of its own.
         let legal_until = cues.iter().filter(|c| cue_key(c) == "legal").map(|c| c.end).min();

@@ -52,6 +52,17 @@ fn a_bomb_thrown_by_hand_is_street_violence_not_a_remote_explosive() {
 }
 
 #[test]
+fn violence_a_protest_is_about_does_not_make_it_violent() {
+    let e =
+        en("On 4 June 2023, traders staged a protest in Jessore against the vandalism of their shops.", "2023-06-05");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    let e = en("On 4 June 2023, traders protested in Jessore against a new levy, burning tyres.", "2023-06-05");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+    let e = en("A protest against the new levy turned violent in Jessore on 4 June 2023.", "2023-06-05");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
