@@ -670,7 +670,9 @@ impl Analysis<'_, '_> {
         };
         let passive_from = triggers.iter().find(|t| {
             let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
-            PASSIVE_CUES.iter().any(|c| lead.ends_with(c)) || bare_participle(t)
+            PASSIVE_CUES.iter().any(|c| lead.ends_with(c))
+                || bare_participle(t)
+                || pack.events.entry(t.entry).has("passive")
         });
         let passive_from = passive_from.map(|t| t.start);
         let mut out: Vec<Draft> = Vec::new();

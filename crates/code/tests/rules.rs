@@ -63,6 +63,14 @@ fn violence_a_protest_is_about_does_not_make_it_violent() {
 }
 
 #[test]
+fn a_trigger_that_is_itself_passive_makes_the_side_before_it_the_target() {
+    let e =
+        &en("Two police officers were shot dead in Mombasa on 3 March 2012 while on traffic duty.", "2012-03-04")[0];
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
