@@ -210,6 +210,14 @@ const TOPIC: &[&str] = &[
     " apres ",
 ];
 
+/// Folded markers just before a protest word (as well as "amid" anywhere before it) that
+/// make the protest the backdrop of a sentence's violence, not what its people are doing
+/// ("ahead of the BNP rally", "for joining the march").
+const BACKDROP: &[&str] = &[" ahead of ", " in the run-up to ", " for joining ", " in support of ", " a la veille d"];
+
+/// Folded protest words for a stoppage its people enforce: a strike, a blockade.
+const ENFORCED: &[&str] = &["blockade", "strike", "hartal", "shutdown", "greve", "blocus"];
+
 /// Folded marks that end what a protest is about and open a clause of its own.
 const TOPIC_ENDS: &[&str] = &[
     ",",
@@ -453,7 +461,18 @@ impl Analysis<'_, '_> {
         let amid = |t: &&Hit| {
             let f = self.text.folded();
             let lead = &f[self.text.folded_offset(s0)..self.text.folded_offset(t.start)];
-            lead.contains(" amid ") || lead.contains("en marge d")
+            if lead.contains(" amid ") || lead.contains("en marge d") {
+                return true;
+            }
+            // A strike or blockade its people enforce is theirs even ahead of its day.
+            let word = &f[self.text.folded_offset(t.start)..t.fend];
+            !ENFORCED.iter().any(|w| word.contains(w))
+                && BACKDROP.iter().any(|m| {
+                    lead.rfind(m).is_some_and(|i| {
+                        let gap = &lead[i + m.len()..];
+                        !gap.contains(',') && gap.split_whitespace().count() <= 6
+                    })
+                })
         };
         let violent_word = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);

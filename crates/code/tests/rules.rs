@@ -71,6 +71,20 @@ fn a_trigger_that_is_itself_passive_makes_the_side_before_it_the_target() {
 }
 
 #[test]
+fn a_rally_the_violence_comes_ahead_of_is_its_backdrop() {
+    let e = en(
+        "On 10 May 2023, supporters of the Awami League assaulted two activists in Bogra city ahead of a BNP rally.",
+        "2023-05-11",
+    );
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    let e = en(
+        "On 10 May 2023, opposition supporters set fire to a bus in Bogra city ahead of the nationwide blockade.",
+        "2023-05-11",
+    );
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
