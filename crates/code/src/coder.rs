@@ -244,6 +244,46 @@ const TOPIC_ENDS: &[&str] = &[
     " degenere ",
 ];
 
+/// Folded beginnings of a trigger that says people were beaten, not shot or cut.
+const BEATING: &[&str] = &["assault", "beat", "agress", "tabass", "passe a tabac", "roue de coups"];
+
+/// Folded words for arms or armed men: beside them, a beating is an armed group's attack.
+const ARMS: &[&str] = &[
+    " gun",
+    "shot",
+    "shoot",
+    "fired",
+    "firing",
+    "opened fire",
+    "bullet",
+    "rifle",
+    "pistol",
+    "machete",
+    "panga",
+    "knife",
+    "knive",
+    "axe",
+    "sword",
+    "blade",
+    "sharp",
+    "armed",
+    "arme",
+    "bomb",
+    "grenade",
+    "explos",
+    "arrow",
+    "spear",
+    "hack",
+    "stab",
+    "slash",
+    "militant",
+    "jihad",
+    "terror",
+    "couteau",
+    "fusil",
+    " balle",
+];
+
 /// Folded words before an explosive device that make the actor before it the one who used it.
 const PLANTERS: &[&str] =
     &["planted", "laid", "detonated", "set off", "placed", "pose", "poser", "fait exploser", "declenche", "place"];
@@ -917,8 +957,44 @@ impl Analysis<'_, '_> {
                 d.sub = SubEventType::Attack;
             }
             self.mob(d, has_protest);
+            self.unarmed_beating(d);
         }
         out
+    }
+
+    /// A beating by people no one names, with no gun or blade in view ("assailants
+    /// assaulted and injured a journalist", "beaten by three men"): a crowd's violence,
+    /// which ACLED codes as mob violence, not an armed group's attack.
+    fn unarmed_beating(&self, d: &mut Draft) {
+        if d.sub != SubEventType::Attack
+            || d.actor1.as_ref().is_some_and(|a| a.inter != Some(3) || a.rule_has_no_template)
+        {
+            return;
+        }
+        let f = self.text.folded();
+        let trigger = &f[self.text.folded_offset(d.trigger.0)..self.text.folded_offset(d.trigger.1)];
+        if !BEATING.iter().any(|w| trigger.starts_with(w)) {
+            return;
+        }
+        let (s0, s1) = d.sentence;
+        let sentence = &f[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
+        if ARMS.iter().any(|w| sentence.contains(w)) {
+            return;
+        }
+        // With no one named as its author, a force or an armed group in the sentence may
+        // be it ("Burkinabe forces assaulted villagers").
+        let armed_side = self
+            .actors
+            .iter()
+            .any(|a| a.start >= s0 && a.end <= s1 && !a.victim && matches!(a.inter, Some(1..=4) | Some(8)));
+        if d.actor1.is_none() && armed_side {
+            return;
+        }
+        d.sub = SubEventType::MobViolence;
+        if let Some(a) = d.actor1.as_mut() {
+            a.name = rioters_name(&a.name);
+            a.inter = Some(5);
+        }
     }
 
     /// `a` (students, workers) as the rioters ACLED names a crowd.

@@ -85,6 +85,15 @@ fn a_rally_the_violence_comes_ahead_of_is_its_backdrop() {
 }
 
 #[test]
+fn a_beating_by_unnamed_people_with_no_arms_in_view_is_mob_violence() {
+    let e = en("On 4 March 2023, assailants assaulted and injured a journalist in Kushtia city.", "2023-03-05");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    assert!(e[0].actor1.as_deref().unwrap().starts_with("Rioters"), "{e:?}");
+    let e = en("On 4 March 2023, assailants armed with machetes assaulted a journalist in Kushtia city.", "2023-03-05");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
