@@ -470,7 +470,12 @@ impl Analysis<'_, '_> {
         cause_topic: bool,
     ) -> Vec<Draft> {
         let pack = self.engine.pack(&self.lang);
-        let triggers: Vec<&Hit> = self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1).collect();
+        // A word the lexicon wants lowercase is a name when capitalized ("on 26 March in").
+        let lowercase_ok = |t: &Hit| {
+            !pack.events.entry(t.entry).has("lower") || self.text.slice(t.start, t.end).starts_with(char::is_lowercase)
+        };
+        let triggers: Vec<&Hit> =
+            self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1 && lowercase_ok(t)).collect();
         if triggers.is_empty() {
             return Vec::new();
         }
