@@ -730,6 +730,7 @@ impl Analysis<'_, '_> {
                     next.is_empty()
                         || next.starts_with([',', '.', ';'])
                         || PARTICIPLE_NEXT.iter().any(|w| next.starts_with(w))
+                            && !["at least", "at most", "in all", "in total"].iter().any(|w| next.starts_with(w))
                 }
         };
         let passive_from = triggers.iter().find(|t| {

@@ -94,6 +94,15 @@ fn a_beating_by_unnamed_people_with_no_arms_in_view_is_mob_violence() {
 }
 
 #[test]
+fn a_participle_before_a_count_is_active() {
+    let e =
+        &en("On 2 March 2020, soldiers reportedly killed at least two people in the village of Loura.", "2020-03-03")
+            [0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Military Forces"), "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
