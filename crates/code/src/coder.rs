@@ -1263,8 +1263,20 @@ impl Analysis<'_, '_> {
                         ActorMention { name: rioters_name(&a.name), inter: Some(5), victim: false, ..(**a).clone() }
                     });
                     let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
+                    // "militants attacked the village, the assailants fired in the air": an
+                    // unnamed armed side told with "the" after an armed subject is that subject.
+                    let armed_a1 = a1.as_ref().is_some_and(|x| matches!(x.inter, Some(1..=4) | Some(8)));
+                    let same_side = |a: &ActorMention| {
+                        armed_a1
+                            && a.inter == Some(3)
+                            && !a.rule_has_no_template
+                            && ["the ", "les ", "ces "]
+                                .iter()
+                                .any(|d| self.text.folded_before(self.text.folded_offset(a.start), 8).ends_with(d))
+                    };
                     let a2 = after
                         .iter()
+                        .filter(|a| !same_side(a))
                         .find(|a| a1.as_ref().is_none_or(|x| x.name != a.name))
                         .or_else(|| before.iter().rev().find(|a| a.victim))
                         .map(|a| (**a).clone());

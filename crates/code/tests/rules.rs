@@ -103,6 +103,16 @@ fn a_participle_before_a_count_is_active() {
 }
 
 #[test]
+fn the_assailants_after_an_armed_subject_are_that_subject() {
+    let e = &en(
+        "On 29 April 2019, JNIM militants attacked the village of Nassere, the assailants burned the market and killed two people.",
+        "2019-04-30",
+    )[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap_or("").starts_with("Civilians"), "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
