@@ -215,6 +215,10 @@ const TOPIC: &[&str] = &[
 /// ("ahead of the BNP rally", "for joining the march").
 const BACKDROP: &[&str] = &[" ahead of ", " in the run-up to ", " for joining ", " in support of ", " a la veille d"];
 
+/// Folded marks by which a note says an event it names is coded as a record of its own.
+const SEPARATELY: &[&str] =
+    &["coded separately", "coded seperately", "coded in a separate event", "coded as a separate event"];
+
 /// Folded protest words for a stoppage its people enforce: a strike, a blockade.
 const ENFORCED: &[&str] = &["blockade", "strike", "hartal", "shutdown", "greve", "blocus"];
 
@@ -572,10 +576,28 @@ impl Analysis<'_, '_> {
         let legal_until = cues.iter().filter(|c| cue_key(c) == "legal").map(|c| c.end).min();
         let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
         let triggers_before = |t: &Hit| first_end <= t.start;
+        // "2 killed by raiders (coded separately) - police intervened killing 3": the
+        // event a note says is coded on its own is another record's. The mark covers the
+        // last trigger before it, unless that trigger stands outside an aside the mark
+        // closes ("2 police killed (and 3 civilians - coded separately)").
+        let sentence_folded = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
+        let separately: Vec<usize> = SEPARATELY
+            .iter()
+            .flat_map(|m| sentence_folded.match_indices(m).map(|(i, _)| self.text.folded_offset(s0) + i))
+            .collect();
+        let coded_apart = |t: &Hit| {
+            separately.iter().any(|&m| {
+                m >= t.fend && !triggers.iter().any(|o| o.start > t.start && o.fend <= m) && {
+                    let between = &self.text.folded()[t.fend..m];
+                    between.find('(').is_none_or(|i| between[i + 1..].trim().is_empty())
+                }
+            })
+        };
         let triggers: Vec<&Hit> = triggers
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|t| {
-                if legal_until.is_some_and(|end| end <= t.start) {
+                if legal_until.is_some_and(|end| end <= t.start) || coded_apart(t) {
                     return false;
                 }
                 let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
@@ -746,7 +768,12 @@ impl Analysis<'_, '_> {
             let Some(mut sub) = SubEventType::from_name(&entry.key) else { continue };
             // "Police dispersed the crowd; a woman was hurt": the harm is the
             // intervention's, told by its modifier, not an attack of its own.
-            if entry.attr("bare").is_some() && sub == SubEventType::Attack && mods.contains(&"intervention") {
+            // Unless those killed are an armed group's ("police intervened, killing 3 raiders").
+            if entry.attr("bare").is_some()
+                && sub == SubEventType::Attack
+                && mods.contains(&"intervention")
+                && !actors.iter().any(|a| matches!(a.inter, Some(2..=4)) && !a.riot)
+            {
                 continue;
             }
             match entry.attr("bare") {

@@ -113,6 +113,16 @@ fn the_assailants_after_an_armed_subject_are_that_subject() {
 }
 
 #[test]
+fn an_event_the_note_says_is_coded_separately_is_another_record() {
+    let e = en(
+        "2 herders killed by cattle raiders (coded separately). Police intervened, killing 3 raiders near Hola.",
+        "2008-12-22",
+    );
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    assert!(e[0].actor1.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
