@@ -776,6 +776,11 @@ impl Analysis<'_, '_> {
             {
                 continue;
             }
+            // "used teargas and shot in the air to disperse the crowd": shots with no one
+            // hurt are the intervention's.
+            if entry.has("weak") && sub == SubEventType::Attack && mods.contains(&"intervention") && !has_harm {
+                continue;
+            }
             match entry.attr("bare") {
                 Some("violence") if !violence_shown(t) => continue,
                 Some("political") if !political => continue,

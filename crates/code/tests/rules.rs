@@ -123,6 +123,16 @@ fn an_event_the_note_says_is_coded_separately_is_another_record() {
 }
 
 #[test]
+fn shots_in_the_air_to_disperse_a_crowd_are_the_intervention() {
+    let e = en(
+        "On 3 May 2017, protesters demonstrated in Nakuru. Police used teargas and shot in the air to disperse the crowd.",
+        "2017-05-04",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
