@@ -478,8 +478,19 @@ impl Analysis<'_, '_> {
         let lowercase_ok = |t: &Hit| {
             !pack.events.entry(t.entry).has("lower") || self.text.slice(t.start, t.end).starts_with(char::is_lowercase)
         };
-        let triggers: Vec<&Hit> =
+        let mut triggers: Vec<&Hit> =
             self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1 && lowercase_ok(t)).collect();
+        // A kicker that names the kind of event ("Defusal: …", "Movement of forces: …",
+        // "Attentat : …") states its type; elsewhere the words are no trigger.
+        let kicker_at = |t: &Hit| {
+            self.text.slice(s0, t.start).trim().is_empty()
+                && self.text.folded_after(t.fend, 3).trim_start().starts_with(':')
+        };
+        let kicker = triggers.iter().copied().find(|t| pack.events.entry(t.entry).has("kicker") && kicker_at(t));
+        match kicker {
+            Some(k) => triggers = vec![k],
+            None => triggers.retain(|t| !pack.events.entry(t.entry).has("kicker")),
+        }
         if triggers.is_empty() {
             return Vec::new();
         }

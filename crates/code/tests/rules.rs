@@ -133,6 +133,16 @@ fn shots_in_the_air_to_disperse_a_crowd_are_the_intervention() {
 }
 
 #[test]
+fn a_kicker_that_names_the_kind_of_event_states_its_type() {
+    let e = en("Defusal: a bomb was found and destroyed by police near the market in Garissa.", "2014-05-02");
+    assert_eq!(e[0].sub_event_type, "Disrupted weapons use", "{e:?}");
+    let e = en("Movement of forces: 200 militants were seen moving through Boni Forest.", "2014-05-02");
+    assert_eq!(e[0].sub_event_type, "Change to group/activity", "{e:?}");
+    // The same words inside a sentence are no trigger.
+    assert!(en("The defusal of tensions took weeks in Garissa.", "2014-05-02").is_empty());
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
