@@ -486,7 +486,7 @@ impl Analysis<'_, '_> {
             self.text.slice(s0, t.start).trim().is_empty()
                 && self.text.folded_after(t.fend, 3).trim_start().starts_with(':')
         };
-        let kicker = triggers.iter().copied().find(|t| pack.events.entry(t.entry).has("kicker") && kicker_at(t));
+        let kicker = triggers.iter().copied().find(|t| pack.events.entry(t.entry).key != "none" && kicker_at(t));
         match kicker {
             Some(k) => triggers = vec![k],
             None => triggers.retain(|t| !pack.events.entry(t.entry).has("kicker")),
@@ -792,13 +792,19 @@ impl Analysis<'_, '_> {
             if entry.has("weak") && sub == SubEventType::Attack && mods.contains(&"intervention") && !has_harm {
                 continue;
             }
-            match entry.attr("bare") {
+            // A kicker's word stands without the company a bare or weak word needs.
+            let stated = kicker.is_some_and(|k| k.start == t.start);
+            match entry.attr("bare").filter(|_| !stated) {
                 Some("violence") if !violence_shown(t) => continue,
                 Some("political") if !political => continue,
                 Some("cause") if has_cause && !has_weapon => continue,
                 _ => {}
             }
-            if cause_topic && (!is_protest_family(sub) || entry.has("mod") && !has_protest) && !topic_shown(t) {
+            if !stated
+                && cause_topic
+                && (!is_protest_family(sub) || entry.has("mod") && !has_protest)
+                && !topic_shown(t)
+            {
                 continue;
             }
             let protesters = actors.iter().any(|a| a.inter == Some(6) && !a.weak);
@@ -821,7 +827,7 @@ impl Analysis<'_, '_> {
                     !e.has("weak") && !SubEventType::from_name(&e.key).is_some_and(is_protest_family)
                 })
             };
-            if entry.has("weak") && !strong_here && !violent_here && !demanding {
+            if entry.has("weak") && !strong_here && !violent_here && !demanding && !stated {
                 continue;
             }
             if self.negated(t, &cues) {

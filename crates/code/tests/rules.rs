@@ -138,6 +138,8 @@ fn a_kicker_that_names_the_kind_of_event_states_its_type() {
     assert_eq!(e[0].sub_event_type, "Disrupted weapons use", "{e:?}");
     let e = en("Movement of forces: 200 militants were seen moving through Boni Forest.", "2014-05-02");
     assert_eq!(e[0].sub_event_type, "Change to group/activity", "{e:?}");
+    let e = en("Arrests: Police arrest dozens of men in Mombasa after the bombing.", "2014-05-02");
+    assert_eq!(e[0].sub_event_type, "Arrests", "{e:?}");
     // The same words inside a sentence are no trigger.
     assert!(en("The defusal of tensions took weeks in Garissa.", "2014-05-02").is_empty());
 }
