@@ -1718,13 +1718,19 @@ impl Analysis<'_, '_> {
     }
 
     /// Who is acted upon when the text does not say: violence against civilians is,
-    /// by definition, against civilians.
+    /// by definition, against civilians, and so is property or a public place hit with
+    /// no target named.
     fn default_actor2(&self, sub: SubEventType, country: Option<&str>) -> (Option<String>, Option<u8>) {
         use SubEventType::*;
         match sub {
-            Attack | AbductionForcedDisappearance | SexualViolence => {
-                (Some(self.engine.actor_name("Civilians ({country})", country)), Some(7))
-            }
+            // Property wrecked or a bomb or grenade set off with no target named: ACLED
+            // counts what was hit as civilians'.
+            Attack
+            | AbductionForcedDisappearance
+            | SexualViolence
+            | LootingPropertyDestruction
+            | RemoteExplosiveLandmineIed
+            | Grenade => (Some(self.engine.actor_name("Civilians ({country})", country)), Some(7)),
             _ => (None, None),
         }
     }

@@ -145,6 +145,13 @@ fn a_kicker_that_names_the_kind_of_event_states_its_type() {
 }
 
 #[test]
+fn property_wrecked_with_no_owner_named_is_civilians_property() {
+    let e = &en("Property destruction: Shops were set alight in Gorofani on 3 June 2016.", "2016-06-04")[0];
+    assert_eq!(e.sub_event_type, "Looting/property destruction", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap_or("").starts_with("Civilians"), "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
