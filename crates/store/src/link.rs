@@ -379,6 +379,7 @@ mayor: mayor, maire
 councillor: councillor, councilman, councilor, conseiller, conseiller municipal
 governor: governor, gouverneur
 prefect: prefect, prefet, high commissioner, haut-commissaire
+commander: commander, commandant, officer, officier
 chief: chief, chef coutumier, chef de village, chef traditionnel, village chief, customary chief, notable
 deputy: deputy, mp, depute, parliamentarian, parlementaire
 minister: minister, ministre
@@ -411,7 +412,7 @@ state of emergency: state of emergency, etat d'urgence
 road: road, route, street, rue, highway, chaussee, piste
 bridge: bridge, pont
 tire: tire, tyre, pneu
-barricade: barricade, roadblock, blocked, bloque
+barricade: barricade, roadblock, block, blocked, blocking, bloque, bloquant, bloquer
 house: house, home, maison, domicile, residence, concession, dwelling
 town hall: town hall, city hall, mairie, hotel de ville, municipal
 office: office, bureau, headquarters, building, batiment, premises
@@ -423,7 +424,7 @@ ammunition: ammunition, munition, cartridge, cartouche
 stadium: stadium, stade
 forest: forest, foret, bush, brousse
 well: well, puits, water point, point d'eau, borehole, forage, dam, barrage
-burn: burn, burned, burnt, burning, torched, set ablaze, incendie, incendier, incendiaire, brule, bruler, flamme, arson
+burn: burn, burned, burnt, burning, torched, set ablaze, ablaze, on fire, set fire, setting fire, incendie, incendier, incendiaire, brule, bruler, flamme, arson
 tear gas: teargas, tear gas, gaz lacrymogene, lacrymogene
 looting: loot, looted, looting, pillage, piller, pille, ransack, saccage, saccager, vandalism, vandalisme, vandalise
 theft: steal, stole, stolen, stealing, theft, vol, vole, robbery, braquage, rob, robbed, emporte, seized, saisi, emparer, empare
@@ -474,6 +475,13 @@ mauritanian: mauritanian, mauritanien
 guinean: guinean, guineen
 cameroonian: cameroonian, camerounais
 austrian: austrian, autrichien
+fulani: fulani, peul, peulh, fulbe
+mossi: mossi
+tuareg: tuareg, touareg
+dogon: dogon
+bella: bella
+gourmantche: gourmantche, gourma
+songhai: songhai, sonrai
 polish: polish, polonais
 south african: south african, sud-africain
 ";
@@ -1131,8 +1139,20 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     // the kind of event both are (soldiers burning houses in two villages), not one.
     // Nor of two days each text writes out: the same kind of event again the next day.
     let two_days = alo == ahi && blo == bhi && alo != blo && !a.relative_date && !b.relative_date;
-    if !two_days && !s.has("no_shared_name") && !s.has("different_compound_names") {
+    // Nor where neither gives a day: two weeks that meet may hold the same kind of
+    // incident twice (students dispersed with tear gas on two days of a strike).
+    let no_day = alo != ahi && blo != bhi;
+    // Nor where neither coder found a kind: what no kind fits is politics (a president,
+    // a mutiny, a dissolved government), whose words run through every report of a crisis.
+    let no_kind = a.sub_event_type == "Other" && b.sub_event_type == "Other";
+    if !two_days && !no_day && !no_kind && !s.has("no_shared_name") && !s.has("different_compound_names") {
         s.add("shared_terms", (shared_terms as f64 * 0.5).min(2.5));
+        // One text says nothing the other does not: a translation, or a shorter
+        // telling of the same.
+        let within = |x: &Keys, y: &Keys| x.terms.iter().all(|t| y.terms.contains(t));
+        if shared_terms >= 2 && (within(a, b) || within(b, a)) {
+            s.add("terms_agree", 0.5);
+        }
     }
     // The same count told of two different days ("two groups", "three vehicles") is
     // a coincidence of small numbers, not one telling.
@@ -1373,6 +1393,20 @@ mod tests {
         assert!(!has(&t(&[], 100), &t(&[], 101)), "two days written out");
         let yesterday = Keys { relative_date: true, ..t(&[], 101) };
         assert!(has(&t(&[], 100), &yesterday));
+        let week = |lo: i64| Keys { lo: Some(lo), hi: Some(lo + 6), slack: 0, ..t(&[], lo) };
+        assert!(has(&t(&[], 100), &week(97)), "a day within a week");
+        assert!(!has(&week(94), &week(97)), "two weeks, no day");
+        let other = |k: Keys| Keys { event_type: "Strategic developments".into(), sub_event_type: "Other".into(), ..k };
+        assert!(!has(&other(t(&[], 100)), &other(t(&[], 100))), "no kind: a crisis's words");
+    }
+
+    #[test]
+    fn a_text_that_says_nothing_more_agrees() {
+        let t = |terms: &[&str]| Keys { terms: terms.iter().map(|n| n.to_string()).collect(), ..keys() };
+        let agree = |a: &Keys, b: &Keys| score(a, b).unwrap().has("terms_agree");
+        assert!(agree(&t(&["student", "tear gas"]), &t(&["release", "student", "tear gas"])));
+        assert!(!agree(&t(&["road", "student", "tear gas"]), &t(&["release", "student", "tear gas"])));
+        assert!(!agree(&t(&["student"]), &t(&["student"])), "one concept is no telling");
     }
 
     #[test]
