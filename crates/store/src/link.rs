@@ -1139,9 +1139,10 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     // the kind of event both are (soldiers burning houses in two villages), not one.
     // Nor of two days each text writes out: the same kind of event again the next day.
     let two_days = alo == ahi && blo == bhi && alo != blo && !a.relative_date && !b.relative_date;
-    // Nor where neither gives a day: two weeks that meet may hold the same kind of
-    // incident twice (students dispersed with tear gas on two days of a strike).
-    let no_day = alo != ahi && blo != bhi;
+    // Nor where neither gives a day and their weeks only meet: they may hold the same
+    // kind of incident twice (students dispersed with tear gas on two days of a
+    // strike). Two reports of the very same week (one dateline) are not in that doubt.
+    let no_day = alo != ahi && blo != bhi && (alo, ahi) != (blo, bhi);
     // Nor where neither coder found a kind: what no kind fits is politics (a president,
     // a mutiny, a dissolved government), whose words run through every report of a crisis.
     let no_kind = a.sub_event_type == "Other" && b.sub_event_type == "Other";
@@ -1396,6 +1397,7 @@ mod tests {
         let week = |lo: i64| Keys { lo: Some(lo), hi: Some(lo + 6), slack: 0, ..t(&[], lo) };
         assert!(has(&t(&[], 100), &week(97)), "a day within a week");
         assert!(!has(&week(94), &week(97)), "two weeks, no day");
+        assert!(has(&week(97), &week(97)), "one week, one dateline");
         let other = |k: Keys| Keys { event_type: "Strategic developments".into(), sub_event_type: "Other".into(), ..k };
         assert!(!has(&other(t(&[], 100)), &other(t(&[], 100))), "no kind: a crisis's words");
     }
