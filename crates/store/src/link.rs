@@ -940,6 +940,10 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
         // Its sub-types are kinds of events, not readings of one: a school burned and a
         // mine taken the same day are two events.
         return None;
+    } else if a.event_type == b.event_type && a.event_type == "Protests" {
+        // One protest, whose breaking-up a shorter report leaves out: its sub-types
+        // say what the police did, not what the crowd did.
+        s.add("same_event_type", 1.0);
     } else if a.event_type == b.event_type {
         s.add("same_event_type", 0.5);
     } else if violent(&a.event_type) && violent(&b.event_type) {
@@ -1436,6 +1440,10 @@ mod tests {
             assert!(score(b, a).unwrap().has("other_reading_of_the_violence"));
         }
         assert!(score(&arrests, &peaceful).is_none(), "arrests, and a protest no one broke up");
+        let broken_up = k("Protests", "Protest with intervention");
+        let w = |a: &Keys, b: &Keys| score(a, b).unwrap().features.iter().find(|f| f.0 == "same_event_type").unwrap().1;
+        let (fight, clash) = (k("Battles", "Government regains territory"), keys());
+        assert!(w(&peaceful, &broken_up) > w(&fight, &clash), "one protest, the police's part told or not");
         assert!(score(&arrests, &looting).is_none());
     }
 
