@@ -313,10 +313,13 @@ impl Keys {
         }
         let named_place = e.location.as_deref().filter(|_| e.geo_precision.is_some_and(|p| p <= 2)).map(fold);
         let admins: Vec<String> = [e.admin1.as_deref(), e.admin2.as_deref()].into_iter().flatten().map(fold).collect();
-        let mut terms = terms_of(&e.sentence);
-        terms.extend(terms_of(paragraph));
-        terms.sort();
-        terms.dedup();
+        // The paragraph holds the sentence, unless the sentence's range was unknown.
+        let mut terms = terms_of(paragraph);
+        if !paragraph.contains(e.sentence.as_str()) {
+            terms.extend(terms_of(&e.sentence));
+            terms.sort();
+            terms.dedup();
+        }
         let relative_date = e.date_precision.is_some_and(|p| p.as_str() == "day")
             && e.evidence.iter().any(|v| v.field == "event_date" && !v.text.chars().any(|c| c.is_ascii_digit()));
         Keys {
