@@ -634,11 +634,14 @@ pub(crate) fn paragraph(text: &str, start: usize, end: usize) -> &str {
 /// capitalized word that does not open a sentence (where every word is capitalized), is
 /// not an acronym (those name organizations, which the actors already compare) and is
 /// not a function word, a month, a weekday, a common noun news capitalizes, nor the
-/// country's own name.
+/// country's own name. Names that follow each other with only a space between are one
+/// name (a person's first and last names count once).
 fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, Vec<u64>) {
     let mut names = Vec::new();
     let mut numbers = Vec::new();
     let mut opens = true;
+    // The last word was a name, and only a space follows it.
+    let mut run = false;
     let mut word = String::new();
     for c in sentence.chars().chain(std::iter::once(' ')) {
         if c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}' {
@@ -646,9 +649,22 @@ fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, 
             continue;
         }
         if !word.is_empty() {
+            let before = names.len();
             take(&word, opens, country_words, &mut names, &mut numbers);
+            let added = names.len() > before;
+            // A name right after a name is one name: "Norbert Zongo", "Blaise Compaoré".
+            if added && run {
+                let last = names.pop().unwrap_or_default();
+                if let Some(prev) = names.last_mut() {
+                    prev.push(' ');
+                    prev.push_str(&last);
+                }
+            }
+            run = added && c == ' ';
             opens = false;
             word.clear();
+        } else if c != ' ' {
+            run = false;
         }
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '\u{ab}' | '(' | '\n') {
             opens = true;
@@ -760,7 +776,7 @@ fn same_name(a: &str, b: &str) -> bool {
             return true;
         }
     }
-    let part_of = |x: &str, y: &str| x.len() >= 4 && y.contains('-') && y.split('-').any(|p| p == x);
+    let part_of = |x: &str, y: &str| x.len() >= 4 && y.contains(['-', ' ']) && y.split(['-', ' ']).any(|p| p == x);
     // One word in two languages ("Famille", "Family"; "Libanais", "Lebanese").
     let translated = || term_of_name(a).is_some_and(|t| term_of_name(b) == Some(t));
     part_of(a, b) || part_of(b, a) || translated()
@@ -1194,6 +1210,16 @@ mod tests {
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
         assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn a_run_of_names_is_one_name() {
+        let (names, _) = names_and_numbers("Thousands marched for Norbert Zongo, a journalist, in Koudougou.", &[]);
+        assert_eq!(names, vec!["koudougou", "norbert zongo"]);
+        let (names, _) = names_and_numbers("Soldiers attacked Kouna, Deibanga and Kaya.", &[]);
+        assert_eq!(names, vec!["deibanga", "kaya", "kouna"], "a comma or a word parts names");
+        assert!(same_name("norbert zongo", "nobert zongo"));
+        assert!(same_name("zongo", "norbert zongo"), "a part of the name is the name");
     }
 
     #[test]
