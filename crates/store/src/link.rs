@@ -43,6 +43,12 @@ pub(crate) struct Keys {
     pub context: Vec<String>,
     /// Numbers written in digits (not years) or in words in the sentence.
     pub numbers: Vec<u64>,
+    /// The concepts of [`TERMS`] the sentence and its paragraph name, by their English
+    /// key: what either language says of who, what and why.
+    pub terms: Vec<String>,
+    /// The day was told relative to the publication ("yesterday", "on Sunday"), not
+    /// written out: a later paper's dateline moves it.
+    pub relative_date: bool,
     pub background: bool,
 }
 
@@ -307,7 +313,18 @@ impl Keys {
         }
         let named_place = e.location.as_deref().filter(|_| e.geo_precision.is_some_and(|p| p <= 2)).map(fold);
         let admins: Vec<String> = [e.admin1.as_deref(), e.admin2.as_deref()].into_iter().flatten().map(fold).collect();
+        // The paragraph holds the sentence, unless the sentence's range was unknown.
+        let mut terms = terms_of(paragraph);
+        if !paragraph.contains(e.sentence.as_str()) {
+            terms.extend(terms_of(&e.sentence));
+            terms.sort();
+            terms.dedup();
+        }
+        let relative_date = e.date_precision.is_some_and(|p| p.as_str() == "day")
+            && e.evidence.iter().any(|v| v.field == "event_date" && !v.text.chars().any(|c| c.is_ascii_digit()));
         Keys {
+            terms,
+            relative_date,
             named_place,
             admins,
             country: e.country.clone(),
@@ -330,6 +347,254 @@ impl Keys {
             background: e.background,
         }
     }
+}
+
+/// Concepts news reports of political violence name, in English and French: what
+/// tells one incident from another of its kind (who the victims were, what was hit or
+/// taken, why a crowd gathered), not the kind itself ("attack", "killed", "protest",
+/// which the sub-event type already compares). One line a concept: its English key,
+/// then its folded forms in either language, comma-separated; a form of two words is
+/// matched on two consecutive words. Words are compared without a final "s" or "e".
+const TERMS: &str = "\
+student: student, etudiant, eleve, pupil, lyceen, schoolchildren
+teacher: teacher, enseignant, instituteur, professeur
+school: school, ecole, college, lycee, classroom, salle de classe
+university: university, universite, campus
+exam: exam, examination, examen, baccalaureat
+trader: trader, merchant, commercant, vendor, vendeur, shopkeeper, boutiquier
+shop: shop, store, boutique, magasin, kiosk, kiosque
+market: market, marche
+farmer: farmer, agriculteur, cultivateur, paysan
+herder: herder, herdsman, eleveur, pasteur nomade, berger
+cattle: cattle, livestock, betail, cheptel, cow, vache, boeuf, goat, chevre, sheep, mouton, animal
+miner: miner, orpailleur, gold miner, gold panner
+mine: gold mine, gold-mining, gold mining, mining, mine d'or, aurifere, orpaillage, gold site
+driver: driver, chauffeur, conducteur, transporter, transporteur
+truck: truck, lorry, camion, poids lourd
+bus: bus, autobus, car de transport, coach
+motorbike: motorbike, motorcycle, moto, motocyclette, motorbiker
+car: car, voiture, vehicule, vehicle, pickup, pick-up
+convoy: convoy, convoi, escort, escorte
+women: woman, women, femme, girl, fille
+children: child, children, enfant, boy, garcon
+family: family, famille, relative, proche, parent
+mayor: mayor, maire
+councillor: councillor, councilman, councilor, conseiller, conseiller municipal
+governor: governor, gouverneur
+prefect: prefect, prefet, high commissioner, haut-commissaire
+commander: commander, commandant, officer, officier
+chief: chief, chef coutumier, chef de village, chef traditionnel, village chief, customary chief, notable
+deputy: deputy, mp, depute, parliamentarian, parlementaire
+minister: minister, ministre
+imam: imam
+pastor: pastor, pasteur, priest, pretre, abbe, catechist, catechiste
+church: church, eglise, chapel, chapelle, parish, paroisse
+mosque: mosque, mosquee
+religion: muslim, musulman, christian, chretien, catholic, catholique, protestant, islam, islamique, religious, religieux, confrerie, brotherhood
+nurse: nurse, infirmier, health worker, agent de sante
+doctor: doctor, medecin
+health centre: health centre, health center, clinic, dispensary, dispensaire, csps, centre de sante, hospital, hopital
+journalist: journalist, journaliste, reporter, media, presse
+judge: judge, juge, magistrate, magistrat, court, tribunal, justice
+lawyer: lawyer, avocat
+prisoner: prisoner, detenu, prison, inmate, jail, maison d'arret
+customs: customs, douane, douanier
+forester: forester, forest guard, eaux et forets, agent forestier, water and forest
+guard: guard, gardien, vigile, watchman, security guard
+volunteer: volunteer, volontaire, vdp, koglweogo, self-defense, autodefense, dozo
+worker: civil servant, fonctionnaire, employee, employe, worker, travailleur
+ngo: ngo, ong, humanitarian, humanitaire, aid worker
+union: union, syndicat, syndicalist, syndicaliste, trade union
+party: party, parti, activist, supporter, partisan
+opponent: opponent, opposant, opposition
+election: election, electoral, electoral, vote, ballot, scrutin, candidat, candidate, elected, elu
+coup: coup, putsch, putschist, putschiste, mutiny, mutinerie, mutineer, mutin
+amnesty: amnesty, amnistie
+curfew: curfew, couvre-feu
+state of emergency: state of emergency, etat d'urgence
+road: road, route, street, rue, highway, chaussee, piste
+bridge: bridge, pont
+tire: tire, tyre, pneu
+barricade: barricade, roadblock, block, blocked, blocking, bloque, bloquant, bloquer
+house: house, home, maison, domicile, residence, concession, dwelling
+town hall: town hall, city hall, mairie, hotel de ville, municipal
+office: office, bureau, headquarters, building, batiment, premises
+barracks: barracks, caserne, military camp, camp militaire
+post: checkpoint, post, poste, outpost, barrier, barriere, detachment, detachement
+depot: depot, armory, armurerie, arsenal, magasin d'armes
+firearm: kalashnikov, ak, handgun, pistolet, fusil, rifle
+ammunition: ammunition, munition, cartridge, cartouche
+stadium: stadium, stade
+forest: forest, foret, bush, brousse
+well: well, puits, water point, point d'eau, borehole, forage, dam, barrage
+burn: burn, burned, burnt, burning, torched, set ablaze, ablaze, on fire, set fire, setting fire, incendie, incendier, incendiaire, brule, bruler, flamme, arson
+tear gas: teargas, tear gas, gaz lacrymogene, lacrymogene
+looting: loot, looted, looting, pillage, piller, pille, ransack, saccage, saccager, vandalism, vandalisme, vandalise
+theft: steal, stole, stolen, stealing, theft, vol, vole, robbery, braquage, rob, robbed, emporte, seized, saisi, emparer, empare
+release: release, released, libere, liberer, liberation, freed
+escape: escape, escaped, echappe, echapper, fled, fuir, enfui, flee
+sorcery: sorcery, witchcraft, sorcellerie, sorcier, witch
+dispute: dispute, differend, quarrel, querelle, litige, land, foncier
+salary: salary, wage, salaire, pay, arrears, arriere, indemnite, allowance, bonus
+price: price, prix, cost, cout, fuel, carburant, essence
+water: water, eau, electricity, electricite, power cuts, delestage
+food: food, vivres, supplies, ravitaillement, nourriture, cereal, cereale
+appointment: appointment, nomination, nommer, nomme, dismissal, limogeage, limoge
+independence: independence, independance
+president: president, presidential, presidentiel, presidence
+solidarity: solidarity, solidarite
+human rights: human rights, droits humains, droits de l'homme
+sweep: sweep, ratissage, search operation, patrol, patrouille
+surrender: surrender, surrendered, rendu, reddition
+disarm: disarm, disarmed, desarmer, desarme, desarmement
+ambush: ambush, ambushed, embuscade
+strike action: strike action, work stoppage, greve, grevist, striker
+sit-in: sit-in, sit in
+rally: rally, meeting, march
+australian: australian, australien
+american: american, americain
+canadian: canadian, canadien
+german: german, allemand
+italian: italian, italien
+spanish: spanish, espagnol
+romanian: romanian, roumain
+british: british, britannique
+swiss: swiss, suisse
+belgian: belgian, belge
+chinese: chinese, chinois
+indian: indian, indien
+lebanese: lebanese, libanais
+moroccan: moroccan, marocain
+algerian: algerian, algerien
+libyan: libyan, libyen
+ivorian: ivorian, ivoirien
+ghanaian: ghanaian, ghaneen
+togolese: togolese, togolais
+beninese: beninese, beninois
+senegalese: senegalese, senegalais
+nigerian: nigerian, nigerian
+chadian: chadian, tchadien
+mauritanian: mauritanian, mauritanien
+guinean: guinean, guineen
+cameroonian: cameroonian, camerounais
+austrian: austrian, autrichien
+fulani: fulani, peul, peulh, fulbe
+mossi: mossi
+tuareg: tuareg, touareg
+dogon: dogon
+bella: bella
+gourmantche: gourmantche, gourma
+songhai: songhai, sonrai
+polish: polish, polonais
+south african: south african, sud-africain
+";
+
+/// Month and weekday names, folded, in the languages coded.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
+/// A folded word as [`TERMS`] compares it: without a final "s", then a final "e"
+/// ("étudiantes", "students": "etudiant", "student").
+fn term_word(w: &str) -> &str {
+    let w = if w.len() > 3 { w.strip_suffix('s').unwrap_or(w) } else { w };
+    if w.len() > 4 {
+        w.strip_suffix('e').unwrap_or(w)
+    } else {
+        w
+    }
+}
+
+/// The words of a folded text, split at anything but letters, digits and hyphens.
+fn term_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(term_word)
+}
+
+/// [`TERMS`] compiled: each form's first word, to the rest of its words and its key.
+type TermIndex = std::collections::HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+
+fn term_index() -> &'static TermIndex {
+    static INDEX: std::sync::OnceLock<TermIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = TermIndex::new();
+        for line in TERMS.lines() {
+            let Some((key, forms)) = line.split_once(':') else { continue };
+            for form in forms.split(',') {
+                let mut words = term_words(form.trim());
+                let Some(first) = words.next() else { continue };
+                index.entry(first).or_default().push((words.collect(), key));
+            }
+        }
+        index
+    })
+}
+
+/// The keys of the concepts a text names, sorted and deduplicated.
+fn terms_of(text: &str) -> Vec<String> {
+    let folded = sitrep_text::fold_str(text);
+    // "March" is a month far more often than a protest; no month or weekday names a
+    // concept.
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && !CALENDAR.contains(w))
+        .map(term_word)
+        .collect();
+    let index = term_index();
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(forms) = index.get(w) else { continue };
+        for (rest, key) in forms {
+            if words.len() > i + rest.len() && rest.iter().zip(&words[i + 1..]).all(|(a, b)| a == b) {
+                out.push((*key).to_string());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The concept a one-word name is a form of ("Libanais", "Lebanese"), if any.
+fn term_of_name(name: &str) -> Option<&'static str> {
+    let forms = term_index().get(term_word(name))?;
+    forms.iter().find(|(rest, _)| rest.is_empty()).map(|(_, key)| *key)
 }
 
 /// Words that say a number is not known, in the languages coded, folded.
@@ -369,11 +634,14 @@ pub(crate) fn paragraph(text: &str, start: usize, end: usize) -> &str {
 /// capitalized word that does not open a sentence (where every word is capitalized), is
 /// not an acronym (those name organizations, which the actors already compare) and is
 /// not a function word, a month, a weekday, a common noun news capitalizes, nor the
-/// country's own name.
+/// country's own name. Names that follow each other with only a space between are one
+/// name (a person's first and last names count once).
 fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, Vec<u64>) {
     let mut names = Vec::new();
     let mut numbers = Vec::new();
     let mut opens = true;
+    // The last word was a name, and only a space follows it.
+    let mut run = false;
     let mut word = String::new();
     for c in sentence.chars().chain(std::iter::once(' ')) {
         if c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}' {
@@ -381,9 +649,22 @@ fn names_and_numbers(sentence: &str, country_words: &[String]) -> (Vec<String>, 
             continue;
         }
         if !word.is_empty() {
+            let before = names.len();
             take(&word, opens, country_words, &mut names, &mut numbers);
+            let added = names.len() > before;
+            // A name right after a name is one name: "Norbert Zongo", "Blaise Compaoré".
+            if added && run {
+                let last = names.pop().unwrap_or_default();
+                if let Some(prev) = names.last_mut() {
+                    prev.push(' ');
+                    prev.push_str(&last);
+                }
+            }
+            run = added && c == ' ';
             opens = false;
             word.clear();
+        } else if c != ' ' {
+            run = false;
         }
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '\u{ab}' | '(' | '\n') {
             opens = true;
@@ -495,8 +776,10 @@ fn same_name(a: &str, b: &str) -> bool {
             return true;
         }
     }
-    let part_of = |x: &str, y: &str| x.len() >= 4 && y.contains('-') && y.split('-').any(|p| p == x);
-    part_of(a, b) || part_of(b, a)
+    let part_of = |x: &str, y: &str| x.len() >= 4 && y.contains(['-', ' ']) && y.split(['-', ' ']).any(|p| p == x);
+    // One word in two languages ("Famille", "Family"; "Libanais", "Lebanese").
+    let translated = || term_of_name(a).is_some_and(|t| term_of_name(b) == Some(t));
+    part_of(a, b) || part_of(b, a) || translated()
 }
 
 /// Whether `a`'s coded place is among the names of `b`'s text (its sentence or
@@ -536,6 +819,34 @@ fn violent(t: &str) -> bool {
 /// make differently.
 fn demonstration(t: &str) -> bool {
     matches!(t, "Protests" | "Riots")
+}
+
+/// Sub-event types of different event types that two coders may give one incident,
+/// and what the difference costs: a crowd's violence told as a mob's by one and as an
+/// armed clash or an attack by the other; rioters' or mutineers' damage as a riot or as
+/// looting; a vehicle seized with its crew as an abduction or as looting; arrests at a protest as the arrests or as the protest; a device found and
+/// defused, or blown up.
+fn one_incident_read_apart(a: &Keys, b: &Keys) -> Option<f64> {
+    let pair = |x: &str, y: &str| {
+        (a.sub_event_type == x && b.sub_event_type == y) || (a.sub_event_type == y && b.sub_event_type == x)
+    };
+    // A riot's sub-type (mob violence, a violent demonstration) against another type's.
+    let riot_and = |t: &str| {
+        (a.event_type == "Riots" && b.sub_event_type == t) || (b.event_type == "Riots" && a.sub_event_type == t)
+    };
+    let apart = riot_and("Armed clash")
+        || riot_and("Attack")
+        || riot_and("Looting/property destruction")
+        || pair("Abduction/forced disappearance", "Looting/property destruction")
+        || pair("Arrests", "Protest with intervention")
+        || pair("Arrests", "Excessive force against protesters");
+    if apart {
+        Some(-1.5)
+    } else if pair("Disrupted weapons use", "Remote explosive/landmine/IED") {
+        Some(-1.0)
+    } else {
+        None
+    }
 }
 
 /// Actors named by what they are rather than who: shared by many distinct events.
@@ -621,8 +932,12 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     let same_day = alo == ahi && blo == bhi && alo == blo;
     // Two reports that each give a day, and not the same one, are most often two events
     // (the slack is there for a day misread, which is rarer than a next day's event).
+    // But a day told relative to the publication ("yesterday", "on Sunday") moves with
+    // the dateline a paper gives it, which may be a day after the wire's.
     let w = if same_day {
         1.0
+    } else if alo == ahi && blo == bhi && (a.relative_date || b.relative_date) {
+        -1.5
     } else if alo == ahi && blo == bhi {
         -4.0
     } else {
@@ -638,10 +953,16 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     } else if a.sub_event_type == "Other" || b.sub_event_type == "Other" {
         // One coder found no kind for what the other coded as one.
         s.add("other_against_a_kind", -1.0);
-    } else if a.event_type == "Strategic developments" {
+    } else if let Some(w) = one_incident_read_apart(a, b) {
+        s.add("other_reading_of_the_violence", w);
+    } else if a.event_type == "Strategic developments" || b.event_type == "Strategic developments" {
         // Its sub-types are kinds of events, not readings of one: a school burned and a
         // mine taken the same day are two events.
         return None;
+    } else if a.event_type == b.event_type && a.event_type == "Protests" {
+        // One protest, whose breaking-up a shorter report leaves out: its sub-types
+        // say what the police did, not what the crowd did.
+        s.add("same_event_type", 1.0);
     } else if a.event_type == b.event_type {
         s.add("same_event_type", 0.5);
     } else if violent(&a.event_type) && violent(&b.event_type) {
@@ -782,8 +1103,11 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     // named (not generic) actor, must stand in for it.
     let named_actor_shared =
         a.actors.iter().any(|x| !generic_actor(x) && b.actors.iter().any(|y| actor_base(x) == actor_base(y)));
+    // The concepts both texts name, in either language.
+    let shared_terms = a.terms.iter().filter(|t| b.terms.contains(t)).count();
     if country_unknown
         && shared_names + context_shared == 0
+        && shared_terms < 2
         && !(same_day && a.sub_event_type == b.sub_event_type && named_actor_shared)
     {
         return None;
@@ -832,6 +1156,28 @@ pub(crate) fn score(a: &Keys, b: &Keys) -> Option<Score> {
     if (shared_names > 1 || shared_names == 1 && !names_differ) && a.named_place.is_none() && b.named_place.is_none() {
         s.add("shared_name_for_place", 1.0);
     }
+    // What both say of the victims, the places hit, the crowd's grievance: each
+    // concept is common, several together are one telling.
+    // Not where the texts name different places or people: then the concepts tell
+    // the kind of event both are (soldiers burning houses in two villages), not one.
+    // Nor of two days each text writes out: the same kind of event again the next day.
+    let two_days = alo == ahi && blo == bhi && alo != blo && !a.relative_date && !b.relative_date;
+    // Nor where neither gives a day and their weeks only meet: they may hold the same
+    // kind of incident twice (students dispersed with tear gas on two days of a
+    // strike). Two reports of the very same week (one dateline) are not in that doubt.
+    let no_day = alo != ahi && blo != bhi && (alo, ahi) != (blo, bhi);
+    // Nor where neither coder found a kind: what no kind fits is politics (a president,
+    // a mutiny, a dissolved government), whose words run through every report of a crisis.
+    let no_kind = a.sub_event_type == "Other" && b.sub_event_type == "Other";
+    if !two_days && !no_day && !no_kind && !s.has("no_shared_name") && !s.has("different_compound_names") {
+        s.add("shared_terms", (shared_terms as f64 * 0.5).min(2.5));
+        // One text says nothing the other does not: a translation, or a shorter
+        // telling of the same.
+        let within = |x: &Keys, y: &Keys| x.terms.iter().all(|t| y.terms.contains(t));
+        if shared_terms >= 2 && (within(a, b) || within(b, a)) {
+            s.add("terms_agree", 0.5);
+        }
+    }
     // The same count told of two different days ("two groups", "three vehicles") is
     // a coincidence of small numbers, not one telling.
     let other_days = alo == ahi && blo == bhi && alo != blo;
@@ -864,6 +1210,16 @@ mod tests {
         );
         assert_eq!(names, vec!["arbinda", "oudalan"]);
         assert_eq!(numbers, vec![3, 12]);
+    }
+
+    #[test]
+    fn a_run_of_names_is_one_name() {
+        let (names, _) = names_and_numbers("Thousands marched for Norbert Zongo, a journalist, in Koudougou.", &[]);
+        assert_eq!(names, vec!["koudougou", "norbert zongo"]);
+        let (names, _) = names_and_numbers("Soldiers attacked Kouna, Deibanga and Kaya.", &[]);
+        assert_eq!(names, vec!["deibanga", "kaya", "kouna"], "a comma or a word parts names");
+        assert!(same_name("norbert zongo", "nobert zongo"));
+        assert!(same_name("zongo", "norbert zongo"), "a part of the name is the name");
     }
 
     #[test]
@@ -1041,6 +1397,83 @@ mod tests {
         assert!(!has(score(&ten, &one).unwrap()));
         assert!(!has(score(&ten, &Keys { fatalities: Some(10), ..keys() }).unwrap()));
         assert!(has(score(&Keys { fatalities: Some(1), ..keys() }, &Keys { fatalities: Some(10), ..keys() }).unwrap()));
+    }
+
+    #[test]
+    fn concepts_match_across_languages() {
+        let fr = terms_of("Des étudiants ont incendié la mairie et des pneus ; la police a tiré des gaz lacrymogènes.");
+        let en = terms_of("Students burned the town hall and tires; police fired tear gas.");
+        assert_eq!(fr, vec!["burn", "student", "tear gas", "tire", "town hall"]);
+        assert_eq!(fr, en);
+        assert!(terms_of("On 3 March, an attack killed two.").is_empty(), "a month is no march");
+        assert!(same_name("libanais", "lebanese"));
+        assert!(same_name("famille", "family"));
+        assert!(!same_name("famille", "lebanese"));
+    }
+
+    #[test]
+    fn shared_concepts_count_unless_the_texts_name_other_places_or_days() {
+        let t = |names: &[&str], lo: i64| Keys {
+            terms: vec!["burn".into(), "house".into(), "motorbike".into()],
+            names: names.iter().map(|n| n.to_string()).collect(),
+            lo: Some(lo),
+            hi: Some(lo),
+            fatalities: None,
+            ..keys()
+        };
+        let has = |a: &Keys, b: &Keys| score(a, b).unwrap().has("shared_terms");
+        assert!(has(&t(&["kouna"], 100), &t(&["kouna"], 100)));
+        assert!(!has(&t(&["kouna"], 100), &t(&["dori"], 100)), "two villages");
+        assert!(!has(&t(&[], 100), &t(&[], 101)), "two days written out");
+        let yesterday = Keys { relative_date: true, ..t(&[], 101) };
+        assert!(has(&t(&[], 100), &yesterday));
+        let week = |lo: i64| Keys { lo: Some(lo), hi: Some(lo + 6), slack: 0, ..t(&[], lo) };
+        assert!(has(&t(&[], 100), &week(97)), "a day within a week");
+        assert!(!has(&week(94), &week(97)), "two weeks, no day");
+        assert!(has(&week(97), &week(97)), "one week, one dateline");
+        let other = |k: Keys| Keys { event_type: "Strategic developments".into(), sub_event_type: "Other".into(), ..k };
+        assert!(!has(&other(t(&[], 100)), &other(t(&[], 100))), "no kind: a crisis's words");
+    }
+
+    #[test]
+    fn a_text_that_says_nothing_more_agrees() {
+        let t = |terms: &[&str]| Keys { terms: terms.iter().map(|n| n.to_string()).collect(), ..keys() };
+        let agree = |a: &Keys, b: &Keys| score(a, b).unwrap().has("terms_agree");
+        assert!(agree(&t(&["student", "tear gas"]), &t(&["release", "student", "tear gas"])));
+        assert!(!agree(&t(&["road", "student", "tear gas"]), &t(&["release", "student", "tear gas"])));
+        assert!(!agree(&t(&["student"]), &t(&["student"])), "one concept is no telling");
+    }
+
+    #[test]
+    fn a_day_told_relative_to_the_dateline_may_be_a_day_off() {
+        let next = Keys { lo: Some(101), hi: Some(101), ..keys() };
+        let yesterday = Keys { relative_date: true, ..next.clone() };
+        let w = |b: &Keys| score(&keys(), b).unwrap().features.into_iter().find(|f| f.0 == "same_day").unwrap().1;
+        assert!(w(&yesterday) > w(&next));
+        assert!(w(&yesterday) < 0.0);
+    }
+
+    #[test]
+    fn one_incident_may_be_read_as_two_kinds() {
+        let k = |t: &str, sub: &str| Keys { event_type: t.into(), sub_event_type: sub.into(), ..keys() };
+        let mob = k("Riots", "Mob violence");
+        let clash = keys();
+        let looting = k("Strategic developments", "Looting/property destruction");
+        let riot = k("Riots", "Violent demonstration");
+        let abduction = k("Violence against civilians", "Abduction/forced disappearance");
+        let arrests = k("Strategic developments", "Arrests");
+        let peaceful = k("Protests", "Peaceful protest");
+        for (a, b) in [(&mob, &clash), (&riot, &looting), (&abduction, &looting)] {
+            let s = score(a, b).unwrap();
+            assert!(s.has("other_reading_of_the_violence"), "{s:?}");
+            assert!(score(b, a).unwrap().has("other_reading_of_the_violence"));
+        }
+        assert!(score(&arrests, &peaceful).is_none(), "arrests, and a protest no one broke up");
+        let broken_up = k("Protests", "Protest with intervention");
+        let w = |a: &Keys, b: &Keys| score(a, b).unwrap().features.iter().find(|f| f.0 == "same_event_type").unwrap().1;
+        let (fight, clash) = (k("Battles", "Government regains territory"), keys());
+        assert!(w(&peaceful, &broken_up) > w(&fight, &clash), "one protest, the police's part told or not");
+        assert!(score(&arrests, &looting).is_none());
     }
 
     #[test]
