@@ -1598,7 +1598,16 @@ impl Analysis<'_, '_> {
             None if d.communal && d.sub == SubEventType::ArmedClash => {
                 (Some(self.engine.actor_name("Communal Militia ({country})", country.as_deref())), Some(4))
             }
-            None => self.default_actor1(d.sub, country.as_deref()),
+            None => match self.default_actor1(d.sub, country.as_deref()) {
+                // An unnamed author where the text names one armed group and no other
+                // ("The device was likely planted by JNIM") is that group.
+                (_, Some(3)) if self.sole_armed_group(d.actor2.as_ref()).is_some() => {
+                    let a = self.sole_armed_group(d.actor2.as_ref()).expect("checked");
+                    ev("actor1", (a.start, a.end));
+                    (Some(a.name.clone()), a.inter)
+                }
+                other => other,
+            },
         };
         // Workers or students attacked are civilians; they are protesters only when they
         // protest ("quarry workers were shot dead").
@@ -1715,6 +1724,20 @@ impl Analysis<'_, '_> {
             d.assoc1 = Some(a1.clone());
         }
         d.actor1 = Some(ActorMention { name, inter: Some(inter), riot: false, ..a1 });
+    }
+
+    /// The one named armed group (ACLED inter 2) the text names, other than `other`,
+    /// when it names exactly one.
+    fn sole_armed_group(&self, other: Option<&ActorMention>) -> Option<&ActorMention> {
+        let mut groups = self.actors.iter().filter(|a| {
+            a.inter == Some(2)
+                && a.rule_has_no_template
+                && !a.victim
+                && !a.riot
+                && other.is_none_or(|o| o.name != a.name)
+        });
+        let first = groups.next()?;
+        groups.all(|a| a.name == first.name).then_some(first)
     }
 
     /// Who is acted upon when the text does not say: violence against civilians is,

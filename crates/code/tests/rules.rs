@@ -152,6 +152,16 @@ fn property_wrecked_with_no_owner_named_is_civilians_property() {
 }
 
 #[test]
+fn an_unnamed_author_is_the_one_armed_group_the_text_names() {
+    let e = &en(
+        "On 3 March 2020, four soldiers were killed by the explosion of an IED near Banh. The device was likely planted by JNIM.",
+        "2020-03-04",
+    )[0];
+    assert_eq!(e.actor1.as_deref(), Some("JNIM: Group for Support of Islam and Muslims"), "{e:?}");
+    assert!(e.evidence.iter().any(|x| x.field == "actor1" && x.text == "JNIM"), "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
