@@ -1013,6 +1013,23 @@ impl Analysis<'_, '_> {
             }
             self.mob(d, has_protest);
             self.unarmed_beating(d);
+            // "police and demonstrators clashed", "police shot into the air to disperse
+            // rioting youths": a force the riot or the dispersal meets is the other side.
+            if d.actor2.is_none()
+                && matches!(
+                    d.sub,
+                    SubEventType::ViolentDemonstration
+                        | SubEventType::MobViolence
+                        | SubEventType::ProtestWithIntervention
+                        | SubEventType::ExcessiveForceAgainstProtesters
+                )
+            {
+                let acting = d.actor1.as_ref().map(|a| a.name.as_str());
+                d.actor2 = actors
+                    .iter()
+                    .find(|a| a.inter == Some(1) && Some(a.name.as_str()) != acting)
+                    .map(|a| (**a).clone());
+            }
         }
         out
     }

@@ -162,6 +162,13 @@ fn an_unnamed_author_is_the_one_armed_group_the_text_names() {
 }
 
 #[test]
+fn a_force_a_riot_meets_is_its_other_side() {
+    let e = &en("On 6 October 2017, police and opposition demonstrators clashed in Homa Bay town.", "2017-10-07")[0];
+    assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap_or("").starts_with("Police Forces"), "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
