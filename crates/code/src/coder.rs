@@ -816,7 +816,12 @@ impl Analysis<'_, '_> {
             // one, or where violence is in view: people hurt, a weapon used or an armed
             // group acting; a protest word, beside a demand.
             let armed_group = actors.iter().any(|a| !a.victim && matches!(a.inter, Some(2..=4)));
-            let violent_here = (has_harm || has_weapon || armed_group) && violence_shown(t);
+            // "supporters of the winning candidate vandalized residences": a party's
+            // supporters or rioters who act are violence in view for a riot's weak word.
+            let rioters_act = actors.iter().any(|a| !a.victim && (a.riot || a.inter == Some(5)) && a.end <= t.start);
+            let riot_word = matches!(sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence)
+                || sub == SubEventType::LootingPropertyDestruction;
+            let violent_here = (has_harm || has_weapon || armed_group) && violence_shown(t) || rioters_act && riot_word;
             // A protest word is no strong neighbour for a weak word of fighting ("engaged
             // in a peaceful march").
             let strong_here = if is_protest_family(sub) || entry.has("mod") {

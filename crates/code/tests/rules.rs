@@ -169,6 +169,12 @@ fn a_force_a_riot_meets_is_its_other_side() {
 }
 
 #[test]
+fn rioters_who_act_show_the_violence_a_weak_riot_word_needs() {
+    let e = en("On 22 May 2024, supporters of the Awami League vandalized houses in Goaldanga village.", "2024-05-23");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
