@@ -1214,6 +1214,13 @@ impl Analysis<'_, '_> {
                 && (toll::verb(cue_text) && toll::takes_object(cue_text, &tail) || toll::figure_follows(&tail));
             let before = near.iter().filter(|n| n.end <= c.start).max_by_key(|n| n.end);
             let after = near.iter().filter(|n| n.start >= c.end).min_by_key(|n| n.start);
+            // "killed around 40 civilians".
+            let object = object
+                || key == "kill"
+                    && self.lang == "en"
+                    && !passive
+                    && toll::verb(cue_text)
+                    && after.is_some_and(|a| toll::quantifier(fold(c.end, a.start)));
             let nearest = near.iter().min_by_key(|n| if n.end <= c.start { c.start - n.end } else { n.start - c.end });
             // "four police killed, two missing": a count past a comma is another count.
             let after_clause = after.is_some_and(|a| fold(c.end, a.start).contains([',', ';']));
@@ -1405,10 +1412,40 @@ impl Analysis<'_, '_> {
         d.source = self.sources.iter().find(|s| s.start >= d.sentence.0 && s.end <= d.sentence.1).cloned();
     }
 
+    /// A sentence that codes no event of its own but tells a toll ("At least six are dead and
+    /// scores injured.", "FATALITIES: 15") gives it to the event told just before, when
+    /// that event has no figure.
+    fn followup_tolls(&self, drafts: &mut [Draft]) {
+        let pack = self.engine.pack(&self.lang);
+        for (si, &(s0, s1)) in self.sentences.iter().enumerate() {
+            if drafts.iter().any(|d| d.sentence_index == si) {
+                continue;
+            }
+            let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence_index < si) else { continue };
+            if d.fatalities.is_some() || si > d.sentence_index + 2 {
+                continue;
+            }
+            let cues: Vec<&Hit> = self.cues.iter().filter(|c| c.start >= s0 && c.end <= s1).collect();
+            // "Al Shabaab claims 7 dead": a claim is no toll; "in a road accident, killing
+            // two": nor are the dead of an accident or a disease.
+            let key = |c: &&Hit| pack.cues.entry(c.entry).key.as_str();
+            if !cues.iter().any(|c| key(c) == "kill") || cues.iter().any(|c| matches!(key(c), "claimed" | "nonviolent"))
+            {
+                continue;
+            }
+            let mut scratch = d.clone();
+            self.quantities(&mut scratch, &cues, (s0, s1));
+            if let Some(f) = scratch.fatalities.filter(|f| f.0 > 0) {
+                d.fatalities = Some(f);
+            }
+        }
+    }
+
     /// A note that states its coding ("Fatalities coded as 0 (VoJ reported 4)", "Fatalities
     /// are split across 2 events (3)") gives the main event's figure: the conservative one
     /// the analyst settled on, not the claim beside it.
     fn coded_fatalities(&self, drafts: &mut [Draft]) {
+        self.followup_tolls(drafts);
         let Some(main) = drafts.first_mut() else { return };
         let pack = self.engine.pack(&self.lang);
         let Some(cue) = self.cues.iter().find(|c| pack.cues.entry(c.entry).key == "coded") else { return };

@@ -398,6 +398,13 @@ const INTENT: &[&str] = &[
     "ordered",
     "policy",
     "shoot",
+    "tries",
+    "bid",
+    "attempts",
+    "seeking",
+    "sought",
+    "plans",
+    "plotted",
 ];
 
 /// Words before a death that make it a protest's or a riot's cause: "riots after local
@@ -513,6 +520,14 @@ pub(crate) fn verb(cue: &str) -> bool {
 /// Whether a figure follows a kill word at once: "killed 5", "FATALITIES: 15".
 pub(crate) fn figure_follows(after: &str) -> bool {
     after.trim_start_matches([' ', ':']).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Words that may stand between a kill verb and its figure: "killed around 40 civilians".
+pub(crate) fn quantifier(between: &str) -> bool {
+    matches!(
+        between.trim(),
+        "around" | "about" | "over" | "nearly" | "some" | "approximately" | "almost" | "roughly" | "an estimated"
+    )
 }
 
 /// Words that open a figure: "killing at least 7".
@@ -641,6 +656,10 @@ pub(crate) fn is_cause(before: &str, after: &str, protest: bool) -> bool {
     {
         return true;
     }
+    // "nearly lynch a pastor", "almost killed": no death.
+    if w.last().is_some_and(|x| matches!(*x, "nearly" | "almost" | "narrowly")) {
+        return true;
+    }
     let skip =
         |x: &&&str| CAUSE_DETERMINERS.contains(x) || x.ends_with("ly") || x.ends_with("ing") && **x != "following";
     let determined = w.iter().rev().take_while(skip).any(|x| !x.ends_with("ly") && !x.ends_with("ing") && *x != "and");
@@ -751,6 +770,8 @@ mod tests {
         assert!(part_of(" of these were killed"));
         assert!(!is_cause("al shabaab claimed to have ", " two", false));
         assert!(is_cause("in response to the ", " of", false));
+        assert!(is_cause("villagers nearly ", " a pastor", false));
+        assert!(is_cause("mob tries to ", " man", false));
         assert!(other_fate(" others reported missing"));
         assert!(!other_fate(" other militants"));
     }

@@ -645,3 +645,25 @@ fn a_range_counts_its_low_end() {
     let e = &en("On 3 May 2021, gunmen killed between 11 and 20 people at a market in Fada.", "2021-05-04")[0];
     assert_eq!(e.fatalities, 11, "{e:?}");
 }
+
+#[test]
+fn a_toll_in_a_sentence_with_no_event_is_the_previous_events() {
+    let e = en(
+        "On 3 May 2021, three bombs exploded at a market in Garissa. At least six are dead and scores injured.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 6, "{e:?}");
+    let e = en(
+        "On 3 May 2021, militants ambushed a police patrol near Garissa, injuring four officers. Al Shabaab claims 7 dead.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 0, "{e:?}");
+}
+
+#[test]
+fn lynched_in_the_passive_counts_and_a_near_lynching_does_not() {
+    let e = &en("On 3 May 2021, two suspected thieves were lynched by residents in Kisumu.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    let e = &en("On 3 May 2021, villagers nearly lynch a pastor in Kisumu before police intervene.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 0, "{e:?}");
+}
