@@ -1230,7 +1230,7 @@ impl Analysis<'_, '_> {
             let shared = toll::coordinated(cue_text, &tail);
             let n = if object {
                 let them = toll::words_after(&tail).next() == Some("them");
-                let one = toll::one_object(&tail, before.is_none());
+                let one = toll::object_count(&tail, before.is_none()) > 0;
                 after
                     .filter(|_| !after_clause && !shared)
                     // "captured two bandits and killed them"; "3 civilians killed bduring
@@ -1257,8 +1257,9 @@ impl Analysis<'_, '_> {
                 // "a driver was shot dead", "gunmen kill police officer": one person, with
                 // no number.
                 let bare = before.is_none();
-                if key == "kill" && self.one_victim(cue_text, object, bare, lead_clause, &tail) {
-                    deaths.push((1, (c.start, c.end), None));
+                let count = if key == "kill" { self.one_victim(cue_text, object, bare, lead_clause, &tail) } else { 0 };
+                if count > 0 {
+                    deaths.push((count, (c.start, c.end), None));
                 }
                 continue;
             };
@@ -1279,7 +1280,10 @@ impl Analysis<'_, '_> {
                 }
                 // "three militants and a gendarme were killed": one more.
                 let rest = fold(n.end, c.start);
-                if key == "kill" && (rest.contains(" and a ") || rest.contains(" and an ") || rest.contains(" et un "))
+                if key == "kill"
+                    && [" and a ", " and an ", " and his ", " and her ", " et un ", " et une ", " et son ", " et sa "]
+                        .iter()
+                        .any(|w| rest.contains(w))
                 {
                     value = value.saturating_add(1);
                 }
@@ -1338,7 +1342,7 @@ impl Analysis<'_, '_> {
         }
         // A death told twice with no number ("a man was shot dead … he died") is one.
         if deaths.iter().all(|x| x.2.is_none()) {
-            total = 1;
+            total = deaths.iter().map(|x| x.0).max().unwrap_or(1);
         }
         d.fatalities = Some((total, Some(deaths[0].1)));
     }
@@ -1368,18 +1372,20 @@ impl Analysis<'_, '_> {
         )
     }
 
-    /// Whether a kill cue with no number has one victim: its object named by an article
-    /// ("killed a police officer"), a determiner or, in a headline, a bare singular noun
-    /// ("gunmen kill police officer"), or its subject a singular one ("the imam is
-    /// murdered", "six-year-old boy killed"); not a crowd ("a mob killed").
-    fn one_victim(&self, cue: &str, object: bool, bare: bool, before: &str, after: &str) -> bool {
+    /// How many victims a kill cue with no number names one by one: its object named by
+    /// an article ("killed a police officer", "a policeman and a civilian"), a determiner
+    /// or, in a headline, a bare singular noun ("gunmen kill police officer"), or its
+    /// subject ("the imam is murdered", "six-year-old boy killed"); not a crowd ("a mob
+    /// killed"). 0 when it does not say.
+    fn one_victim(&self, cue: &str, object: bool, bare: bool, before: &str, after: &str) -> u32 {
         if self.lang != "en" {
-            return false;
-        }
-        if object {
-            toll::one_object(after, bare)
+            0
+        } else if object {
+            toll::object_count(after, bare)
+        } else if toll::participle(cue) {
+            toll::subject_count(before)
         } else {
-            toll::participle(cue) && toll::one_subject(before) == Some(true)
+            0
         }
     }
 

@@ -579,9 +579,14 @@ pub(crate) fn takes_object(cue: &str, after: &str) -> bool {
     }
 }
 
-/// Whether the object of a kill verb is one person: "him", "a trader", "the deputy
-/// governor of Kilifi", "police officer" (a headline).
-pub(crate) fn one_object(after: &str, bare: bool) -> bool {
+/// Determiners that open a second person joined by "and": "a policeman and an
+/// accompanying civilian", "a councilman and his brother".
+const JOINED_ONE: &[&str] = &["a", "an", "his", "her", "the", "another", "one", "its"];
+
+/// How many people the object of a kill verb names when it names them one by one: "him",
+/// "a trader", "the deputy governor of Kilifi", "police officer" (a headline, `bare`), "a
+/// policeman and an accompanying civilian" (two). 0 when it names a group or a number.
+pub(crate) fn object_count(after: &str, bare: bool) -> u32 {
     let mut w = clause_after(after);
     // "the killing of a member": the noun's object.
     if w.first() == Some(&"of") {
@@ -593,49 +598,101 @@ pub(crate) fn one_object(after: &str, bare: bool) -> bool {
     {
         w.drain(..2);
     }
-    let Some(&first) = w.first() else { return false };
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(n) = one_phrase(&w[i..], bare && count == 0) {
+        count += 1;
+        i += n;
+        if w.get(i) == Some(&"and") && w.get(i + 1).is_some_and(|x| JOINED_ONE.contains(x)) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    count
+}
+
+/// Whether the object of a kill verb is one person (see [`object_count`]).
+#[cfg(test)]
+fn one_object(after: &str, bare: bool) -> bool {
+    object_count(after, bare) == 1
+}
+
+/// The length of the phrase that opens `w` when it names one person.
+fn one_phrase(w: &[&str], bare: bool) -> Option<usize> {
+    let &first = w.first()?;
+    let len = 1 + w[1..].iter().take_while(|x| !PHRASE_END.contains(x)).count();
     if matches!(first, "him" | "her") {
-        return true;
+        return Some(1);
     }
     // "killed one of the attackers".
     if first == "one" && w.get(1) == Some(&"of") {
-        return true;
+        return Some(w.len());
     }
     // "a trader", "an off-duty police officer", "a gang member"; not "a number of", "a
     // group".
     if matches!(first, "a" | "an") {
         let group = w.get(1).is_some_and(|x| GROUPS.contains(x))
             && w.get(2).is_none_or(|x| *x == "of" || PHRASE_END.contains(x));
-        return w.get(1).is_some_and(|x| !matches!(*x, "few" | "number" | "dozen" | "couple")) && !group;
+        let one = w.get(1).is_some_and(|x| !matches!(*x, "few" | "number" | "dozen" | "couple")) && !group;
+        return one.then_some(len);
     }
-    let phrase: Vec<&str> = w.iter().copied().take_while(|x| !PHRASE_END.contains(x)).take(6).collect();
-    let Some(head) = phrase.iter().rev().find(|x| !x.ends_with("ed") && !x.ends_with("ing")) else { return false };
+    let phrase: Vec<&str> = w.iter().copied().take_while(|x| !PHRASE_END.contains(x)).take(8).collect();
+    let head = phrase.iter().rev().find(|x| !x.ends_with("ed") && !x.ends_with("ing"))?;
     let determined = ONE_DETERMINERS.contains(&first);
     // "police officer": a word that names many may qualify the head.
-    (determined || bare && !NOT_NOUN.contains(&first) && (phrase.len() > 1 || !NOT_ONE.contains(&first)))
-        && phrase.len() < 6
+    let one = (determined || bare && !NOT_NOUN.contains(&first) && (phrase.len() > 1 || !NOT_ONE.contains(&first)))
+        && phrase.len() < 8
         && singular_noun(head)
-        && !phrase.iter().any(|x| QUANTITY.contains(x) || x.starts_with(|c: char| c.is_ascii_digit()))
+        && !phrase.iter().any(|x| QUANTITY.contains(x) || x.starts_with(|c: char| c.is_ascii_digit()));
+    one.then_some(len)
 }
 
-/// Whether the subject of a death told with no number is one person: "a trader was shot
-/// dead", "the driver is killed", "six-year-old boy killed". `None` when the words do not
-/// say.
-pub(crate) fn one_subject(before: &str) -> Option<bool> {
+/// How many people the subject of a death told with no number names: one for "a trader
+/// was shot dead", "the driver is killed", "six-year-old boy killed"; two for "a police
+/// officer and a civilian died"; 0 when the words do not say.
+pub(crate) fn subject_count(before: &str) -> u32 {
     let w = clause_before(before);
-    for &x in w.iter().rev() {
+    for (i, &x) in w.iter().enumerate().rev() {
         match x {
-            "was" | "is" | "has" => return Some(true),
-            "can" | "could" | "would" | "will" | "may" | "might" | "should" | "must" | "to" => return None,
-            "were" | "are" | "have" => return Some(false),
-            _ if NOT_NOUN.contains(&x) || x.ends_with("ly") || x.ends_with("ed") => {}
+            "was" | "is" | "has" => return 1,
+            "can" | "could" | "would" | "will" | "may" | "might" | "should" | "must" | "to" => return 0,
+            "were" | "are" | "have" => return joined_count(&w[..i]),
+            _ if NOT_NOUN.contains(&x) || x.ends_with("ly") || x.ends_with("ed") || x.ends_with("ing") => {}
             // The word just before a headline's participle is its subject's head.
-            _ if singular_noun(x) => return Some(true),
-            _ if x.ends_with('s') || NOT_ONE.contains(&x) => return Some(false),
-            _ => return None,
+            _ if singular_noun(x) => return joined_count(&w[..=i]).max(1),
+            _ => return 0,
         }
     }
-    None
+    0
+}
+
+/// How many people a subject names one by one, joined by "and" ("a man and his son"): 0
+/// unless two or more.
+fn joined_count(w: &[&str]) -> u32 {
+    let parts: Vec<&[&str]> = w.split(|x| *x == "and").collect();
+    if parts.len() < 2 || parts.len() > 4 {
+        return 0;
+    }
+    let one = |p: &[&str]| {
+        p.first().is_some_and(|f| JOINED_ONE.contains(f) && *f != "one")
+            && p.last().is_some_and(|h| singular_noun(h))
+            && !p
+                .iter()
+                .any(|x| QUANTITY.contains(x) || x.starts_with(|c: char| c.is_ascii_digit()) && !x.contains('-'))
+    };
+    if parts.iter().all(|p| one(p)) {
+        u32::try_from(parts.len()).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// Whether the subject of a death told with no number is one person (see
+/// [`subject_count`]).
+#[cfg(test)]
+fn one_subject(before: &str) -> Option<bool> {
+    Some(subject_count(before) == 1)
 }
 
 /// Whether a death is what the event is about rather than its toll: "protest over the
@@ -754,7 +811,12 @@ mod tests {
         assert_eq!(one_subject("six year old boy "), Some(true));
         assert_eq!(one_subject("mps bodyguard shot and "), Some(true));
         assert_eq!(one_subject("raiders "), Some(false));
-        assert_eq!(one_subject(""), None);
+        assert_eq!(subject_count("a police officer and a civilian "), 2);
+        assert_eq!(subject_count("a man and his 12-year-old son were "), 2);
+        assert_eq!(subject_count("two thieves were "), 0);
+        assert_eq!(object_count(" a policeman and an accompanying civilian in djibo", false), 2);
+        assert_eq!(object_count(" a man and seriously injured his wife", false), 1);
+        assert_eq!(object_count(" a merchant and seized his belongings", false), 1);
     }
 
     #[test]

@@ -667,3 +667,14 @@ fn lynched_in_the_passive_counts_and_a_near_lynching_does_not() {
     let e = &en("On 3 May 2021, villagers nearly lynch a pastor in Kisumu before police intervene.", "2021-05-04")[0];
     assert_eq!(e.fatalities, 0, "{e:?}");
 }
+
+#[test]
+fn people_named_one_by_one_add_up() {
+    let e = &en("On 3 May 2021, gunmen shot dead a teacher and his brother in Djibo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    let e =
+        &en("On 3 May 2021, a soldier and a civilian died in a firefight with militants near Djibo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    let e = &en("On 3 May 2021, gunmen killed a trader and seized his goods in Djibo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 1, "{e:?}");
+}
