@@ -1363,12 +1363,16 @@ impl Analysis<'_, '_> {
         self.lang == "en" && toll::is_cause(lead, tail, self.protest(d))
     }
 
-    /// Whether a draft is a protest, whose deaths told in a clause of cause are what it is
-    /// about ("riots after local politician killed").
+    /// Whether a draft is a protest or a riot, whose deaths told in a clause of cause are
+    /// what it is about ("riots after local politician killed", "clashed with police after
+    /// a domestic help was found dead").
     fn protest(&self, d: &Draft) -> bool {
         matches!(
             d.sub,
-            SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention | SubEventType::ViolentDemonstration
+            SubEventType::PeacefulProtest
+                | SubEventType::ProtestWithIntervention
+                | SubEventType::ViolentDemonstration
+                | SubEventType::MobViolence
         )
     }
 
@@ -1418,17 +1422,28 @@ impl Analysis<'_, '_> {
         d.source = self.sources.iter().find(|s| s.start >= d.sentence.0 && s.end <= d.sentence.1).cloned();
     }
 
-    /// A sentence that codes no event of its own but tells a toll ("At least six are dead and
-    /// scores injured.", "FATALITIES: 15") gives it to the event told just before, when
-    /// that event has no figure.
+    /// A sentence that codes no event of its own (or one merged into an event told before)
+    /// but tells a toll ("At least six are dead and scores injured.", "FATALITIES: 15")
+    /// gives it to the event told before: its
+    /// figure when it has none; else deaths that add to it ("6 militants were also
+    /// killed", "2 more died at the hospital", "The army said it killed six militants"
+    /// after one soldier killed), or a new total ("the death toll rose to six").
     fn followup_tolls(&self, drafts: &mut [Draft]) {
         let pack = self.engine.pack(&self.lang);
+        let f = self.text.folded();
         for (si, &(s0, s1)) in self.sentences.iter().enumerate() {
-            if drafts.iter().any(|d| d.sentence_index == si) {
-                continue;
-            }
-            let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence_index < si) else { continue };
-            if d.fatalities.is_some() || si > d.sentence_index + 2 {
+            // The event this sentence told, merged into one told before; else the one
+            // told just before it.
+            let d = match drafts.iter().position(|d| d.sentence_index == si) {
+                Some(j) if drafts[j].sentence.0 == s0 => continue,
+                Some(j) => &mut drafts[j],
+                None => match drafts.iter_mut().rev().find(|d| d.sentence_index < si) {
+                    Some(d) if si <= d.sentence_index + 2 => d,
+                    _ => continue,
+                },
+            };
+            // A figure this sentence already gave (its own event merged into this one).
+            if d.fatalities.is_some_and(|(_, span)| span.is_some_and(|(a, _)| a >= s0 && a < s1)) {
                 continue;
             }
             let cues: Vec<&Hit> = self.cues.iter().filter(|c| c.start >= s0 && c.end <= s1).collect();
@@ -1440,9 +1455,31 @@ impl Analysis<'_, '_> {
                 continue;
             }
             let mut scratch = d.clone();
+            scratch.fatalities = None;
             self.quantities(&mut scratch, &cues, (s0, s1));
-            if let Some(f) = scratch.fatalities.filter(|f| f.0 > 0) {
-                d.fatalities = Some(f);
+            let Some((m, span)) = scratch.fatalities.filter(|f| f.0 > 0) else { continue };
+            let Some((k, _)) = d.fatalities.filter(|f| f.0 > 0) else {
+                d.fatalities = Some((m, span));
+                continue;
+            };
+            let sentence = &f[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
+            let at = span.map_or(s0, |x| x.0);
+            let lead = &f[self.text.folded_offset(s0)..self.text.folded_offset(at)];
+            let tail = &f[self.text.folded_offset(at)..self.text.folded_offset(s1)];
+            // "At least 34 people died in the city, of which 27 …": a wider count; "the
+            // five were from …": the dead told again.
+            if sentence.contains("of which") || sentence.contains("of whom") || lead.ends_with("the ") {
+                continue;
+            }
+            if toll::total(sentence) {
+                d.fatalities = Some((k.max(m), if m > k { span } else { d.fatalities.and_then(|x| x.1) }));
+            } else if (m > k || toll::adds(lead, tail))
+                && !toll::hedged(sentence)
+                && !toll::aside(lead)
+                // "The victim, an old woman, was shot dead": one death told again.
+                && span.is_some_and(|(a, b)| self.numbers.iter().any(|n| n.start == a && n.end == b))
+            {
+                d.fatalities = Some((k.saturating_add(m), d.fatalities.and_then(|x| x.1)));
             }
         }
     }

@@ -108,6 +108,7 @@ const NO_OBJECT: &[&str] = &[
 /// Words that end the noun phrase a kill verb takes as its object ("killed the deputy
 /// governor of Kilifi"): its head noun is the word before.
 const PHRASE_END: &[&str] = &[
+    ",",
     "of",
     "in",
     "at",
@@ -587,7 +588,20 @@ const JOINED_ONE: &[&str] = &["a", "an", "his", "her", "the", "another", "one", 
 /// "a trader", "the deputy governor of Kilifi", "police officer" (a headline, `bare`), "a
 /// policeman and an accompanying civilian" (two). 0 when it names a group or a number.
 pub(crate) fn object_count(after: &str, bare: bool) -> u32 {
-    let mut w = clause_after(after);
+    // "a village chief, his son and a militiaman": a list joins by commas too.
+    let end = after.find([';', '.', '(', ')', '[', ']', ':']).unwrap_or(after.len());
+    let mut w: Vec<&str> = Vec::new();
+    for (k, segment) in after[..end].split(',').enumerate() {
+        let sw: Vec<&str> = words(segment).collect();
+        if k > 0 {
+            match sw.first() {
+                Some(&"and") => {}
+                Some(x) if JOINED_ONE.contains(x) && *x != "one" => w.push(","),
+                _ => break,
+            }
+        }
+        w.extend(sw);
+    }
     // "the killing of a member": the noun's object.
     if w.first() == Some(&"of") {
         w.remove(0);
@@ -599,17 +613,26 @@ pub(crate) fn object_count(after: &str, bare: bool) -> u32 {
         w.drain(..2);
     }
     let mut count = 0;
+    // The count before the first comma: "a Nyumba Kumi official, an unarmed officer" is
+    // one person named twice unless an "and" closes the list.
+    let mut before_comma = None;
     let mut i = 0;
     while let Some(n) = one_phrase(&w[i..], bare && count == 0) {
         count += 1;
         i += n;
-        if w.get(i) == Some(&"and") && w.get(i + 1).is_some_and(|x| JOINED_ONE.contains(x)) {
-            i += 1;
-        } else {
-            break;
+        match w.get(i) {
+            Some(&",") => {
+                before_comma = before_comma.or(Some(count));
+                i += 1;
+            }
+            Some(&"and") if w.get(i + 1).is_some_and(|x| JOINED_ONE.contains(x)) => {
+                before_comma = None;
+                i += 1;
+            }
+            _ => break,
         }
     }
-    count
+    before_comma.unwrap_or(count)
 }
 
 /// Whether the object of a kill verb is one person (see [`object_count`]).
@@ -713,6 +736,15 @@ pub(crate) fn is_cause(before: &str, after: &str, protest: bool) -> bool {
     {
         return true;
     }
+    // "a man who had allegedly killed his father", "a car that allegedly killed": what
+    // the target is accused of.
+    let mut back = w.iter().rev().skip_while(|x| x.ends_with("ly") || **x == "just");
+    let alleged = w.iter().rev().take_while(|x| x.ends_with("ly") || **x == "just").any(|x| *x == "allegedly");
+    match back.next() {
+        Some(&"had") if back.next().is_some_and(|x| matches!(*x, "who" | "that")) => return true,
+        Some(&("who" | "that")) if alleged => return true,
+        _ => {}
+    }
     // "nearly lynch a pastor", "almost killed": no death.
     if w.last().is_some_and(|x| matches!(*x, "nearly" | "almost" | "narrowly")) {
         return true;
@@ -752,14 +784,52 @@ pub(crate) fn adds(before: &str, after: &str) -> bool {
     let a = clause_after(after);
     w.iter()
         .chain(a.iter().take(3))
-        .any(|x| matches!(*x, "also" | "more" | "another" | "additional" | "further" | "aussi" | "egalement"))
+        .any(|x| matches!(*x, "also" | "more" | "another" | "other" | "additional" | "further" | "aussi" | "egalement"))
+}
+
+/// Whether a sentence gives a toll's new total: "the death toll rose to six", "Total 4
+/// fatalities".
+pub(crate) fn total(sentence: &str) -> bool {
+    words(sentence).any(|x| matches!(x, "toll" | "total" | "rose" | "risen" | "altogether" | "bringing" | "overall"))
+}
+
+/// Whether a sentence gives another report's figure or an unsure one: "The Star reports 4
+/// dead", "Conflicting reports have eight deaths", "may have been killed (unconfirmed)".
+pub(crate) fn hedged(sentence: &str) -> bool {
+    sentence.contains('(')
+        || words(sentence).any(|x| {
+            matches!(
+                x,
+                "report"
+                    | "reports"
+                    | "conflicting"
+                    | "unconfirmed"
+                    | "confirmed"
+                    | "may"
+                    | "might"
+                    | "feared"
+                    | "estimate"
+                    | "estimates"
+                    | "estimated"
+                    | "according"
+                    | "alternative"
+                    | "sources"
+                    | "earlier"
+                    | "previous"
+                    | "previously"
+                    | "separate"
+                    | "separately"
+                    | "elsewhere"
+                    | "coded"
+            )
+        })
 }
 
 /// Whether a number counts part of a group told before it: "5 of these were killed", "16
 /// of them". `after` starts after the number.
 pub(crate) fn part_of(after: &str) -> bool {
     let a = after.trim_start();
-    ["of these", "of those", "of them", "of the dead", "of whom", "of which", "d'entre eux"]
+    ["of these", "of those", "of them", "of the dead", "of the deceased", "of whom", "of which", "d'entre eux"]
         .iter()
         .any(|s| a.starts_with(s))
 }
@@ -817,6 +887,10 @@ mod tests {
         assert_eq!(object_count(" a policeman and an accompanying civilian in djibo", false), 2);
         assert_eq!(object_count(" a man and seriously injured his wife", false), 1);
         assert_eq!(object_count(" a merchant and seized his belongings", false), 1);
+        assert_eq!(object_count(" a village chief, his son and a militiaman in niafo", false), 3);
+        assert_eq!(object_count(" a deacon, seized a vehicle", false), 1);
+        assert_eq!(object_count(" a soldier, the army said", false), 1);
+        assert_eq!(object_count(" a nyumba kumi official, an unarmed officer, at barsheba", false), 1);
     }
 
     #[test]
@@ -833,6 +907,8 @@ mod tests {
         assert!(!is_cause("al shabaab claimed to have ", " two", false));
         assert!(is_cause("in response to the ", " of", false));
         assert!(is_cause("villagers nearly ", " a pastor", false));
+        assert!(is_cause("a mob attacked a man who had allegedly ", " his father", false));
+        assert!(is_cause("angry mob burned a car that allegedly ", " a motorcyclist", false));
         assert!(is_cause("mob tries to ", " man", false));
         assert!(other_fate(" others reported missing"));
         assert!(!other_fate(" other militants"));

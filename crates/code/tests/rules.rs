@@ -678,3 +678,26 @@ fn people_named_one_by_one_add_up() {
     let e = &en("On 3 May 2021, gunmen killed a trader and seized his goods in Djibo.", "2021-05-04")[0];
     assert_eq!(e.fatalities, 1, "{e:?}");
 }
+
+#[test]
+fn deaths_told_in_the_next_sentences_add_to_the_toll() {
+    let e = en(
+        "On 3 May 2021, militants ambushed an army patrol near Djibo and killed a soldier. The army said it killed six militants while repelling the ambush.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 7, "{e:?}");
+    let e = en(
+        "On 3 May 2021, gunmen attacked a bus near Mandera. Four civilians were killed. Conflicting reports have eight deaths.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 4, "{e:?}");
+}
+
+#[test]
+fn a_list_of_people_is_counted_and_an_apposition_is_not() {
+    let e =
+        &en("On 3 May 2021, militants assassinated a village chief, his son and a teacher in Niafo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 3, "{e:?}");
+    let e = &en("On 3 May 2021, gunmen killed a local official, an unarmed watchman, in Kisauni.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 1, "{e:?}");
+}
