@@ -5,6 +5,7 @@ use sitrep_geo::PlaceMention;
 use sitrep_lexicon::Hit;
 
 use crate::analysis::{ActorMention, Analysis};
+use crate::toll;
 
 /// How many days before the dateline an event must be to be history rather than news.
 const BACKGROUND_DAYS: i64 = 60;
@@ -147,10 +148,6 @@ const NOT_PEOPLE: &[&str] = &[
     "shilling",
     "taka",
 ];
-
-/// Folded nouns after "a" that name the killers, not one victim.
-const COLLECTIVES: &[&str] =
-    &["mob", "group", "gang", "crowd", "number", "total", "dozen", "few", "couple", "series", "spate"];
 
 /// Folded words just before a trigger that make it what someone is accused of.
 const ACCUSATION: &[&str] = &[
@@ -1373,9 +1370,15 @@ impl Analysis<'_, '_> {
         (a1, a2, assoc)
     }
 
-    /// Deaths, injuries and arrests: a number next to a cue word of its kind.
+    /// Deaths, injuries and arrests: a number next to a cue word of its kind. The deaths
+    /// of one sentence add up ("killed five soldiers … killed twenty-one militants"), but
+    /// not a part told beside its whole ("12 killed, including 3 students").
     fn quantities(&self, d: &mut Draft, cues: &[&Hit], (s0, s1): (usize, usize)) {
         let pack = self.engine.pack(&self.lang);
+        let f = self.text.folded();
+        let fold = |a: usize, b: usize| &f[self.text.folded_offset(a)..self.text.folded_offset(b)];
+        // (figure, evidence, number span): each death counted once.
+        let mut deaths: Vec<(u32, toll::Span, Option<toll::Span>)> = Vec::new();
         for c in cues {
             let key = pack.cues.entry(c.entry).key.as_str();
             if key == "zero" && d.fatalities.is_none() {
@@ -1385,11 +1388,26 @@ impl Analysis<'_, '_> {
             if !matches!(key, "kill" | "injure" | "arrest") {
                 continue;
             }
-            // A number counts people, not ages ("a 12-year-old boy") or animals ("32 sheep").
+            let fs = self.text.folded_offset(c.start);
+            let fe = self.text.folded_offset(c.end);
+            let lead_clause = self.text.folded_before(fs, 60);
+            let tail: String = f[fe..].chars().take(60).collect();
+            // "protest over the killing of a student", "killed or wounded": no toll.
+            if key == "kill" && self.not_a_toll(d, lead_clause, &tail) {
+                continue;
+            }
+            // A number counts people, not ages ("a 12-year-old boy"), animals ("32 sheep"),
+            // dates ("25 September 2018") or what a bracket tells beside the count.
             let counts_people = |n: &&sitrep_time::NumberMention| {
-                let after = &self.text.folded()[self.text.folded_offset(n.end)..];
+                let after = &f[self.text.folded_offset(n.end)..];
                 let next: String = after.chars().take(24).collect();
                 !NOT_PEOPLE.iter().any(|w| next.trim_start_matches([' ', '-']).starts_with(w))
+                    && !self.dates.iter().any(|m| {
+                        // "between 11 and 20" may read as days; "On 3 May 2021" is a date.
+                        let words = fold(m.start, m.end).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+                        m.start <= n.start && n.end <= m.end && { words }
+                            .any(|w| !matches!(w, "between" | "and" | "to" | "from" | "entre" | "et" | "au" | "du"))
+                    })
             };
             let near: Vec<&sitrep_time::NumberMention> = self
                 .numbers
@@ -1397,92 +1415,212 @@ impl Analysis<'_, '_> {
                 .filter(|n| n.start >= s0 && n.end <= s1)
                 .filter(counts_people)
                 .filter(|n| (n.end <= c.start && c.start - n.end <= 60) || (n.start >= c.end && n.start - c.end <= 25))
+                // A number inside a bracket the cue is not in: "three herders (out of a
+                // group of seven) were killed".
+                .filter(|n| {
+                    let count = |s: &str, o: [char; 2]| s.matches(o).count();
+                    if n.end <= c.start {
+                        let b = fold(n.end, c.start);
+                        count(b, [')', ']']) <= count(b, ['(', '['])
+                    } else {
+                        let b = fold(c.end, n.start);
+                        count(b, ['(', '[']) <= count(b, [')', ']'])
+                    }
+                })
+                // "12 people, including 3 students, were killed": the part is not the count.
+                .filter(|n| {
+                    key != "kill" || !toll::subset(self.text.folded_before(self.text.folded_offset(n.start), 30))
+                })
                 .collect();
             // "2 soldiers were killed and 7 injured": after a passive auxiliary the count
             // comes before the verb; "killed 5 people": after an active one.
-            let lead = self.text.folded_before(self.text.folded_offset(c.start), 16);
+            let lead = self.text.folded_before(fs, 16);
             let passive = PASSIVE_CUES.iter().any(|p| lead.ends_with(p));
+            // "Four gunmen shot dead a trader": before a verb with an object, a count
+            // counts the killers; the dead are the object.
+            let cue_text = fold(c.start, c.end);
+            let object = key == "kill"
+                && self.lang == "en"
+                && !passive
+                && (toll::verb(cue_text) && toll::takes_object(cue_text, &tail) || toll::figure_follows(&tail));
             let before = near.iter().filter(|n| n.end <= c.start).max_by_key(|n| n.end);
             let after = near.iter().filter(|n| n.start >= c.end).min_by_key(|n| n.start);
+            // "killed around 40 civilians".
+            let object = object
+                || key == "kill"
+                    && self.lang == "en"
+                    && !passive
+                    && toll::verb(cue_text)
+                    && after.is_some_and(|a| toll::quantifier(fold(c.end, a.start)));
             let nearest = near.iter().min_by_key(|n| if n.end <= c.start { c.start - n.end } else { n.start - c.end });
             // "four police killed, two missing": a count past a comma is another count.
-            let after_clause = after.is_some_and(|a| {
-                let between = &self.text.folded()[self.text.folded_offset(c.end)..self.text.folded_offset(a.start)];
-                between.contains([',', ';'])
-            });
-            let n = if passive || after_clause { before.or(nearest) } else { nearest };
-            let n = n.or(after).copied();
-            let Some(n) = n else {
-                // "a driver was shot dead": one person, with no number.
-                if key == "kill" && d.fatalities.is_none() && self.one_victim(c) {
-                    d.fatalities = Some((1, Some((c.start, c.end))));
+            let after_clause = after.is_some_and(|a| fold(c.end, a.start).contains([',', ';']));
+            // "the bodies of four men", "FATALITIES: 15".
+            let direct = after.filter(|a| matches!(fold(c.end, a.start).trim(), "" | ":" | "of" | "-"));
+            // "killed and injured 5 people": the figure is the second verb's.
+            let shared = toll::coordinated(cue_text, &tail);
+            let n = if object {
+                let them = toll::words_after(&tail).next() == Some("them");
+                let one = toll::object_count(&tail, before.is_none()) > 0;
+                after
+                    .filter(|_| !after_clause && !shared)
+                    // "captured two bandits and killed them"; "3 civilians killed bduring
+                    // raid": a headline's count before its verb.
+                    .or(before.filter(|_| them || !one && !shared))
+            } else if key == "kill" && self.lang == "en" {
+                // "eight are feared dead after about 200 militia attacked": a death with no
+                // object has its count before it, in its own clause.
+                before
+                    .filter(|b| {
+                        let between = fold(b.end, c.start);
+                        ![" said ", " that ", " after ", " when ", " while ", " because "]
+                            .iter()
+                            .any(|w| between.contains(w))
+                    })
+                    .or(direct)
+            } else if passive || after_clause {
+                before.or(nearest)
+            } else {
+                nearest
+            };
+            let n = if object || key == "kill" && self.lang == "en" { n } else { n.or(after) };
+            let Some(n) = n.copied() else {
+                // "a driver was shot dead", "gunmen kill police officer": one person, with
+                // no number.
+                let bare = before.is_none();
+                let count = if key == "kill" { self.one_victim(cue_text, object, bare, lead_clause, &tail) } else { 0 };
+                if count > 0 {
+                    deaths.push((count, (c.start, c.end), None));
                 }
                 continue;
             };
-            let mut value = u32::try_from(n.value).unwrap_or(u32::MAX);
+            let mut value = u32::try_from(self.range_low(n)).unwrap_or(u32::MAX);
             // "Four police and one reservist killed": counts joined by "and" before the
             // verb add up.
             if n.end <= c.start {
                 if let Some(k) = self.numbers.iter().rev().find(|k| k.end <= n.start && k.start >= s0) {
-                    let between = &self.text.folded()[self.text.folded_offset(k.end)..self.text.folded_offset(n.start)];
+                    let between = fold(k.end, n.start);
                     let joined = between.len() <= 30
                         && (between.contains(" and ") || between.contains(" et "))
                         && !between.contains([',', ';'])
                         && !cues.iter().any(|o| o.start >= k.end && o.end <= n.start)
                         && counts_people(&k);
                     if joined {
-                        value = value.saturating_add(u32::try_from(k.value).unwrap_or(u32::MAX));
+                        value = value.saturating_add(u32::try_from(self.range_low(k)).unwrap_or(u32::MAX));
                     }
+                }
+                // "three militants and a gendarme were killed": one more.
+                let rest = fold(n.end, c.start);
+                if key == "kill"
+                    && [" and a ", " and an ", " and his ", " and her ", " et un ", " et une ", " et son ", " et sa "]
+                        .iter()
+                        .any(|w| rest.contains(w))
+                {
+                    value = value.saturating_add(1);
                 }
             }
             // "un dirigeant de Daech et deux autres éléments": an enumeration adds up.
             if let Some(m) = self.numbers.iter().find(|m| m.start > n.end && m.start - n.end <= 60 && m.end <= s1) {
-                let between = &self.text.folded()[self.text.folded_offset(n.end)..self.text.folded_offset(m.start)];
-                let after = &self.text.folded()[self.text.folded_offset(m.end)..];
+                let between = fold(n.end, m.start);
+                let after = &f[self.text.folded_offset(m.end)..];
                 let more = after.starts_with(" autre") || after.starts_with(" other");
                 // "two killed and three others wounded", "killed two and injured three
-                // others": the others are counted elsewhere.
+                // others": the others are counted elsewhere; "five were killed and four
+                // others reported missing": they met another fate.
                 let counted_elsewhere = cues.iter().any(|o| {
                     (o.start >= m.end && o.start - m.end <= 30 || o.start >= n.end && o.end <= m.start)
                         && matches!(pack.cues.entry(o.entry).key.as_str(), "injure" | "arrest")
-                });
+                }) || n.end <= c.start && m.start >= c.end
+                    || toll::other_fate(after);
                 if more && !counted_elsewhere && (between.contains(" et ") || between.contains(" and ")) {
                     value = value.saturating_add(u32::try_from(m.value).unwrap_or(u32::MAX));
                 }
             }
             let span = (n.start, n.end);
             match key {
-                "kill" if d.fatalities.is_none() => d.fatalities = Some((value, Some(span))),
+                // A number that refers back ("the five were found") or a death told aside
+                // ("(3 killed)", "two days after the militia executed 20") adds nothing to
+                // a toll already told.
+                // A smaller count told after a toll is part of it ("46 were killed - 31 died
+                // on the day"), or a claim beside it, unless it says it adds ("3 militants
+                // were also killed").
+                "kill"
+                    if !deaths.is_empty()
+                        && (toll::aside(lead_clause)
+                            || toll::part_of(&f[self.text.folded_offset(n.end)..])
+                            || self.text.folded_before(self.text.folded_offset(n.start), 4).ends_with("the ")
+                            || value <= deaths.iter().map(|x| x.0).sum::<u32>() && !toll::adds(lead_clause, &tail)) => {
+                }
+                "kill" => deaths.push((value, span, Some(span))),
                 "injure" if d.injured.is_none() => d.injured = Some((value, span)),
                 "arrest" if d.arrested.is_none() => d.arrested = Some((value, span)),
                 _ => {}
             }
         }
+        if d.fatalities.is_some() || deaths.is_empty() {
+            return;
+        }
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let mut total: u32 = 0;
+        for (value, _, number) in &deaths {
+            if let Some(sp) = number {
+                if seen.iter().any(|x| x.0 < sp.1 && sp.0 < x.1) {
+                    continue;
+                }
+                seen.push(*sp);
+            }
+            total = total.saturating_add(*value);
+        }
+        // A death told twice with no number ("a man was shot dead … he died") is one.
+        if deaths.iter().all(|x| x.2.is_none()) {
+            total = deaths.iter().map(|x| x.0).max().unwrap_or(1);
+        }
+        d.fatalities = Some((total, Some(deaths[0].1)));
     }
 
-    /// Whether a kill cue has one victim named by an indefinite article ("a driver was
-    /// killed", "killed a police officer") or a pronoun ("killed him"), not a crowd ("a mob
-    /// killed").
-    fn one_victim(&self, c: &Hit) -> bool {
+    /// The low end of a range that ends at `n` ("5-7 policemen", "15 to 16 people"): ACLED
+    /// takes the conservative figure.
+    fn range_low(&self, n: &sitrep_time::NumberMention) -> u64 {
+        let low = self.numbers.iter().rev().find(|k| k.end <= n.start && n.start - k.end <= 4).filter(|k| {
+            let between = &self.text.folded()[self.text.folded_offset(k.end)..self.text.folded_offset(n.start)];
+            matches!(between.trim(), "-" | "to" | "or" | "a" | "ou")
+        });
+        low.map_or(n.value, |k| k.value.min(n.value))
+    }
+
+    /// Whether a kill cue names a death that is not the event's toll: what a protest or a
+    /// revenge is about, a sentence, "killed or wounded".
+    fn not_a_toll(&self, d: &Draft, lead: &str, tail: &str) -> bool {
+        self.lang == "en" && toll::is_cause(lead, tail, self.protest(d))
+    }
+
+    /// Whether a draft is a protest or a riot, whose deaths told in a clause of cause are
+    /// what it is about ("riots after local politician killed", "clashed with police after
+    /// a domestic help was found dead").
+    fn protest(&self, d: &Draft) -> bool {
+        matches!(
+            d.sub,
+            SubEventType::PeacefulProtest
+                | SubEventType::ProtestWithIntervention
+                | SubEventType::ViolentDemonstration
+                | SubEventType::MobViolence
+        )
+    }
+
+    /// How many victims a kill cue with no number names one by one: its object named by
+    /// an article ("killed a police officer", "a policeman and a civilian"), a determiner
+    /// or, in a headline, a bare singular noun ("gunmen kill police officer"), or its
+    /// subject ("the imam is murdered", "six-year-old boy killed"); not a crowd ("a mob
+    /// killed"). 0 when it does not say.
+    fn one_victim(&self, cue: &str, object: bool, bare: bool, before: &str, after: &str) -> u32 {
         if self.lang != "en" {
-            return false;
-        }
-        let f = self.text.folded();
-        let (fs, fe) = (self.text.folded_offset(c.start), self.text.folded_offset(c.end));
-        let before = self.text.folded_before(fs, 48);
-        let after: String = f[fe..].chars().take(40).collect();
-        let article = |w: &[&str]| w.windows(2).any(|p| matches!(p[0], "a" | "an") && !COLLECTIVES.contains(&p[1]));
-        let words_before: Vec<&str> =
-            before.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let words_after: Vec<&str> =
-            after.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
-        let passive = PASSIVE_CUES.iter().any(|p| before.ends_with(p));
-        if passive || before.ends_with(" to death ") {
-            article(&words_before)
+            0
+        } else if object {
+            toll::object_count(after, bare)
+        } else if toll::participle(cue) {
+            toll::subject_count(before)
         } else {
-            matches!(words_after.first(), Some(&"him" | &"her"))
-                || article(&words_after)
-                || article(&words_before[words_before.len().saturating_sub(6)..])
+            0
         }
     }
 
@@ -1515,10 +1653,73 @@ impl Analysis<'_, '_> {
         d.source = self.sources.iter().find(|s| s.start >= d.sentence.0 && s.end <= d.sentence.1).cloned();
     }
 
+    /// A sentence that codes no event of its own (or one merged into an event told before)
+    /// but tells a toll ("At least six are dead and scores injured.", "FATALITIES: 15")
+    /// gives it to the event told before: its
+    /// figure when it has none; else deaths that add to it ("6 militants were also
+    /// killed", "2 more died at the hospital", "The army said it killed six militants"
+    /// after one soldier killed), or a new total ("the death toll rose to six").
+    fn followup_tolls(&self, drafts: &mut [Draft]) {
+        let pack = self.engine.pack(&self.lang);
+        let f = self.text.folded();
+        for (si, &(s0, s1)) in self.sentences.iter().enumerate() {
+            // The event this sentence told, merged into one told before; else the one
+            // told just before it.
+            let d = match drafts.iter().position(|d| d.sentence_index == si) {
+                Some(j) if drafts[j].sentence.0 == s0 => continue,
+                Some(j) => &mut drafts[j],
+                None => match drafts.iter_mut().rev().find(|d| d.sentence_index < si) {
+                    Some(d) if si <= d.sentence_index + 2 => d,
+                    _ => continue,
+                },
+            };
+            // A figure this sentence already gave (its own event merged into this one).
+            if d.fatalities.is_some_and(|(_, span)| span.is_some_and(|(a, _)| a >= s0 && a < s1)) {
+                continue;
+            }
+            let cues: Vec<&Hit> = self.cues.iter().filter(|c| c.start >= s0 && c.end <= s1).collect();
+            // "Al Shabaab claims 7 dead": a claim is no toll; "in a road accident, killing
+            // two": nor are the dead of an accident or a disease.
+            let key = |c: &&Hit| pack.cues.entry(c.entry).key.as_str();
+            if !cues.iter().any(|c| key(c) == "kill") || cues.iter().any(|c| matches!(key(c), "claimed" | "nonviolent"))
+            {
+                continue;
+            }
+            let mut scratch = d.clone();
+            scratch.fatalities = None;
+            self.quantities(&mut scratch, &cues, (s0, s1));
+            let Some((m, span)) = scratch.fatalities.filter(|f| f.0 > 0) else { continue };
+            let Some((k, _)) = d.fatalities.filter(|f| f.0 > 0) else {
+                d.fatalities = Some((m, span));
+                continue;
+            };
+            let sentence = &f[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
+            let at = span.map_or(s0, |x| x.0);
+            let lead = &f[self.text.folded_offset(s0)..self.text.folded_offset(at)];
+            let tail = &f[self.text.folded_offset(at)..self.text.folded_offset(s1)];
+            // "At least 34 people died in the city, of which 27 …": a wider count; "the
+            // five were from …": the dead told again.
+            if sentence.contains("of which") || sentence.contains("of whom") || lead.ends_with("the ") {
+                continue;
+            }
+            if toll::total(sentence) {
+                d.fatalities = Some((k.max(m), if m > k { span } else { d.fatalities.and_then(|x| x.1) }));
+            } else if (m > k || toll::adds(lead, tail))
+                && !toll::hedged(sentence)
+                && !toll::aside(lead)
+                // "The victim, an old woman, was shot dead": one death told again.
+                && span.is_some_and(|(a, b)| self.numbers.iter().any(|n| n.start == a && n.end == b))
+            {
+                d.fatalities = Some((k.saturating_add(m), d.fatalities.and_then(|x| x.1)));
+            }
+        }
+    }
+
     /// A note that states its coding ("Fatalities coded as 0 (VoJ reported 4)", "Fatalities
     /// are split across 2 events (3)") gives the main event's figure: the conservative one
     /// the analyst settled on, not the claim beside it.
     fn coded_fatalities(&self, drafts: &mut [Draft]) {
+        self.followup_tolls(drafts);
         let Some(main) = drafts.first_mut() else { return };
         let pack = self.engine.pack(&self.lang);
         let Some(cue) = self.cues.iter().find(|c| pack.cues.entry(c.entry).key == "coded") else { return };

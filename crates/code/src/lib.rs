@@ -33,6 +33,7 @@ mod coder;
 mod explain;
 mod lexicons;
 mod model;
+mod toll;
 
 pub use crate::analysis::{ActorMention, Analysis};
 pub use crate::lexicons::Engine;

@@ -706,3 +706,130 @@ fn clans_or_tribes_that_fight_clash() {
     let e = en("On 13 March, 3 people were killed when two rival groups clashed in Saku.", "2019-03-14");
     assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
 }
+
+// --- Fatalities: how many died (crates/code/src/toll.rs) ---
+
+#[test]
+fn one_victim_named_without_a_number_is_one_death() {
+    for text in [
+        "On 3 May 2021, gunmen shot dead the chairman of a village council near Garissa.",
+        "Bandits kill herder near Isiolo",
+        "On 3 May 2021, a trader is killed by unknown assailants in Mombasa.",
+        "On 3 May 2021, a vigilante group attacked and killed a suspected thief in Kisumu.",
+    ] {
+        let e = &en(text, "2021-05-04")[0];
+        assert_eq!((e.fatalities, e.fatalities_known), (1, true), "{text}: {e:?}");
+    }
+    let e = &en("On 3 May 2021, raiders killed villagers near Isiolo.", "2021-05-04")[0];
+    assert!(!e.fatalities_known, "{e:?}");
+}
+
+#[test]
+fn a_count_before_a_verb_with_an_object_counts_the_killers() {
+    let e = &en("On 3 May 2021, four gunmen shot dead a shopkeeper in Mandera.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 1, "{e:?}");
+    let e = &en("On 3 May 2021, about 30 attackers killed at least 7 people in Mandera.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 7, "{e:?}");
+}
+
+#[test]
+fn a_death_a_protest_is_about_is_not_its_toll() {
+    let e = &en(
+        "On 3 May 2021, students rioted and burned tyres in Kisumu over the killing of a classmate by police.",
+        "2021-05-04",
+    )[0];
+    assert_eq!(e.fatalities, 0, "{e:?}");
+    let e = &en("On 3 May 2021, a soldier was killed or wounded by a sniper near Djibo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 0, "{e:?}");
+}
+
+#[test]
+fn dates_brackets_and_parts_are_no_toll() {
+    let e = &en("12 June 2019: militants killed a soldier in Lamu county.", "2019-06-13")[0];
+    assert_eq!(e.fatalities, 1, "{e:?}");
+    let e =
+        &en("On 3 May 2021, three herders (out of a group of nine) were killed by raiders near Isiolo.", "2021-05-04")
+            [0];
+    assert_eq!(e.fatalities, 3, "{e:?}");
+    let e = &en(
+        "On 3 May 2021, 12 people, including 4 police officers, were killed when militants attacked Mandera.",
+        "2021-05-04",
+    )[0];
+    assert_eq!(e.fatalities, 12, "{e:?}");
+}
+
+#[test]
+fn the_deaths_of_one_sentence_add_up_but_not_their_parts() {
+    let e = &en(
+        "On 3 May 2021, militants attacked an army post in Djibo and killed four soldiers, and the army said it killed nine militants.",
+        "2021-05-04",
+    )[0];
+    assert_eq!(e.fatalities, 13, "{e:?}");
+    let e = &en(
+        "On 3 May 2021, 20 people were killed in clashes in Savar, 12 died on the spot and 8 died in hospital.",
+        "2021-05-04",
+    )[0];
+    assert_eq!(e.fatalities, 20, "{e:?}");
+}
+
+#[test]
+fn a_range_counts_its_low_end() {
+    let e = &en("On 3 May 2021, gunmen killed between 11 and 20 people at a market in Fada.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 11, "{e:?}");
+}
+
+#[test]
+fn a_toll_in_a_sentence_with_no_event_is_the_previous_events() {
+    let e = en(
+        "On 3 May 2021, three bombs exploded at a market in Garissa. At least six are dead and scores injured.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 6, "{e:?}");
+    let e = en(
+        "On 3 May 2021, militants ambushed a police patrol near Garissa, injuring four officers. Al Shabaab claims 7 dead.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 0, "{e:?}");
+}
+
+#[test]
+fn lynched_in_the_passive_counts_and_a_near_lynching_does_not() {
+    let e = &en("On 3 May 2021, two suspected thieves were lynched by residents in Kisumu.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    let e = &en("On 3 May 2021, villagers nearly lynch a pastor in Kisumu before police intervene.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 0, "{e:?}");
+}
+
+#[test]
+fn people_named_one_by_one_add_up() {
+    let e = &en("On 3 May 2021, gunmen shot dead a teacher and his brother in Djibo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    let e =
+        &en("On 3 May 2021, a soldier and a civilian died in a firefight with militants near Djibo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    let e = &en("On 3 May 2021, gunmen killed a trader and seized his goods in Djibo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 1, "{e:?}");
+}
+
+#[test]
+fn deaths_told_in_the_next_sentences_add_to_the_toll() {
+    let e = en(
+        "On 3 May 2021, militants ambushed an army patrol near Djibo and killed a soldier. The army said it killed six militants while repelling the ambush.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 7, "{e:?}");
+    let e = en(
+        "On 3 May 2021, gunmen attacked a bus near Mandera. Four civilians were killed. Conflicting reports have eight deaths.",
+        "2021-05-04",
+    );
+    assert_eq!(e[0].fatalities, 4, "{e:?}");
+}
+
+#[test]
+fn a_list_of_people_is_counted_and_an_apposition_is_not() {
+    let e =
+        &en("On 3 May 2021, militants assassinated a village chief, his son and a teacher in Niafo.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 3, "{e:?}");
+    let e = &en("On 3 May 2021, gunmen killed a local official, an unarmed watchman, in Kisauni.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 1, "{e:?}");
+}
