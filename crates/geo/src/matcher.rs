@@ -209,29 +209,6 @@ fn stoplist() -> &'static FxSet<String> {
     })
 }
 
-/// A set of words asked about a few times: a short list is searched in place (cheaper
-/// than hashing every word of a short text), a long one through a set built on first use.
-struct Words<'t> {
-    words: Vec<&'t str>,
-    set: std::cell::OnceCell<FxSet<&'t str>>,
-}
-
-impl<'t> Words<'t> {
-    /// Lists longer than this are searched through a set.
-    const SCAN: usize = 64;
-
-    fn new(words: Vec<&'t str>) -> Self {
-        Words { words, set: std::cell::OnceCell::new() }
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        if self.words.len() <= Self::SCAN {
-            return self.words.contains(&w);
-        }
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
-    }
-}
-
 /// A candidate span: tokens `[ti, tj)` and its name key.
 struct Span {
     ti: usize,
@@ -910,6 +887,40 @@ fn is_word_then(text: &Text<'_>, toks: &[Token], j: usize, upper: bool) -> Optio
         .then_some(j)
 }
 
+/// For each span, whether it is one word that the text also writes as a lowercase word
+/// ("Orange" and "une orange"). (One pass over the tokens: only a word as long as some
+/// one-word span's key, and starting with the same byte, is compared.)
+fn lowercase_too(text: &Text<'_>, toks: &[Token], spans: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; spans.len()];
+    let sieve_bit = |w: &str| {
+        let b = w.as_bytes();
+        (b.len().wrapping_mul(31) ^ usize::from(b[0])) & 255
+    };
+    let mut sieve = [0u64; 4];
+    let mut singles = 0;
+    for s in spans.iter().filter(|s| s.tj - s.ti == 1 && !s.key.is_empty()) {
+        let x = sieve_bit(&s.key);
+        sieve[x >> 6] |= 1 << (x & 63);
+        singles += 1;
+    }
+    if singles == 0 {
+        return out;
+    }
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.folded(text);
+        let x = sieve_bit(w);
+        if sieve[x >> 6] & (1 << (x & 63)) == 0 || is_upper(text, t) {
+            continue;
+        }
+        for (k, s) in spans.iter().enumerate() {
+            if s.tj - s.ti == 1 && s.key == w {
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Finds the places named in `text`: capitalized names (longest match first, stoplists
 /// applied), candidates disambiguated by the countries and admin1 areas the document
 /// names, demonyms, feature class and population. Demonyms ("irakienne", "Kenyan")
@@ -943,10 +954,10 @@ pub fn find_places_with_evidence(
     let toks = text.tokens_ref();
     let mut spans = spans(text, toks, g);
 
-    // Lowercase uses of a word elsewhere in the text mark it as a common word.
-    let lower_words = Words::new(
-        toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect(),
-    );
+    // Lowercase uses of a word elsewhere in the text mark it as a common word (asked
+    // seldom, but for a word that opens a sentence: the tokens are scanned).
+    let lower_word =
+        |w: &str| toks.iter().any(|t| t.kind == TokenKind::Word && t.folded(text) == w && !is_upper(text, t));
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
     // An admin2 area's population is the sum of its towns': it does not make the name
@@ -972,10 +983,18 @@ pub fn find_places_with_evidence(
     // start, not a place, not a direction or preposition), or right after a small place.
     // Names also used inside a sentence: at a sentence's start they are the same name
     // ("Lawrenceburg to host…" in a headline, "…in Lawrenceburg" below).
-    let mid_sentence: FxSet<String> =
-        spans.iter().filter(|s| !sentence_initial(text, toks, s.ti)).map(|s| s.key.clone()).collect();
+    // (Both asked per span, by its index: the spans are kept or dropped in order.)
+    let mid_sentence: Vec<bool> = {
+        let keys: FxSet<&str> =
+            spans.iter().filter(|s| !sentence_initial(text, toks, s.ti)).map(|s| s.key.as_str()).collect();
+        spans.iter().map(|s| keys.contains(s.key.as_str())).collect()
+    };
+    let lower_single = lowercase_too(text, toks, &spans);
     let mut person: FxSet<String> = FxSet::default();
+    let mut n = 0;
     spans.retain(|s| {
+        n += 1;
+        let n = n - 1;
         // "Canadian", "German", "Syrian": the demonym, not a town of that name.
         if in_demonym(s) {
             return false;
@@ -988,7 +1007,7 @@ pub fn find_places_with_evidence(
             }
         }
         let single = s.tj - s.ti == 1;
-        if single && lower_words.contains(s.key.as_str()) && !strong_kind(s) {
+        if single && lower_single[n] && !strong_kind(s) {
             return false;
         }
         if strong_kind(s) {
@@ -998,12 +1017,7 @@ pub fn find_places_with_evidence(
         // "Most", "Some").
         let institution =
             |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(&t.folded(text)));
-        if single
-            && sentence_initial(text, toks, s.ti)
-            && !medium(s)
-            && !institution(s.tj)
-            && !mid_sentence.contains(s.key.as_str())
-        {
+        if single && sentence_initial(text, toks, s.ti) && !medium(s) && !institution(s.tj) && !mid_sentence[n] {
             return false;
         }
         if s.ti > 0 && !big(s) {
@@ -1012,7 +1026,7 @@ pub fn find_places_with_evidence(
                 && p.kind == TokenKind::Word
                 && is_upper(text, p)
                 && !strong_tok.contains(&(s.ti - 1))
-                && (!sentence_initial(text, toks, s.ti - 1) || !lower_words.contains(p.folded(text)))
+                && (!sentence_initial(text, toks, s.ti - 1) || !lower_word(p.folded(text)))
                 && !LEADERS.contains(&p.folded(text))
             {
                 person.insert(s.key.clone());
