@@ -218,7 +218,11 @@ struct Span {
 }
 
 fn is_upper(text: &Text<'_>, t: &Token) -> bool {
-    let s = text.slice(t.start, t.end);
+    // (Only the first character is read: no end offset to look up.)
+    if t.start >= t.end {
+        return false;
+    }
+    let s = &text.original()[text.byte_of_char(t.start)..];
     match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => s.chars().next().is_some_and(char::is_uppercase),
