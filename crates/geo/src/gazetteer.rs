@@ -431,7 +431,20 @@ pub struct Gazetteer {
     hidden: Vec<bool>,
     max_words: usize,
     header: String,
+    /// Tells this gazetteer from every other of the process, for the candidate cache.
+    id: u64,
 }
+
+/// A new [`Gazetteer::id`].
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// How many name keys the candidate cache of a thread holds before it starts over:
+/// enough for the names that recur from document to document in a stream of news (a
+/// country's, a capital's, a province's), far fewer than the distinct names of a corpus.
+const CANDIDATE_CACHE: usize = 4096;
 
 impl fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -770,7 +783,20 @@ fn read_compact<'a>(bytes: &'a [u8], own: impl Fn(&'a str) -> Str) -> Result<Gaz
         }
     }
     let (admin1, admin2, countries) = admin_maps(&places, &hidden);
-    Ok(Gazetteer { places, exact, area, translit, loose, admin1, admin2, countries, hidden, max_words, header })
+    Ok(Gazetteer {
+        places,
+        exact,
+        area,
+        translit,
+        loose,
+        admin1,
+        admin2,
+        countries,
+        hidden,
+        max_words,
+        header,
+        id: next_id(),
+    })
 }
 
 impl Gazetteer {
@@ -916,6 +942,7 @@ impl Gazetteer {
             hidden: Vec::new(),
             max_words: max_words.min(8),
             header: header.to_string(),
+            id: next_id(),
         })
     }
 
@@ -1012,6 +1039,7 @@ impl Gazetteer {
             hidden,
             max_words: base.max_words.max(extra.max_words),
             header: format!("{} + {}", base.header, extra.header),
+            id: next_id(),
         }
     }
 
@@ -1075,8 +1103,33 @@ impl Gazetteer {
     /// All matches of a name key, best kind of match first per entry: exact, then
     /// transliteration key, then loose key.
     pub fn candidates(&self, key: &str) -> Hits {
+        // Recently asked keys are remembered per thread (a news stream names the same
+        // places again and again), for this gazetteer only.
+        thread_local! {
+            static CACHE: std::cell::RefCell<(u64, FxMap<Box<str>, Hits>)> =
+                std::cell::RefCell::new((u64::MAX, FxMap::default()));
+        }
+        CACHE.with_borrow_mut(|(id, cache)| {
+            if *id != self.id {
+                cache.clear();
+                *id = self.id;
+            }
+            if let Some(h) = cache.get(key) {
+                return h.clone();
+            }
+            let h = self.candidates_uncached(key);
+            if cache.len() >= CANDIDATE_CACHE {
+                cache.clear();
+            }
+            cache.insert(key.into(), h.clone());
+            h
+        })
+    }
+
+    fn candidates_uncached(&self, key: &str) -> Hits {
         let visible = |i: u32| self.hidden.is_empty() || !self.hidden[i as usize];
-        let mut out: Hits = Vec::with_capacity(8);
+        // (Most keys hit nothing: no allocation for them.)
+        let mut out: Hits = Vec::new();
         self.exact.each(key, |h| {
             if visible(h.0) {
                 out.push(h)
@@ -1140,6 +1193,18 @@ mod tests {
         assert_eq!(g.candidates(&name_key("Al-Anbar"))[0].0, 1);
         assert_eq!(g.admin1("IQ", "01").unwrap().name.as_ref(), "Al Anbār");
         assert_eq!(g.country("IQ").unwrap().geonames_id, 99237);
+    }
+
+    #[test]
+    fn candidate_cache_is_per_gazetteer() {
+        // The same key asked of two gazetteers in one thread: each answers its own.
+        let a = Gazetteer::from_tsv(MINI).unwrap();
+        let b =
+            Gazetteer::from_tsv("#sitrep-gazetteer\tv1\ttest\n7\tNasiriyah\tIQ\t09\t\t31.0\t46.2\t1\tPPL\t\n").unwrap();
+        let k = name_key("Nasiriyah");
+        assert_eq!(a.candidates(&k), vec![(2, MatchKind::Name)]);
+        assert_eq!(b.candidates(&k), vec![(0, MatchKind::Name)]);
+        assert_eq!(a.candidates(&k), vec![(2, MatchKind::Name)]);
     }
 
     #[test]

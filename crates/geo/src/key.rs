@@ -34,18 +34,24 @@ pub(crate) fn norm_folded(f: &str) -> String {
 pub(crate) fn norm_folded_into(f: &str, out: &mut String) {
     out.clear();
     if f.is_ascii() {
-        // Byte by byte: for ASCII, alphanumeric is ASCII alphanumeric.
+        // Run by run: for ASCII, alphanumeric is ASCII alphanumeric; each run of letters
+        // and digits is copied whole.
         out.reserve(f.len());
-        let mut space = false;
-        for &b in f.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
+        let b = f.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
                     out.push(' ');
                 }
-                space = false;
-                out.push(b as char);
-            } else {
-                space = true;
+                out.push_str(&f[start..i]);
             }
         }
         return;
@@ -403,6 +409,15 @@ mod tests {
 
     fn t(s: &str) -> String {
         translit_key(&name_key(s))
+    }
+
+    #[test]
+    fn ascii_keys_are_made_as_any_other() {
+        for f in ["", "--", "a", " st. mary's--county ", "jurf al-nasr", "x1 y2", "ab  cd,", "'n'"] {
+            let mut general = String::new();
+            push_words(f.chars(), &mut general);
+            assert_eq!(norm_folded(f), general, "{f:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! with the document's evidence (countries named, demonyms, admin1 areas named).
 
 use crate::fxhash::{FxMap, FxSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use sitrep_text::{Text, Token, TokenKind};
@@ -208,29 +209,6 @@ fn stoplist() -> &'static FxSet<String> {
     })
 }
 
-/// A set of words asked about a few times: a short list is searched in place (cheaper
-/// than hashing every word of a short text), a long one through a set built on first use.
-struct Words<'t> {
-    words: Vec<&'t str>,
-    set: std::cell::OnceCell<FxSet<&'t str>>,
-}
-
-impl<'t> Words<'t> {
-    /// Lists longer than this are searched through a set.
-    const SCAN: usize = 64;
-
-    fn new(words: Vec<&'t str>) -> Self {
-        Words { words, set: std::cell::OnceCell::new() }
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        if self.words.len() <= Self::SCAN {
-            return self.words.contains(&w);
-        }
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
-    }
-}
-
 /// A candidate span: tokens `[ti, tj)` and its name key.
 struct Span {
     ti: usize,
@@ -240,7 +218,11 @@ struct Span {
 }
 
 fn is_upper(text: &Text<'_>, t: &Token) -> bool {
-    let s = text.slice(t.start, t.end);
+    // (Only the first character is read: no end offset to look up.)
+    if t.start >= t.end {
+        return false;
+    }
+    let s = &text.original()[text.byte_of_char(t.start)..];
     match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => s.chars().next().is_some_and(char::is_uppercase),
@@ -492,13 +474,25 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     out
 }
 
-/// What the document says about where it is.
-#[derive(Default, Clone)]
-struct Evidence<'a> {
+/// What the whole document says about where it is, before the names vote.
+#[derive(Default)]
+struct Shared<'a> {
     /// Countries named or implied by demonyms: count of mentions.
     strong: FxMap<&'a str, u32>,
     /// Admin1 areas named: (country, admin1 code).
     admin1: FxSet<(&'a str, &'a str)>,
+}
+
+/// What the document says about where it is, as one name sees it: the shared parts are
+/// borrowed (a name reads them many times and seldom changes them).
+#[derive(Default)]
+struct Evidence<'e, 'a> {
+    /// Countries named or implied by demonyms: count of mentions.
+    strong: Cow<'e, FxMap<&'a str, u32>>,
+    /// The highest count in `strong` (0 if none).
+    strong_top: u32,
+    /// Admin1 areas named: (country, admin1 code).
+    admin1: Cow<'e, FxSet<(&'a str, &'a str)>>,
     /// Countries of the other places' first picks.
     weak: FxMap<&'a str, u32>,
     /// (country, admin1) of the other places' first picks: places named together tend
@@ -508,10 +502,10 @@ struct Evidence<'a> {
     admin2: FxSet<(&'a str, &'a str, &'a str)>,
     /// The admin chain after the span ("Watamu, Dabaso, Kilifi", "Sreepur upazila
     /// (Gazipur, Dhaka)"): the hits of each following name.
-    chain: Vec<Vec<u32>>,
+    chain: &'e [Vec<u32>],
     /// Candidates of this name that lie near a candidate of another name of the
     /// document: (entry, how many other names).
-    near: FxMap<u32, u32>,
+    near: Option<&'e FxMap<u32, u32>>,
     /// "province de X", "X district": the administrative area is meant.
     region: bool,
     /// The name stands in a list next to a country's name.
@@ -519,6 +513,18 @@ struct Evidence<'a> {
     /// Admin1 areas among the span's own candidates: a big town named like its
     /// province ("Kirkuk") is usually the town.
     eponym: Vec<(&'a str, &'a str, MatchKind)>,
+}
+
+impl<'e, 'a> Evidence<'e, 'a> {
+    /// The evidence of a name whose countries named are `strong`.
+    fn new(strong: &'e FxMap<&'a str, u32>, admin1: &'e FxSet<(&'a str, &'a str)>) -> Self {
+        Evidence {
+            strong_top: strong.values().copied().max().unwrap_or(0),
+            strong: Cow::Borrowed(strong),
+            admin1: Cow::Borrowed(admin1),
+            ..Evidence::default()
+        }
+    }
 }
 
 fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
@@ -558,8 +564,7 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     let cc = p.country.as_ref();
     if ev.strong.contains_key(cc) {
         s += 6.0;
-        let top = ev.strong.values().copied().max().unwrap_or(0);
-        if ev.strong.get(cc) == Some(&top) {
+        if ev.strong.get(cc) == Some(&ev.strong_top) {
             s += 2.0;
         }
     }
@@ -569,7 +574,7 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     if p.kind == Kind::Place && ev.admin2.contains(&(cc, &*p.admin1, &*p.admin2)) {
         s += 5.0;
     }
-    if let Some(&n) = ev.near.get(&idx) {
+    if let Some(&n) = ev.near.and_then(|near| near.get(&idx)) {
         s += 2.5 * n.min(3) as f64;
     }
     if matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1) {
@@ -886,6 +891,40 @@ fn is_word_then(text: &Text<'_>, toks: &[Token], j: usize, upper: bool) -> Optio
         .then_some(j)
 }
 
+/// For each span, whether it is one word that the text also writes as a lowercase word
+/// ("Orange" and "une orange"). (One pass over the tokens: only a word as long as some
+/// one-word span's key, and starting with the same byte, is compared.)
+fn lowercase_too(text: &Text<'_>, toks: &[Token], spans: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; spans.len()];
+    let sieve_bit = |w: &str| {
+        let b = w.as_bytes();
+        (b.len().wrapping_mul(31) ^ usize::from(b[0])) & 255
+    };
+    let mut sieve = [0u64; 4];
+    let mut singles = 0;
+    for s in spans.iter().filter(|s| s.tj - s.ti == 1 && !s.key.is_empty()) {
+        let x = sieve_bit(&s.key);
+        sieve[x >> 6] |= 1 << (x & 63);
+        singles += 1;
+    }
+    if singles == 0 {
+        return out;
+    }
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.folded(text);
+        let x = sieve_bit(w);
+        if sieve[x >> 6] & (1 << (x & 63)) == 0 || is_upper(text, t) {
+            continue;
+        }
+        for (k, s) in spans.iter().enumerate() {
+            if s.tj - s.ti == 1 && s.key == w {
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Finds the places named in `text`: capitalized names (longest match first, stoplists
 /// applied), candidates disambiguated by the countries and admin1 areas the document
 /// names, demonyms, feature class and population. Demonyms ("irakienne", "Kenyan")
@@ -919,10 +958,10 @@ pub fn find_places_with_evidence(
     let toks = text.tokens_ref();
     let mut spans = spans(text, toks, g);
 
-    // Lowercase uses of a word elsewhere in the text mark it as a common word.
-    let lower_words = Words::new(
-        toks.iter().filter(|t| t.kind == TokenKind::Word && !is_upper(text, t)).map(|t| t.folded(text)).collect(),
-    );
+    // Lowercase uses of a word elsewhere in the text mark it as a common word (asked
+    // seldom, but for a word that opens a sentence: the tokens are scanned).
+    let lower_word =
+        |w: &str| toks.iter().any(|t| t.kind == TokenKind::Word && t.folded(text) == w && !is_upper(text, t));
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
     // An admin2 area's population is the sum of its towns': it does not make the name
@@ -948,10 +987,18 @@ pub fn find_places_with_evidence(
     // start, not a place, not a direction or preposition), or right after a small place.
     // Names also used inside a sentence: at a sentence's start they are the same name
     // ("Lawrenceburg to host…" in a headline, "…in Lawrenceburg" below).
-    let mid_sentence: FxSet<String> =
-        spans.iter().filter(|s| !sentence_initial(text, toks, s.ti)).map(|s| s.key.clone()).collect();
+    // (Both asked per span, by its index: the spans are kept or dropped in order.)
+    let mid_sentence: Vec<bool> = {
+        let keys: FxSet<&str> =
+            spans.iter().filter(|s| !sentence_initial(text, toks, s.ti)).map(|s| s.key.as_str()).collect();
+        spans.iter().map(|s| keys.contains(s.key.as_str())).collect()
+    };
+    let lower_single = lowercase_too(text, toks, &spans);
     let mut person: FxSet<String> = FxSet::default();
+    let mut n = 0;
     spans.retain(|s| {
+        n += 1;
+        let n = n - 1;
         // "Canadian", "German", "Syrian": the demonym, not a town of that name.
         if in_demonym(s) {
             return false;
@@ -964,7 +1011,7 @@ pub fn find_places_with_evidence(
             }
         }
         let single = s.tj - s.ti == 1;
-        if single && lower_words.contains(s.key.as_str()) && !strong_kind(s) {
+        if single && lower_single[n] && !strong_kind(s) {
             return false;
         }
         if strong_kind(s) {
@@ -974,12 +1021,7 @@ pub fn find_places_with_evidence(
         // "Most", "Some").
         let institution =
             |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(&t.folded(text)));
-        if single
-            && sentence_initial(text, toks, s.ti)
-            && !medium(s)
-            && !institution(s.tj)
-            && !mid_sentence.contains(s.key.as_str())
-        {
+        if single && sentence_initial(text, toks, s.ti) && !medium(s) && !institution(s.tj) && !mid_sentence[n] {
             return false;
         }
         if s.ti > 0 && !big(s) {
@@ -988,7 +1030,7 @@ pub fn find_places_with_evidence(
                 && p.kind == TokenKind::Word
                 && is_upper(text, p)
                 && !strong_tok.contains(&(s.ti - 1))
-                && (!sentence_initial(text, toks, s.ti - 1) || !lower_words.contains(p.folded(text)))
+                && (!sentence_initial(text, toks, s.ti - 1) || !lower_word(p.folded(text)))
                 && !LEADERS.contains(&p.folded(text))
             {
                 person.insert(s.key.clone());
@@ -1090,7 +1132,7 @@ pub fn find_places_with_evidence(
 
     // Evidence: countries named outright, and demonyms. A name's own hits are not
     // evidence for itself ("Georgia" the country would otherwise vote for Georgia).
-    let mut ev = Evidence::default();
+    let mut ev = Shared::default();
     for cc in hint_countries {
         *ev.strong.entry(cc).or_default() += 1;
     }
@@ -1113,25 +1155,18 @@ pub fn find_places_with_evidence(
             }
         }
     }
-    fn without_own<'e, 'a>(
-        ev: &'e Evidence<'a>,
-        own: &FxMap<&str, Vec<&str>>,
-        key: &str,
-    ) -> std::borrow::Cow<'e, Evidence<'a>> {
-        // Most names have no own votes to take back: the shared evidence is used as is.
-        let Some(ccs) = own.get(key) else {
-            return std::borrow::Cow::Borrowed(ev);
-        };
-        let mut e = ev.clone();
+    /// The countries named, without a name's own votes (`ccs`).
+    fn without_own<'a>(strong: &FxMap<&'a str, u32>, ccs: &[&str]) -> FxMap<&'a str, u32> {
+        let mut e = strong.clone();
         for cc in ccs {
-            if let Some(n) = e.strong.get_mut(*cc) {
+            if let Some(n) = e.get_mut(*cc) {
                 *n -= 1;
                 if *n == 0 {
-                    e.strong.remove(*cc);
+                    e.remove(*cc);
                 }
             }
         }
-        std::borrow::Cow::Owned(e)
+        e
     }
 
     // Admin chains: "Watamu, Dabaso, Kilifi", "Sreepur upazila (Gazipur, Dhaka)",
@@ -1167,7 +1202,10 @@ pub fn find_places_with_evidence(
     // admin1 area.
     let mut admin_cc = Vec::new();
     for s in &spans {
-        if let Some((i, mk, _)) = best(g, &s.hits, &without_own(&ev, &own, &s.key)) {
+        // Most names have no own votes to take back: the shared evidence is used as is.
+        let own_strong = own.get(s.key.as_str()).map(|ccs| without_own(&ev.strong, ccs));
+        let pick = best(g, &s.hits, &Evidence::new(own_strong.as_ref().unwrap_or(&ev.strong), &ev.admin1));
+        if let Some((i, mk, _)) = pick {
             let p = g.place(i);
             if mk > MatchKind::Alternate {
                 continue;
@@ -1265,9 +1303,12 @@ pub fn find_places_with_evidence(
                 || (n + 1 < spans.len() && listed_gap(n, n + 1) && country_span(n + 1))
         })
         .collect();
+    // The countries named as each name with own votes sees them.
+    let own_strong: FxMap<&str, FxMap<&str, u32>> =
+        own.iter().map(|(&k, ccs)| (k, without_own(&ev.strong, ccs))).collect();
     let span_ev = |n: usize, picks: &[Option<(u32, MatchKind, f64)>]| -> Evidence {
         let s = &spans[n];
-        let mut ev_n = without_own(&ev, &own, &s.key).into_owned();
+        let mut ev_n = Evidence::new(own_strong.get(s.key.as_str()).unwrap_or(&ev.strong), &ev.admin1);
         for (m, f) in picks.iter().enumerate() {
             if spans[m].key == s.key {
                 continue;
@@ -1277,7 +1318,10 @@ pub fn find_places_with_evidence(
             };
             let p = g.place(*i);
             if p.kind == Kind::Admin2 && f.is_some_and(|f| f.1 <= MatchKind::Alternate) {
-                ev_n.admin1.insert((&p.country, &p.admin1));
+                let a1 = (&*p.country, &*p.admin1);
+                if !ev_n.admin1.contains(&a1) {
+                    ev_n.admin1.to_mut().insert(a1);
+                }
                 ev_n.admin2.insert((&p.country, &p.admin1, &p.admin2));
             }
             // Only confident names vote: not a small place named by one word, which
@@ -1295,8 +1339,8 @@ pub fn find_places_with_evidence(
                 *ev_n.weak_admin1.entry(k).or_default() += 1;
             }
         }
-        ev_n.chain = chains.get(s.key.as_str()).cloned().unwrap_or_default();
-        ev_n.near = near.get(s.key.as_str()).cloned().unwrap_or_default();
+        ev_n.chain = chains.get(s.key.as_str()).map_or(&[], Vec::as_slice);
+        ev_n.near = near.get(s.key.as_str());
         ev_n.region = region_at[n];
         ev_n.country_list = country_list[n];
         ev_n.eponym = s
@@ -1503,10 +1547,10 @@ pub fn find_places_with_evidence(
 /// or more of its other places point elsewhere (demonyms alone do not: "la frontière malienne" in a
 /// story from Burkina Faso), and is no city known far from its country.
 /// (`ev` gives the name's evidence: built only for a place that may be an outlier.)
-fn foreign_outlier<'a>(
+fn foreign_outlier<'e, 'a: 'e>(
     p: &Place,
     mk: MatchKind,
-    ev: impl FnOnce() -> Evidence<'a>,
+    ev: impl FnOnce() -> Evidence<'e, 'a>,
     bare: impl FnOnce() -> bool,
 ) -> bool {
     if !(matches!(p.kind, Kind::Place | Kind::Admin2 | Kind::Admin1)

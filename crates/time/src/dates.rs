@@ -2185,22 +2185,27 @@ impl<'a, 't> Cx<'a, 't> {
     /// A number of units as a TimeML duration: "deux ans" → `P2Y`, "30,4 secondes" →
     /// `PT30.4S`, "moins de deux mois", "une semaine", "dix-huit mois".
     fn duration_at(&self, i: usize) -> Option<(String, usize)> {
-        let (n, k) = if self.is_num(i)
+        // (The count is written out only once a unit follows it: most counts are none.)
+        let decimal = self.is_num(i)
             && matches!(self.f(i + 1), "," | ".")
             && self.adjacent(i + 1)
             && self.adjacent(i + 2)
             && self.is_num(i + 2)
-            && !self.l.en
-        {
-            (format!("{}.{}", self.f(i), self.f(i + 2)), i + 3)
+            && !self.l.en;
+        let (count, k) = if decimal {
+            (None, i + 3)
         } else {
             let (n, k) = self.count_at(i)?;
             if self.is_num(i) && self.t[i].digits() > 3 {
                 return None;
             }
-            (n.to_string(), k)
+            (Some(n), k)
         };
         let (u, end) = self.kind(k, "dur_unit")?;
+        let n = match count {
+            None => format!("{}.{}", self.f(i), self.f(i + 2)),
+            Some(n) => n.to_string(),
+        };
         let p = if i >= 1 { self.f(i - 1) } else { "" };
         let pp = if i >= 2 { self.f(i - 2) } else { "" };
         // "a 17 years old man", "a 23 year-old student": an age.
