@@ -88,6 +88,10 @@ struct Score {
     /// the rules code an event, nothing (wrong) where they do not.
     coded: usize,
     rules: usize,
+    /// Documents in which the rules code no event, and those of them the model types right:
+    /// all the difference between the model's accuracy and "as coded".
+    unfound: usize,
+    unfound_right: usize,
     confusions: Vec<(SubEventType, SubEventType)>,
 }
 
@@ -95,11 +99,14 @@ impl Score {
     fn describe(&self) -> String {
         let n = self.n.max(1) as f64;
         format!(
-            "sub-event type accuracy {:.4} (as coded {:.4}, rules alone {:.4}) on {} documents",
+            "sub-event type accuracy {:.4} (as coded {:.4}, rules alone {:.4}) on {} documents; \
+             no rule event in {} (the model right on {})",
             self.model as f64 / n,
             self.coded as f64 / n,
             self.rules as f64 / n,
-            self.n
+            self.n,
+            self.unfound,
+            self.unfound_right
         )
     }
 }
@@ -112,6 +119,8 @@ fn score(model: &Model, test: &[&Labelled]) -> Score {
         s.model += usize::from(guess == gold);
         s.coded += usize::from(l.rules.is_some() && guess == gold);
         s.rules += usize::from(l.rules == Some(gold));
+        s.unfound += usize::from(l.rules.is_none());
+        s.unfound_right += usize::from(l.rules.is_none() && guess == gold);
         if guess != gold {
             s.confusions.push((gold, guess));
         }
@@ -149,6 +158,8 @@ fn cross_validate(data: &[Labelled], folds: usize, opts: &TrainOptions) {
         total.model += s.model;
         total.coded += s.coded;
         total.rules += s.rules;
+        total.unfound += s.unfound;
+        total.unfound_right += s.unfound_right;
         total.confusions.extend(s.confusions);
     }
     let mean = accuracies.iter().sum::<f64>() / folds as f64;

@@ -75,7 +75,7 @@ fn trains_cross_validates_and_code_uses_the_model() {
     }
     assert!(report.contains("3-fold cross-validation: sub-event type accuracy 1.0000"), "{report}");
     let bytes = std::fs::read(&model).unwrap();
-    assert!(bytes.starts_with(b"sitrep-model-v2\n"));
+    assert!(bytes.starts_with(b"sitrep-model-v3\n"));
 
     // The rules call this march peaceful; the model, trained on the user's coding, retypes it.
     let doc = temp("doc.txt");
@@ -103,16 +103,16 @@ fn trains_cross_validates_and_code_uses_the_model() {
     // A damaged model file is refused with the file's name and what is wrong with it.
     let cut = temp("cut.bin");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    let mut v1 = b"sitrep-model-v1\n".to_vec();
-    v1.extend_from_slice(&bytes[16..]);
+    let mut v2 = b"sitrep-model-v2\n".to_vec();
+    v2.extend_from_slice(&bytes[16..]);
     let old = temp("old.bin");
-    std::fs::write(&old, &v1).unwrap();
+    std::fs::write(&old, &v2).unwrap();
     let mut flipped = bytes.clone();
     let at = bytes.len() / 2;
     flipped[at] ^= 0x10;
     let corrupt = temp("corrupt.bin");
     std::fs::write(&corrupt, &flipped).unwrap();
-    for (file, says) in [(&cut, "truncated"), (&old, "sitrep-model-v1"), (&corrupt, "corrupt")] {
+    for (file, says) in [(&cut, "truncated"), (&old, "sitrep-model-v2"), (&corrupt, "corrupt")] {
         let bad = sitrep(&["code", "--model", file.to_str().unwrap(), doc.to_str().unwrap()]);
         assert_eq!(bad.status.code(), Some(2));
         let e = stderr(&bad);

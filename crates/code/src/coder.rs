@@ -385,7 +385,9 @@ impl Analysis<'_, '_> {
         events
     }
 
-    /// The features a trained model reads: the text and the rules' main event.
+    /// The features a trained model reads: the text, the rules' main event, what else the
+    /// rules saw (lexicon keys, the kinds of actor named, the first sentence's triggers)
+    /// and the year of publication.
     pub fn model_features(&self, main: Option<&Event>) -> Vec<u32> {
         let sub = main.and_then(|e| SubEventType::from_name(e.sub_event_type));
         let inters: Vec<u8> = main.map(|e| [e.inter1, e.inter2].into_iter().flatten().collect()).unwrap_or_default();
@@ -396,7 +398,24 @@ impl Analysis<'_, '_> {
         signals.extend(self.actors.iter().map(|a| a.name.split(" (").next().unwrap_or("")));
         signals.sort_unstable();
         signals.dedup();
-        crate::model::features(&self.text, sub, &inters, country, &signals)
+        let first = self.sentences.first().map_or(0, |s| s.1);
+        let first_triggers: Vec<&str> =
+            self.triggers.iter().filter(|t| t.end <= first).map(|t| pack.events.entry(t.entry).key.as_str()).collect();
+        let actors: Vec<crate::ActorKind> = self
+            .actors
+            .iter()
+            .map(|a| crate::ActorKind { inter: a.inter, victim: a.victim, weak: a.weak, riot: a.riot })
+            .collect();
+        let reading = crate::Reading {
+            sub,
+            inters: &inters,
+            country,
+            year: self.doc.published.map(|d| d.year_num()),
+            signals: &signals,
+            first_triggers: &first_triggers,
+            actors: &actors,
+        };
+        crate::model::features(&self.text, &reading)
     }
 
     /// The events the rules code, before any trained model.

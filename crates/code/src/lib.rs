@@ -37,6 +37,6 @@ mod toll;
 
 pub use crate::analysis::{ActorMention, Analysis};
 pub use crate::lexicons::Engine;
-pub use crate::model::{features, Example, Model, TrainOptions};
+pub use crate::model::{features, ActorKind, Example, Model, Reading, TrainOptions};
 #[doc(no_inline)]
 pub use sitrep_core::{Annotation, Document, Event};

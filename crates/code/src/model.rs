@@ -4,10 +4,18 @@
 //!
 //! The model is a multinomial logistic regression over hashed sparse features in
 //! namespaces: the folded text (words, word pairs, character 3–5-grams of words, words
-//! with the document's country) and the rules' reading of it (the lexicon keys of the
-//! triggers, cues and actors they saw, the sub-type, event type and actor types they
-//! coded, alone and crossed with the rules' sub-type). Each namespace is scaled to unit
-//! length on its own, so a long text does not drown the few concept features.
+//! with the document's country, the words and pairs of the first sentence) and the
+//! rules' reading of it (the lexicon keys of the triggers, cues and actors they saw, the
+//! kinds of actor named, the triggers of the first sentence and the year of the report,
+//! each alone, crossed with the rules' sub-type and in pairs; the sub-type, event type
+//! and actor types the rules coded). Each namespace is scaled to unit length on its own,
+//! so a long text does not drown the few concept features.
+//!
+//! The pairs of concepts are what a linear model cannot make itself: "a crowd" with "a
+//! police force" is a protest met by the police, either alone is not. The first sentence
+//! of a coder's note says what happened; the rest often tells the background. The year
+//! is there because coders' conventions drift over the years, as they differ between
+//! countries.
 //! One more weight, shared by every class, is added to the score of the sub-type the
 //! rules coded: how far to trust the rules, learned from all the data at once, so that the
 //! rules still hold where a class has few examples.
@@ -17,7 +25,7 @@
 //! language it was trained on, and one over the language-independent concept features
 //! only, used for any other language (a model trained on English notes reading French).
 //!
-//! The file (`sitrep-model-v2`) is sparse: only features seen in at least `min_count`
+//! The file (`sitrep-model-v3`) is sparse: only features seen in at least `min_count`
 //! training documents, each with its weights per class as bytes scaled per feature.
 
 use std::collections::HashMap;
@@ -28,7 +36,7 @@ use std::path::Path;
 use sitrep_core::SubEventType;
 use sitrep_text::{Text, TokenKind};
 
-const MAGIC: &[u8; 16] = b"sitrep-model-v2\n";
+const MAGIC: &[u8; 16] = b"sitrep-model-v3\n";
 /// What every version of the format starts with.
 const MAGIC_STEM: &[u8] = b"sitrep-model-v";
 
@@ -46,7 +54,9 @@ const NS_CONCEPT: u32 = 4;
 const NS_RULE: u32 = 5;
 /// Words with the document's country (coders' conventions differ between countries).
 const NS_LOCAL: u32 = 6;
-const NAMESPACES: usize = 7;
+/// Words and word pairs of the first sentence.
+const NS_FIRST: u32 = 7;
+const NAMESPACES: usize = 8;
 /// The sub-type the rules coded, by its place in [`SubEventType::ALL`]: not a weight, the
 /// class that the model's agreement weight speaks for.
 const NS_PRIOR: u32 = 15;
@@ -60,7 +70,7 @@ fn namespace(id: u32) -> u32 {
 
 /// Namespaces whose features are words of one language.
 fn is_text(id: u32) -> bool {
-    matches!(namespace(id), NS_WORD | NS_PAIR | NS_CHAR | NS_LOCAL)
+    matches!(namespace(id), NS_WORD | NS_PAIR | NS_CHAR | NS_LOCAL | NS_FIRST)
 }
 
 /// FNV-1a over the parts of a feature, finished with a 64-bit mix.
@@ -96,25 +106,53 @@ fn lang_id(code: &str) -> u32 {
     Hash::new(NS_LANG).add(code.as_bytes()).id(NS_LANG)
 }
 
+/// An actor the rules found in the text, as the model sees it: its kind, not its name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ActorKind {
+    /// ACLED's actor type (1 state forces … 8 external forces), when the lexicon gives one.
+    pub inter: Option<u8>,
+    /// Acted upon rather than acting (civilians, villagers, a police station).
+    pub victim: bool,
+    /// Needs another cue to count as an actor ("students", "workers").
+    pub weak: bool,
+    /// A party or its wing, whose members' violence ACLED codes as rioting.
+    pub riot: bool,
+}
+
+/// The rules' reading of a document, as [`features`] takes it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading<'a> {
+    /// The sub-type of the main event the rules coded.
+    pub sub: Option<SubEventType>,
+    /// The actor types of that event's two sides.
+    pub inters: &'a [u8],
+    /// The document's country.
+    pub country: Option<&'a str>,
+    /// The year the document was published.
+    pub year: Option<i32>,
+    /// The lexicon keys the rules saw: trigger and cue keys, actor names.
+    pub signals: &'a [&'a str],
+    /// The keys of the triggers of the first sentence.
+    pub first_triggers: &'a [&'a str],
+    /// Every actor the text names.
+    pub actors: &'a [ActorKind],
+}
+
 /// The features of a text and of the rules' reading of it: the text's language; words,
-/// word pairs and character n-grams; the lexicon keys the rules saw (`signals`: trigger
-/// and cue keys, actor names), the sub-type and actor types (`inters`) they coded, and
-/// the document's country, alone and with the rules' reading and the words.
-pub fn features(
-    text: &Text<'_>,
-    rule_sub: Option<SubEventType>,
-    inters: &[u8],
-    country: Option<&str>,
-    signals: &[&str],
-) -> Vec<u32> {
-    let words: Vec<&str> = text
-        .tokens_ref()
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| if t.kind == TokenKind::Number { "#" } else { t.folded(text) })
-        .take(MAX_WORDS)
-        .collect();
-    let mut out = Vec::with_capacity(words.len() * 18 + signals.len() * 2 + 16);
+/// word pairs and character n-grams, and the words and pairs of the first sentence; the
+/// lexicon keys the rules saw, the kinds of actor named, the triggers of the first
+/// sentence and the year, each alone, with the rules' sub-type and in pairs; the sub-type
+/// and actor types the rules coded, and the document's country, alone and with the rules'
+/// reading and the words.
+pub fn features(text: &Text<'_>, reading: &Reading<'_>) -> Vec<u32> {
+    let Reading { sub: rule_sub, inters, country, .. } = *reading;
+    let tokens: Vec<_> = text.tokens_ref().iter().filter(|t| t.kind != TokenKind::Punct).take(MAX_WORDS).collect();
+    let words: Vec<&str> =
+        tokens.iter().map(|t| if t.kind == TokenKind::Number { "#" } else { t.folded(text) }).collect();
+    let first_end = sitrep_text::sentences(text).first().map_or(0, |s| s.1);
+    let first_n = tokens.iter().take_while(|t| t.start < first_end).count();
+    let signals = concepts(reading);
+    let mut out = Vec::with_capacity(words.len() * 20 + signals.len() * (signals.len() + 3) / 2 + 16);
     out.push(lang_id(sitrep_text::identify(text).code.unwrap_or("")));
     let country = country.unwrap_or("");
     if let Some(i) = rule_sub.and_then(|r| SubEventType::ALL.iter().position(|s| *s == r)) {
@@ -128,6 +166,12 @@ pub fn features(
         out.push(Hash::new(NS_LOCAL).add(country.as_bytes()).add(w.as_bytes()).id(NS_LOCAL));
         if let Some(next) = words.get(i + 1) {
             out.push(Hash::new(NS_PAIR).add(w.as_bytes()).add(next.as_bytes()).id(NS_PAIR));
+        }
+        if i < first_n {
+            out.push(Hash::new(NS_FIRST).add(w.as_bytes()).id(NS_FIRST));
+            if let Some(next) = words.get(i + 1).filter(|_| i + 1 < first_n) {
+                out.push(Hash::new(NS_FIRST).add(w.as_bytes()).add(next.as_bytes()).id(NS_FIRST));
+            }
         }
         // Character 3- to 5-grams of the word with its edges marked: "attacked" teaches
         // about "attacking", "attackers".
@@ -157,10 +201,39 @@ pub fn features(
         pair = pair.add(&[*i]);
     }
     out.push(pair.id(NS_RULE));
-    for sig in signals {
+    for (i, sig) in signals.iter().enumerate() {
         out.push(Hash::new(NS_CONCEPT).add(sig.as_bytes()).id(NS_CONCEPT));
         out.push(Hash::new(NS_CONCEPT).add(rule.as_bytes()).add(sig.as_bytes()).id(NS_CONCEPT));
+        for other in &signals[i + 1..] {
+            out.push(Hash::new(NS_CONCEPT).add(sig.as_bytes()).add(b"&").add(other.as_bytes()).id(NS_CONCEPT));
+        }
     }
+    out
+}
+
+/// The language-independent concepts of a reading, sorted and each once: the lexicon
+/// keys, `@a<inter>[v][w]` for each kind of actor named (`v` acted upon, `w` weak),
+/// `@riot`, `@first:<key>` for each trigger of the first sentence, and the year alone,
+/// with the country, and its three-year era with the country.
+fn concepts(reading: &Reading<'_>) -> Vec<String> {
+    let mut out: Vec<String> = reading.signals.iter().map(|s| s.to_string()).collect();
+    for a in reading.actors {
+        let v = if a.victim { "v" } else { "" };
+        let w = if a.weak { "w" } else { "" };
+        out.push(format!("@a{}{v}{w}", a.inter.unwrap_or(0)));
+        if a.riot {
+            out.push("@riot".to_string());
+        }
+    }
+    out.extend(reading.first_triggers.iter().map(|k| format!("@first:{k}")));
+    if let Some(y) = reading.year {
+        let country = reading.country.unwrap_or("");
+        out.push(format!("@year{y}"));
+        out.push(format!("@year{y}/{country}"));
+        out.push(format!("@era{}/{country}", y.div_euclid(3)));
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -678,7 +751,7 @@ mod tests {
     use super::*;
 
     fn ex(text: &str, label: SubEventType) -> Example {
-        Example { features: features(&Text::new(text), None, &[], Some("KE"), &[]), label }
+        Example { features: features(&Text::new(text), &Reading { country: Some("KE"), ..Reading::default() }), label }
     }
 
     fn toy() -> Model {
@@ -717,8 +790,14 @@ mod tests {
 
     #[test]
     fn features_are_namespaced_and_vectors_unit_per_namespace() {
-        let f =
-            features(&Text::new("Gunmen attacked the village"), Some(SubEventType::Attack), &[3, 7], None, &["kill"]);
+        let reading = Reading {
+            sub: Some(SubEventType::Attack),
+            inters: &[3, 7],
+            signals: &["kill"],
+            year: Some(2019),
+            ..Reading::default()
+        };
+        let f = features(&Text::new("Gunmen attacked the village"), &reading);
         assert_eq!(f.iter().filter(|&&x| namespace(x) == NS_LANG).count(), 1);
         assert!(f.iter().any(|&x| namespace(x) == NS_CHAR));
         assert!(f.iter().any(|&x| namespace(x) == NS_CONCEPT));
@@ -732,7 +811,7 @@ mod tests {
     #[test]
     fn another_language_is_read_through_concepts_alone() {
         let rule = |text: &str, sub: SubEventType, sig: &'static str| Example {
-            features: features(&Text::new(text), Some(sub), &[], None, &[sig]),
+            features: features(&Text::new(text), &Reading { sub: Some(sub), signals: &[sig], ..Reading::default() }),
             label: sub,
         };
         let data = vec![
@@ -746,10 +825,7 @@ mod tests {
         // French text shares no words with the training data: the concepts decide.
         let fr = features(
             &Text::new("La foule a lynché un homme dans le marché de la ville."),
-            Some(SubEventType::MobViolence),
-            &[],
-            None,
-            &["kill"],
+            &Reading { sub: Some(SubEventType::MobViolence), signals: &["kill"], ..Reading::default() },
         );
         assert_eq!(m.predict(&fr).0, SubEventType::MobViolence);
     }
@@ -759,10 +835,13 @@ mod tests {
         let good = bytes(&toy());
         assert_eq!(error(b"not a model at all, really"), "not a sitrep model file");
         assert_eq!(error(b""), "not a sitrep model file");
-        let mut v1 = b"sitrep-model-v1\n".to_vec();
-        v1.extend_from_slice(&[0; 64]);
-        let e = error(&v1);
-        assert!(e.contains("sitrep-model-v1") && e.contains("sitrep-model-v2") && e.contains("sitrep train"), "{e}");
+        for old in [&b"sitrep-model-v1\n"[..], b"sitrep-model-v2\n"] {
+            let mut file = old.to_vec();
+            file.extend_from_slice(&[0; 64]);
+            let e = error(&file);
+            let named = String::from_utf8_lossy(&old[..old.len() - 1]).into_owned();
+            assert!(e.contains(&named) && e.contains("sitrep-model-v3") && e.contains("sitrep train"), "{e}");
+        }
         for cut in [16, 20, 30, good.len() / 2, good.len() - 1] {
             assert!(error(&good[..cut]).starts_with("model file is truncated"), "{cut}: {}", error(&good[..cut]));
         }
@@ -773,6 +852,62 @@ mod tests {
         let mut longer = good.clone();
         longer.push(0);
         assert_eq!(error(&longer), "model file is corrupt (bytes after its end)");
+    }
+
+    #[test]
+    fn concepts_come_alone_with_the_rules_sub_type_and_in_pairs() {
+        let text = Text::new("Police dispersed the crowd.");
+        let reading = Reading { sub: Some(SubEventType::PeacefulProtest), ..Reading::default() };
+        let with = |signals: &[&str]| features(&text, &Reading { signals, ..reading });
+        let crowd = with(&["crowd"]);
+        let police = with(&["police"]);
+        let both = with(&["crowd", "police"]);
+        let concept = |f: &[u32]| -> Vec<u32> {
+            let mut c: Vec<u32> = f.iter().copied().filter(|&x| namespace(x) == NS_CONCEPT).collect();
+            c.sort_unstable();
+            c
+        };
+        assert_eq!(concept(&crowd).len(), 2);
+        // Each alone and with the sub-type, and one feature for the pair.
+        assert_eq!(concept(&both).len(), 5);
+        assert!(concept(&crowd).iter().chain(&concept(&police)).all(|c| concept(&both).contains(c)));
+    }
+
+    #[test]
+    fn actors_year_and_first_triggers_are_concepts() {
+        let actors = [
+            ActorKind { inter: Some(1), ..ActorKind::default() },
+            ActorKind { inter: Some(7), victim: true, ..ActorKind::default() },
+            ActorKind { inter: Some(5), riot: true, ..ActorKind::default() },
+        ];
+        let reading = Reading {
+            country: Some("KE"),
+            year: Some(2017),
+            actors: &actors,
+            first_triggers: &["attack"],
+            ..Reading::default()
+        };
+        let c = concepts(&reading);
+        for want in ["@a1", "@a7v", "@a5", "@riot", "@first:attack", "@year2017", "@year2017/KE", "@era672/KE"] {
+            assert!(c.iter().any(|x| x == want), "{want} in {c:?}");
+        }
+        assert!(c.windows(2).all(|w| w[0] < w[1]), "sorted, each once: {c:?}");
+        assert!(concepts(&Reading::default()).is_empty());
+    }
+
+    #[test]
+    fn the_first_sentence_has_its_own_namespace() {
+        let first = |text: &str| {
+            features(&Text::new(text), &Reading::default()).into_iter().filter(|&x| namespace(x) == NS_FIRST).count()
+        };
+        // Two words and their pair; the second sentence adds nothing to it.
+        assert_eq!(first("Protesters marched."), 3);
+        assert_eq!(first("Protesters marched. Police watched them closely."), 3);
+        // The pair of the last word of the first sentence and the first of the next is not
+        // of the first sentence.
+        let f = features(&Text::new("Protesters marched. Police watched."), &Reading::default());
+        let pair = Hash::new(NS_FIRST).add(b"marched").add(b"police").id(NS_FIRST);
+        assert!(!f.contains(&pair));
     }
 
     #[test]
