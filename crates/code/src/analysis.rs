@@ -295,7 +295,7 @@ fn find_actors(
 }
 
 /// Folded words before a member of a force that make them a civilian.
-const OUT_OF_UNIFORM: &[&str] = &["civilian", "off-duty", "unarmed"];
+const OUT_OF_UNIFORM: &[&str] = &["civilian", "off-duty", "unarmed", "retired", "former"];
 
 /// Folded words that may stand between a generic word for fighters and the group they
 /// belong to ("JNIM militants", "des jihadistes présumés du GSIM").

@@ -697,6 +697,8 @@ fn off_duty_or_civilian_members_of_a_force_are_civilians() {
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
     let e = &en("On 29 April, militants shot dead a civilian school guard in Logobou.", "2020-04-30")[0];
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    let e = &en("On 27 May 2017, Ansaroul Islam shot and killed a retired policeman in Djibo.", "2017-05-28")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
 }
 
 #[test]
