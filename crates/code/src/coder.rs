@@ -558,13 +558,21 @@ impl Analysis<'_, '_> {
         // "exploded crude bombs", "hurled a bomb (a petrol bomb)": a bomb thrown by hand is
         // street violence; the explosion words beside it do not make it a remote explosive.
         let thrown = triggers.iter().any(|t| pack.events.entry(t.entry).has("thrown"));
+        // "an ambush initiated by an IED detonation followed by small arms fire": an
+        // explosive that opens a fight is part of the armed clash, as ACLED codes it.
+        let fight = triggers.iter().any(|t| {
+            let e = pack.events.entry(t.entry);
+            let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
+            let earlier = lead.split_whitespace().rev().take(2).any(|w| PRIOR.contains(&w));
+            e.key == "armed_clash" && e.attr("bare").is_none() && !e.has("weak") && !e.has("response") && !earlier
+        });
         let triggers: Vec<&Hit> = triggers
             .into_iter()
             .filter(|t| {
                 let e = pack.events.entry(t.entry);
                 let protest = !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family);
-                let explosion =
-                    thrown && SubEventType::from_name(&e.key) == Some(SubEventType::RemoteExplosiveLandmineIed);
+                let explosion = (thrown || fight)
+                    && SubEventType::from_name(&e.key) == Some(SubEventType::RemoteExplosiveLandmineIed);
                 !(explosion || protest && violent_word && amid(t))
             })
             .collect();

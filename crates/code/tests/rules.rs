@@ -175,6 +175,17 @@ fn rioters_who_act_show_the_violence_a_weak_riot_word_needs() {
 }
 
 #[test]
+fn an_explosive_that_opens_a_fight_is_part_of_the_armed_clash() {
+    let e = en(
+        "On November 30, JNIM militants ambushed a gendarmerie convoy near Boungou; the ambush was initiated by an IED detonation followed by small arms fire.",
+        "2019-12-01",
+    );
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    let e = en("On November 30, an IED exploded under a gendarmerie vehicle near Boungou.", "2019-12-01");
+    assert_eq!(e[0].sub_event_type, "Remote explosive/landmine/IED", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
