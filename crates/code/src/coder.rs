@@ -1441,7 +1441,12 @@ impl Analysis<'_, '_> {
                 .iter()
                 .filter(|n| n.start >= s0 && n.end <= s1)
                 .filter(counts_people)
-                .filter(|n| (n.end <= c.start && c.start - n.end <= 60) || (n.start >= c.end && n.start - c.end <= 25))
+                // "2 fighters (who were accused of …) were shot dead": what a bracket
+                // tells is no distance.
+                .filter(|n| {
+                    (n.end <= c.start && n.start >= s0 && toll::unbracketed_len(fold(n.end, c.start)) <= 60)
+                        || (n.start >= c.end && n.start - c.end <= 25)
+                })
                 // A number inside a bracket the cue is not in: "three herders (out of a
                 // group of seven) were killed".
                 .filter(|n| {

@@ -825,6 +825,21 @@ pub(crate) fn hedged(sentence: &str) -> bool {
         })
 }
 
+/// The length of `s` without what its balanced brackets hold.
+pub(crate) fn unbracketed_len(s: &str) -> usize {
+    let mut depth = 0usize;
+    let mut len = 0;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => len += 1,
+            _ => {}
+        }
+    }
+    len
+}
+
 /// Whether a number counts part of a group told before it: "5 of these were killed", "16
 /// of them". `after` starts after the number.
 pub(crate) fn part_of(after: &str) -> bool {
@@ -904,6 +919,7 @@ mod tests {
         assert!(!is_cause("gunmen ", " two", false));
         assert!(subset("12 people, including at least "));
         assert!(part_of(" of these were killed"));
+        assert_eq!(unbracketed_len(" men (who were accused) were "), 11);
         assert!(!is_cause("al shabaab claimed to have ", " two", false));
         assert!(is_cause("in response to the ", " of", false));
         assert!(is_cause("villagers nearly ", " a pastor", false));

@@ -846,3 +846,14 @@ fn a_list_of_people_is_counted_and_an_apposition_is_not() {
     let e = &en("On 3 May 2021, gunmen killed a local official, an unarmed watchman, in Kisauni.", "2021-05-04")[0];
     assert_eq!(e.fatalities, 1, "{e:?}");
 }
+
+#[test]
+fn a_bracket_between_a_count_and_its_verb_is_no_distance() {
+    let e = &en(
+        "On 3 May 2021, 2 fighters (who were accused of killing five people during the same week and of several arson attacks) were shot dead by police in Molo.",
+        "2021-05-04",
+    )[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+    let e = &en("On 3 May 2021, an ethnic militia guns down two police officers near Moyale.", "2021-05-04")[0];
+    assert_eq!(e.fatalities, 2, "{e:?}");
+}
