@@ -1010,7 +1010,13 @@ impl Analysis<'_, '_> {
             if let Some(prev) =
                 out.iter_mut().rev().find(|p| relative || one_attack(p) || compatible_place(&p.place, &d.place))
             {
-                if prev.modifier.is_some() && d.modifier.is_none() || precedence(&d) > precedence(prev) {
+                // A word that only modifies a protest never displaces an event's own trigger.
+                let displaces = if prev.modifier.is_some() != d.modifier.is_some() {
+                    prev.modifier.is_some()
+                } else {
+                    precedence(&d) > precedence(prev)
+                };
+                if displaces {
                     // "militiamen shot three police officers in an ambush": a noun in a
                     // prepositional phrase names the event's kind, not new sides; the
                     // verb's subject and object keep their roles.

@@ -186,6 +186,15 @@ fn an_explosive_that_opens_a_fight_is_part_of_the_armed_clash() {
 }
 
 #[test]
+fn a_word_that_only_modifies_a_protest_never_displaces_an_events_trigger() {
+    let e = en(
+        "On 30 November 2019, JNIM militants killed a marabout in the village of Diabatou, vandalized tombs, and burned houses.",
+        "2019-12-01",
+    );
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
