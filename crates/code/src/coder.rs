@@ -997,7 +997,14 @@ impl Analysis<'_, '_> {
             d.casualties_only = entry.attr("bare").is_some()
                 && entry.key == "attack"
                 && d.actor1.as_ref().is_none_or(|a| a.victim)
-                && triggers.len() == 1;
+                // "Eight people were killed and 300 cattle stolen": a toll beside what was
+                // taken is still the toll.
+                && triggers.iter().all(|o| {
+                    let e = pack.events.entry(o.entry);
+                    o.start == t.start
+                        || e.attr("bare").is_some()
+                        || SubEventType::from_name(&e.key) == Some(SubEventType::LootingPropertyDestruction)
+                });
             // One event per place in a sentence: where triggers share a place (or name
             // none), the one ACLED ranks first decides the type and the others add their
             // arguments. A trigger in a relative clause ("…, which killed 11") continues

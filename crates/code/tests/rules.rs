@@ -195,6 +195,17 @@ fn a_word_that_only_modifies_a_protest_never_displaces_an_events_trigger() {
 }
 
 #[test]
+fn a_toll_beside_what_was_taken_is_the_events_toll() {
+    let e = en(
+        "On 30 November 2019, Pokot raiders attacked Kapedo village. Eight people were killed and 300 cattle were stolen.",
+        "2019-12-01",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    assert_eq!(e[0].fatalities, 8, "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
