@@ -519,6 +519,15 @@ impl Analysis<'_, '_> {
         // "seriously injured", "violemment dispersés": force beyond an intervention.
         let has_severe = cues.iter().any(|c| cue_key(c) == "severe");
         let has_demand = cues.iter().any(|c| cue_key(c) == "demand" && !pack.cues.entry(c.entry).has("weak"));
+        // A demand the sentence's own people make, not one of its backdrop ("amid BNP
+        // demanding resignation", "ahead of demonstrations demanding…").
+        let demanding_here = cues.iter().any(|c| {
+            cue_key(c) == "demand" && !pack.cues.entry(c.entry).has("weak") && {
+                let f = self.text.folded();
+                let lead = &f[self.text.folded_offset(s0)..self.text.folded_offset(c.start)];
+                !lead.contains(" amid ") && !BACKDROP.iter().any(|m| lead.contains(m))
+            }
+        });
         let has_strong = triggers.iter().any(|t| !pack.events.entry(t.entry).has("weak"));
 
         // Protest family: the sentence's modifiers decide the sub-type of any protest in it.
@@ -870,7 +879,7 @@ impl Analysis<'_, '_> {
             }
             let mut modifier = None;
             if is_protest_family(sub) {
-                if entry.has("mod") && !has_protest {
+                if entry.has("mod") && !has_protest && !demanding_here {
                     // Tear gas or a dispersal with no protest in its sentence only tells how
                     // a protest of the sentences before went; stones thrown or property
                     // wrecked by a crowd with no protest in sight is mob violence.
@@ -1053,7 +1062,9 @@ impl Analysis<'_, '_> {
             if d.sub == SubEventType::AbductionForcedDisappearance && has_kill {
                 d.sub = SubEventType::Attack;
             }
-            self.mob(d, has_protest);
+            // Rioters who make a demand ("lit bonfires as they demanded the removal of…")
+            // are demonstrating.
+            self.mob(d, has_protest || demanding_here);
             self.unarmed_beating(d);
             // "police and demonstrators clashed", "police shot into the air to disperse
             // rioting youths": a force the riot or the dispersal meets is the other side.

@@ -206,6 +206,15 @@ fn a_toll_beside_what_was_taken_is_the_events_toll() {
 }
 
 #[test]
+fn rioters_who_make_a_demand_are_demonstrating() {
+    let e = en(
+        "On 3 May 2019, opposition supporters lit bonfires in Homa Bay demanding the removal of the electoral commission chief.",
+        "2019-05-04",
+    );
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
+
+#[test]
 fn passive_voice_makes_the_subject_the_target() {
     let e = &en("Three police officers were killed in an ambush by suspected militants near Mandera.", "2020-01-10")[0];
     assert_eq!(e.sub_event_type, "Armed clash");
