@@ -67,7 +67,8 @@ pub(crate) fn interval(event_date: Option<&str>, precision: Option<&str>) -> Opt
     })
 }
 
-/// Words capitalized in running text that are not names.
+/// Words capitalized in running text that are not names (month and weekday names are in
+/// [`CALENDAR`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -155,44 +156,6 @@ const NOT_NAMES: &[&str] = &[
     "vers",
     "pres",
     "aucun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "mr",
     "mrs",
     "m",
@@ -755,7 +718,7 @@ fn take(word: &str, opens: bool, country_words: &[String], names: &mut Vec<Strin
     if opens || !first.is_uppercase() || letters < 3 || acronym {
         return;
     }
-    if NOT_NAMES.contains(&folded.as_str()) || country_words.contains(&folded) {
+    if NOT_NAMES.contains(&folded.as_str()) || CALENDAR.contains(&folded.as_str()) || country_words.contains(&folded) {
         return;
     }
     names.push(folded);
