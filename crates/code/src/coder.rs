@@ -1442,7 +1442,7 @@ impl Analysis<'_, '_> {
             let fs = self.text.folded_offset(c.start);
             let fe = self.text.folded_offset(c.end);
             let lead_clause = self.text.folded_before(fs, 60);
-            let tail: String = f[fe..].chars().take(60).collect();
+            let tail = first_chars(&f[fe..], 60);
             // "protest over the killing of a student", "killed or wounded": no toll.
             if key == "kill" && self.not_a_toll(d, lead_clause, &tail) {
                 continue;
@@ -1451,7 +1451,7 @@ impl Analysis<'_, '_> {
             // dates ("25 September 2018") or what a bracket tells beside the count.
             let counts_people = |n: &&sitrep_time::NumberMention| {
                 let after = &f[self.text.folded_offset(n.end)..];
-                let next: String = after.chars().take(24).collect();
+                let next = first_chars(after, 24);
                 !NOT_PEOPLE.iter().any(|w| next.trim_start_matches([' ', '-']).starts_with(w))
                     && !self.dates.iter().any(|m| {
                         // "between 11 and 20" may read as days; "On 3 May 2021" is a date.
@@ -1464,7 +1464,6 @@ impl Analysis<'_, '_> {
                 .numbers
                 .iter()
                 .filter(|n| n.start >= s0 && n.end <= s1)
-                .filter(counts_people)
                 // "2 fighters (who were accused of …) were shot dead": what a bracket
                 // tells is no distance.
                 .filter(|n| {
@@ -1487,6 +1486,7 @@ impl Analysis<'_, '_> {
                 .filter(|n| {
                     key != "kill" || !toll::subset(self.text.folded_before(self.text.folded_offset(n.start), 30))
                 })
+                .filter(counts_people)
                 .collect();
             // "2 soldiers were killed and 7 injured": after a passive auxiliary the count
             // comes before the verb; "killed 5 people": after an active one.
@@ -2342,6 +2342,11 @@ fn protest_rank(s: SubEventType) -> Option<u8> {
 fn violent(s: SubEventType) -> bool {
     use sitrep_core::EventType::*;
     matches!(s.event_type(), Battles | ExplosionsRemoteViolence | ViolenceAgainstCivilians)
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// Where the first of `needles` occurs in `hay`: the smallest of their `find`s, in one
