@@ -1444,7 +1444,7 @@ impl Analysis<'_, '_> {
             let lead_clause = self.text.folded_before(fs, 60);
             let tail = first_chars(&f[fe..], 60);
             // "protest over the killing of a student", "killed or wounded": no toll.
-            if key == "kill" && self.not_a_toll(d, lead_clause, &tail) {
+            if key == "kill" && self.not_a_toll(d, lead_clause, tail) {
                 continue;
             }
             // A number counts people, not ages ("a 12-year-old boy"), animals ("32 sheep"),
@@ -1498,7 +1498,7 @@ impl Analysis<'_, '_> {
             let object = key == "kill"
                 && self.lang == "en"
                 && !passive
-                && (toll::verb(cue_text) && toll::takes_object(cue_text, &tail) || toll::figure_follows(&tail));
+                && (toll::verb(cue_text) && toll::takes_object(cue_text, tail) || toll::figure_follows(tail));
             let before = near.iter().filter(|n| n.end <= c.start).max_by_key(|n| n.end);
             let after = near.iter().filter(|n| n.start >= c.end).min_by_key(|n| n.start);
             // "killed around 40 civilians".
@@ -1514,10 +1514,10 @@ impl Analysis<'_, '_> {
             // "the bodies of four men", "FATALITIES: 15".
             let direct = after.filter(|a| matches!(fold(c.end, a.start).trim(), "" | ":" | "of" | "-"));
             // "killed and injured 5 people": the figure is the second verb's.
-            let shared = toll::coordinated(cue_text, &tail);
+            let shared = toll::coordinated(cue_text, tail);
             let n = if object {
-                let them = toll::words_after(&tail).next() == Some("them");
-                let one = toll::object_count(&tail, before.is_none()) > 0;
+                let them = toll::words_after(tail).next() == Some("them");
+                let one = toll::object_count(tail, before.is_none()) > 0;
                 after
                     .filter(|_| !after_clause && !shared)
                     // "captured two bandits and killed them"; "3 civilians killed bduring
@@ -1544,7 +1544,7 @@ impl Analysis<'_, '_> {
                 // "a driver was shot dead", "gunmen kill police officer": one person, with
                 // no number.
                 let bare = before.is_none();
-                let count = if key == "kill" { self.one_victim(cue_text, object, bare, lead_clause, &tail) } else { 0 };
+                let count = if key == "kill" { self.one_victim(cue_text, object, bare, lead_clause, tail) } else { 0 };
                 if count > 0 {
                     deaths.push((count, (c.start, c.end), None));
                 }
@@ -1605,8 +1605,7 @@ impl Analysis<'_, '_> {
                         && (toll::aside(lead_clause)
                             || toll::part_of(&f[self.text.folded_offset(n.end)..])
                             || self.text.folded_before(self.text.folded_offset(n.start), 4).ends_with("the ")
-                            || value <= deaths.iter().map(|x| x.0).sum::<u32>() && !toll::adds(lead_clause, &tail)) => {
-                }
+                            || value <= deaths.iter().map(|x| x.0).sum::<u32>() && !toll::adds(lead_clause, tail)) => {}
                 "kill" => deaths.push((value, span, Some(span))),
                 "injure" if d.injured.is_none() => d.injured = Some((value, span)),
                 "arrest" if d.arrested.is_none() => d.arrested = Some((value, span)),
