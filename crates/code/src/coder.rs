@@ -1876,16 +1876,18 @@ impl Analysis<'_, '_> {
             None if d.communal && d.sub == SubEventType::ArmedClash => {
                 (Some(self.engine.actor_name("Communal Militia ({country})", country.as_deref())), Some(4))
             }
-            None => match self.default_actor1(d.sub, country.as_deref()) {
+            None => {
                 // An unnamed author where the text names one armed group and no other
                 // ("The device was likely planted by JNIM") is that group.
-                (_, Some(3)) if self.sole_armed_group(d.actor2.as_ref()).is_some() => {
-                    let a = self.sole_armed_group(d.actor2.as_ref()).expect("checked");
-                    ev("actor1", (a.start, a.end));
-                    (Some(a.name.clone()), a.inter)
+                let default = self.default_actor1(d.sub, country.as_deref());
+                match (default.1 == Some(3)).then(|| self.sole_armed_group(d.actor2.as_ref())).flatten() {
+                    Some(a) => {
+                        ev("actor1", (a.start, a.end));
+                        (Some(a.name.clone()), a.inter)
+                    }
+                    None => default,
                 }
-                other => other,
-            },
+            }
         };
         // Workers or students attacked are civilians; they are protesters only when they
         // protest ("quarry workers were shot dead").

@@ -39,7 +39,6 @@ const NO_OBJECT: &[&str] = &[
     "within",
     "for",
     "since",
-    "since",
     "today",
     "yesterday",
     "overnight",
