@@ -743,6 +743,13 @@ impl Analysis<'_, '_> {
                 let e = pack.events.entry(t.entry);
                 e.attr("bare").is_none() && !e.has("weak") && e.key != "arrests" && e.key != "none"
             });
+        // A post closed or a force withdrawn is a change to a group's activity when the
+        // sentence says why: insecurity, a threat, an armed group, or violence.
+        let insecure = cues.iter().any(|c| cue_key(c) == "security")
+            || actors.iter().any(|a| !a.victim && matches!(a.inter, Some(2..=4)))
+            || triggers.iter().any(|o| {
+                violent_trigger(o) && SubEventType::from_name(&pack.events.entry(o.entry).key).is_some_and(violent)
+            });
         // Arrests at a protest are the authorities' intervention in it.
         let arrests_at_protest = has_protest
             && triggers
@@ -831,6 +838,7 @@ impl Analysis<'_, '_> {
                 Some("violence") if !violence_shown(t) => continue,
                 Some("political") if !political => continue,
                 Some("cause") if has_cause && !has_weapon => continue,
+                Some("security") if !insecure => continue,
                 _ => {}
             }
             if !stated

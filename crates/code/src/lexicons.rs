@@ -222,6 +222,7 @@ mod tests {
                 "legal",
                 "severe",
                 "coded",
+                "security",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);

@@ -886,3 +886,28 @@ fn a_bracket_between_a_count_and_its_verb_is_no_distance() {
     let e = &en("On 3 May 2021, an ethnic militia guns down two police officers near Moyale.", "2021-05-04")[0];
     assert_eq!(e.fatalities, 2, "{e:?}");
 }
+
+#[test]
+fn a_post_closed_for_insecurity_is_a_change_of_activity_and_one_closed_for_repairs_is_nothing() {
+    let e = en(
+        "On 12 March 2020, the police station in Tongomayel closed down amid a deteriorating security situation.",
+        "2020-03-13",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Change to group/activity", "{e:?}");
+    let e = en("On 12 March 2020, the town library in Tongomayel closed down for repairs.", "2020-03-13");
+    assert!(e.is_empty(), "{e:?}");
+    let e = fr("Le 12 mars, la mairie de Tongomayel a fermé ses portes en raison de l'insécurité.", "2020-03-13");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Change to group/activity", "{e:?}");
+}
+
+#[test]
+fn a_dispersal_done_violently_is_excessive_force_not_a_riot() {
+    let e = en(
+        "On 4 September 2014, residents demonstrating for road repairs in Gorom-Gorom were violently dispersed by security services.",
+        "2014-09-05",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Excessive force against protesters", "{e:?}");
+}
