@@ -295,6 +295,9 @@ const CLAUSE_BREAKS: &[&str] = &[
     "mais", "puis", "tandis",
 ];
 
+/// Folded names of groups of people that do not end in a plural "s" or "x".
+const COLLECTIVES: &[&str] = &["people", "population", "gens", "foule", "crowd", "youth", "jeunesse"];
+
 /// Folded endings just before a trigger that make it passive ("a été pris pour cible").
 const PASSIVE_CUES: &[&str] = &[
     "a ete ", "ont ete ", "ete ", "est ", "sont ", "etait ", "etaient ", "was ", "were ", "been ", "is ", "are ",
@@ -1356,7 +1359,15 @@ impl Analysis<'_, '_> {
                     return false;
                 }
                 let between = &folded[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
-                !between.split(|c: char| !c.is_alphanumeric()).any(|w| CLAUSE_BREAKS.contains(&w))
+                let mut words = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+                // "a woman is attacked and killed": participles joined by "and" share
+                // their auxiliary.
+                let joined = matches!((words.next(), words.next(), words.next()), (Some(_), Some("and" | "et"), None))
+                    && {
+                        let lead = self.text.folded_before(self.text.folded_offset(p), 16);
+                        PASSIVE_CUES.iter().any(|c| lead.ends_with(c))
+                    };
+                joined || !between.split(|c: char| !c.is_alphanumeric()).any(|w| CLAUSE_BREAKS.contains(&w))
             });
         let before: Vec<&&ActorMention> =
             actors.iter().copied().filter(|a| a.end <= t.start && (passive || !self.genitive(a))).collect();
@@ -1375,41 +1386,61 @@ impl Analysis<'_, '_> {
                 || between.contains(" by "))
                 && !(protest && self.triggers.iter().any(|o| o.start >= t.end && o.end <= a.start))
         });
-        let (mut a1, mut a2) =
-            match by {
-                Some(b) => (Some((**b).clone()), before.iter().rev().find(|a| a.name != b.name).map(|a| (**a).clone())),
-                // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
-                None if passive => {
-                    let armed = before.iter().rev().find(|a| matches!(a.inter, Some(1..=4) | Some(8)));
-                    (None, armed.or(before.last()).map(|a| (**a).clone()))
-                }
-                None => {
-                    // People who are usually victims ("villagers", "residents") but stand as the
-                    // subject of violence are a crowd acting: rioters.
-                    let crowd = before.last().filter(|a| a.victim && !a.weak && a.inter == Some(7)).map(|a| {
-                        ActorMention { name: rioters_name(&a.name), inter: Some(5), victim: false, ..(**a).clone() }
-                    });
-                    let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
-                    // "militants attacked the village, the assailants fired in the air": an
-                    // unnamed armed side told with "the" after an armed subject is that subject.
-                    let armed_a1 = a1.as_ref().is_some_and(|x| matches!(x.inter, Some(1..=4) | Some(8)));
-                    let same_side = |a: &ActorMention| {
-                        armed_a1
-                            && a.inter == Some(3)
-                            && !a.rule_has_no_template
-                            && ["the ", "les ", "ces "]
-                                .iter()
-                                .any(|d| self.text.folded_before(self.text.folded_offset(a.start), 8).ends_with(d))
-                    };
-                    let a2 = after
-                        .iter()
-                        .filter(|a| !same_side(a))
-                        .find(|a| a1.as_ref().is_none_or(|x| x.name != a.name))
-                        .or_else(|| before.iter().rev().find(|a| a.victim))
-                        .map(|a| (**a).clone());
-                    (a1, a2)
-                }
-            };
+        let (mut a1, mut a2) = match by {
+            // Among those it hit, a force or an armed group is the other side: "a
+            // policeman and a civilian were killed in an ambush by militants" is a fight.
+            Some(b) => {
+                let hit = || before.iter().rev().filter(|a| a.name != b.name);
+                let armed = hit().find(|a| !a.victim && matches!(a.inter, Some(1..=4) | Some(8)));
+                (Some((**b).clone()), armed.or_else(|| hit().next()).map(|a| (**a).clone()))
+            }
+            // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
+            None if passive => {
+                let armed = before.iter().rev().find(|a| matches!(a.inter, Some(1..=4) | Some(8)));
+                (None, armed.or(before.last()).map(|a| (**a).clone()))
+            }
+            None => {
+                // People who are usually victims ("villagers", "residents") but stand as the
+                // subject of violence are a crowd acting: rioters.
+                // One person ("a farmer is attacked") is no crowd, whatever the parse.
+                let plural = |a: &ActorMention| {
+                    let w = &folded[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
+                    w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w)
+                };
+                let crowd = before.last().filter(|a| a.victim && !a.weak && a.inter == Some(7) && plural(a)).map(|a| {
+                    ActorMention { name: rioters_name(&a.name), inter: Some(5), victim: false, ..(**a).clone() }
+                });
+                let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
+                // "militants attacked the village, the assailants fired in the air": an
+                // unnamed armed side told with "the" after an armed subject is that subject.
+                let armed_a1 = a1.as_ref().is_some_and(|x| matches!(x.inter, Some(1..=4) | Some(8)));
+                let same_side = |a: &ActorMention| {
+                    armed_a1
+                        && a.inter == Some(3)
+                        && !a.rule_has_no_template
+                        && ["the ", "les ", "ces "]
+                            .iter()
+                            .any(|d| self.text.folded_before(self.text.folded_offset(a.start), 8).ends_with(d))
+                };
+                let hit =
+                    || after.iter().filter(|a| !same_side(a)).filter(|a| a1.as_ref().is_none_or(|x| x.name != a.name));
+                // "killing one civilian and one police officer": a force hit beside
+                // the civilians is the other side.
+                let a2 = hit().next().map(|first| {
+                    hit()
+                        .find(|a| {
+                            first.victim
+                                && !a.victim
+                                && matches!(a.inter, Some(1) | Some(8))
+                                && a.start >= first.end
+                                && a.start - first.end <= 30
+                        })
+                        .unwrap_or(first)
+                });
+                let a2 = a2.or_else(|| before.iter().rev().find(|a| a.victim)).map(|a| (**a).clone());
+                (a1, a2)
+            }
+        };
         if named_by_trigger.is_some() {
             a1 = named_by_trigger;
         }

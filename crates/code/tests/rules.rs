@@ -911,3 +911,29 @@ fn a_dispersal_done_violently_is_excessive_force_not_a_riot() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Excessive force against protesters", "{e:?}");
 }
+
+#[test]
+fn one_person_named_before_joined_participles_is_their_victim_not_a_crowd() {
+    let e = &en("On 3 October 2016, a farmer is attacked and killed over land in Naivasha.", "2016-10-04")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Armed Group"), "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"), "{e:?}");
+    let e = &en("On 3 October 2016, villagers attacked and injured two herders in Naivasha.", "2016-10-04")[0];
+    assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
+}
+
+#[test]
+fn a_force_hit_beside_civilians_makes_the_attack_a_fight() {
+    let e = &en(
+        "On 17 March 2020, a policeman and a civilian were killed in an ambush by Taliban militants in Balkh.",
+        "2020-03-18",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    let e = &en(
+        "On 17 March 2020, gunmen attacked a market near Djibo, killing one civilian and one police officer.",
+        "2020-03-18",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    let e = &en("On 17 March 2020, gunmen attacked a market near Djibo, killing one civilian.", "2020-03-18")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+}
