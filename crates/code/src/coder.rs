@@ -295,6 +295,11 @@ const CLAUSE_BREAKS: &[&str] = &[
     "mais", "puis", "tandis",
 ];
 
+/// Folded words that join the items of a list a negation heads, and items that are no
+/// trigger ("no reports of violence or clashes").
+const LIST_JOINS: &[&str] =
+    &["or", "nor", "and", "any", "ou", "ni", "et", "aucun", "aucune", "violence", "violences", "incident", "incidents"];
+
 /// Folded names of groups of people that do not end in a plural "s" or "x".
 const COLLECTIVES: &[&str] = &["people", "population", "gens", "foule", "crowd", "youth", "jeunesse"];
 
@@ -708,12 +713,20 @@ impl Analysis<'_, '_> {
         };
         // Another violent word, or a side that fights: an armed group, rioters, or state
         // forces just before the word.
+        // A force named as the agent ("injured by soldiers") is in view too.
+        let agent = |a: &ActorMention, t: &Hit| {
+            a.start >= t.end && a.start - t.end <= 30 && {
+                let lead = self.text.folded_before(self.text.folded_offset(a.start), 8);
+                lead.ends_with("by ") || lead.ends_with("par ")
+            }
+        };
         let side_in_view = |t: &Hit| {
             actors.iter().any(|a| {
                 !a.victim
                     && (matches!(a.inter, Some(2..=5))
                         || a.riot
-                        || matches!(a.inter, Some(1) | Some(8)) && a.end <= t.start && t.start - a.end <= 60)
+                        || matches!(a.inter, Some(1) | Some(8))
+                            && (a.end <= t.start && t.start - a.end <= 60 || agent(a, t)))
             })
         };
         let fighting_in_view =
@@ -761,13 +774,38 @@ impl Analysis<'_, '_> {
         // Protesters who clash or attack are rioting: that decides the protest's sub-type.
         // A word that only says someone was hurt or killed ("une femme a été blessée")
         // does not say who fought: the police may have hurt her.
+        // Others who assault the protesters ("BCL men assaulted demonstrators", "students
+        // were attacked by police during their march") break the protest up: an
+        // intervention, not the crowd's own violence.
+        let on_protesters = |t: &Hit| {
+            let crowd = |a: &&&ActorMention| a.inter == Some(6) && !a.weak;
+            let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
+            let passive = PASSIVE_CUES.iter().any(|c| lead.ends_with(c));
+            let subject = actors.iter().rev().find(|a| a.end <= t.start);
+            let object = actors.iter().find(|a| a.start >= t.end && a.start - t.end <= 50);
+            if passive {
+                subject.is_some_and(|a| crowd(&a)) && object.is_some_and(|a| !matches!(a.inter, Some(5..=7)))
+            } else {
+                object.is_some_and(|a| crowd(&a)) && subject.is_some_and(|a| !matches!(a.inter, Some(5..=7)))
+            }
+        };
+        let mut assaulted = false;
         let fighting = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
             let hurt_only = e.attr("bare").is_some() && e.key == "attack";
-            !e.has("weak")
-                && !hurt_only
-                && (e.has("generic") || SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash))
+            let clash = SubEventType::from_name(&e.key) == Some(SubEventType::ArmedClash);
+            // A clash or a battle is fought by both sides.
+            if (e.has("generic") || e.key == "attack") && !clash && has_protest && on_protesters(t) {
+                assaulted = true;
+                return false;
+            }
+            !e.has("weak") && !hurt_only && (e.has("generic") || clash)
         });
+        // An intervention a word tells ("dispersed"), rather than an assault on the crowd.
+        let intervention_word = mods.contains(&"intervention");
+        if assaulted {
+            mods.push("intervention");
+        }
         // So do protesters who burn or wreck property, and rioters who demonstrate.
         let wrecking = triggers.iter().any(|t| {
             SubEventType::from_name(&pack.events.entry(t.entry).key) == Some(SubEventType::LootingPropertyDestruction)
@@ -825,7 +863,7 @@ impl Analysis<'_, '_> {
             // Unless those killed are an armed group's ("police intervened, killing 3 raiders").
             if entry.attr("bare").is_some()
                 && sub == SubEventType::Attack
-                && mods.contains(&"intervention")
+                && intervention_word
                 && !actors.iter().any(|a| matches!(a.inter, Some(2..=4)) && !a.riot)
             {
                 continue;
@@ -901,9 +939,14 @@ impl Analysis<'_, '_> {
                 } else {
                     sub = protest_sub;
                 }
+            } else if has_protest && sub == SubEventType::Attack && on_protesters(t) {
+                // "protesters were killed by soldiers": force against the protest.
+                sub = protest_sub;
             } else if has_protest && (sub == SubEventType::ArmedClash || entry.has("generic")) {
-                // Protesters who clash or attack are rioting.
-                sub = SubEventType::ViolentDemonstration;
+                // Protesters who clash or attack are rioting; others who assault them
+                // break the protest up.
+                let clash = sub == SubEventType::ArmedClash;
+                sub = if !clash && on_protesters(t) { protest_sub } else { SubEventType::ViolentDemonstration };
             } else if has_protest && sub == SubEventType::Arrests {
                 sub = protest_sub;
             }
@@ -1255,9 +1298,27 @@ impl Analysis<'_, '_> {
         self.triggers.iter().any(|t| t.start <= a.start && a.end <= t.end && (t.start, t.end) != (a.start, a.end))
     }
 
+    /// Whether a negation governs trigger `t`: right before it, or before a list of
+    /// triggers it heads ("no reports of violence or clashes with police").
     fn negated(&self, t: &Hit, cues: &[&Hit]) -> bool {
         let pack = self.engine.pack(&self.lang);
-        cues.iter().any(|c| pack.cues.entry(c.entry).key == "negation" && c.end <= t.start && t.start - c.end <= 12)
+        cues.iter().any(|c| {
+            pack.cues.entry(c.entry).key == "negation"
+                && c.end <= t.start
+                && (t.start - c.end <= 12
+                    || t.start - c.end <= 60 && {
+                        // What lies between is other triggers and the words that join them.
+                        let (f0, f1) = (self.text.folded_offset(c.end), self.text.folded_offset(t.start));
+                        let mut gap = self.text.folded()[f0..f1].to_string();
+                        for o in self.triggers.iter().filter(|o| o.start >= c.end && o.end <= t.start) {
+                            let (o0, o1) = (self.text.folded_offset(o.start) - f0, self.text.folded_offset(o.end) - f0);
+                            gap.replace_range(o0..o1, &" ".repeat(o1 - o0));
+                        }
+                        gap.split(|ch: char| !ch.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .all(|w| LIST_JOINS.contains(&w))
+                    })
+        })
     }
 
     /// The place of the text after the trigger (up to the next trigger), else before it,

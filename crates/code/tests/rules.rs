@@ -937,3 +937,26 @@ fn a_force_hit_beside_civilians_makes_the_attack_a_fight() {
     let e = &en("On 17 March 2020, gunmen attacked a market near Djibo, killing one civilian.", "2020-03-18")[0];
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
 }
+
+#[test]
+fn others_who_assault_protesters_break_up_the_protest_and_protesters_who_clash_riot() {
+    let e = en(
+        "On 18 July 2024, members of Chhatra League assaulted student demonstrators in Naogaon city, demanding an end to the quota.",
+        "2024-07-19",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+    let e = en("On 23 May 2016, police clashed with protesters in Kakamega.", "2016-05-24");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+    let e = en("On 13 October 2017, police shot dead two protesters in Siaya.", "2017-10-14");
+    assert_eq!(e[0].sub_event_type, "Excessive force against protesters", "{e:?}");
+}
+
+#[test]
+fn a_negation_heads_the_list_of_violence_it_denies() {
+    let e = en(
+        "On 11 August 2017, opposition supporters protested in Mombasa. No reports of violence or clashes with police.",
+        "2017-08-12",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
