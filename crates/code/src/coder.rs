@@ -422,6 +422,9 @@ impl Analysis<'_, '_> {
             signals: &signals,
             first_triggers: &first_triggers,
             actors: &actors,
+            trigger: main
+                .and_then(|e| e.evidence.iter().find(|v| v.field == "sub_event_type"))
+                .map(|v| (v.start, v.end)),
         };
         crate::model::features(&self.text, &reading)
     }

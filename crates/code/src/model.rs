@@ -56,7 +56,9 @@ const NS_RULE: u32 = 5;
 const NS_LOCAL: u32 = 6;
 /// Words and word pairs of the first sentence.
 const NS_FIRST: u32 = 7;
-const NAMESPACES: usize = 8;
+/// Words around the word the rules typed the main event by, with their side.
+const NS_TRIG: u32 = 8;
+const NAMESPACES: usize = 9;
 /// The sub-type the rules coded, by its place in [`SubEventType::ALL`]: not a weight, the
 /// class that the model's agreement weight speaks for.
 const NS_PRIOR: u32 = 15;
@@ -70,7 +72,7 @@ fn namespace(id: u32) -> u32 {
 
 /// Namespaces whose features are words of one language.
 fn is_text(id: u32) -> bool {
-    matches!(namespace(id), NS_WORD | NS_PAIR | NS_CHAR | NS_LOCAL | NS_FIRST)
+    matches!(namespace(id), NS_WORD | NS_PAIR | NS_CHAR | NS_LOCAL | NS_FIRST | NS_TRIG)
 }
 
 /// FNV-1a over the parts of a feature, finished with a 64-bit mix.
@@ -136,6 +138,8 @@ pub struct Reading<'a> {
     pub first_triggers: &'a [&'a str],
     /// Every actor the text names.
     pub actors: &'a [ActorKind],
+    /// Where the word the rules typed the main event by stands (byte offsets).
+    pub trigger: Option<(usize, usize)>,
 }
 
 /// The features of a text and of the rules' reading of it: the text's language; words,
@@ -143,7 +147,8 @@ pub struct Reading<'a> {
 /// lexicon keys the rules saw, the kinds of actor named, the triggers of the first
 /// sentence and the year, each alone, with the rules' sub-type and in pairs; the sub-type
 /// and actor types the rules coded, and the document's country, alone and with the rules'
-/// reading and the words.
+/// reading and the words; the words and word pairs within three of the main event's
+/// trigger, with their side of it.
 pub fn features(text: &Text<'_>, reading: &Reading<'_>) -> Vec<u32> {
     let Reading { sub: rule_sub, inters, country, .. } = *reading;
     let tokens: Vec<_> = text.tokens_ref().iter().filter(|t| t.kind != TokenKind::Punct).take(MAX_WORDS).collect();
@@ -186,6 +191,26 @@ pub fn features(text: &Text<'_>, reading: &Reading<'_>) -> Vec<u32> {
         for n in 3..=5 {
             for s in 0..(n_chars + 1).saturating_sub(n) {
                 out.push(Hash::new(NS_CHAR).add(&chars[bounds[s]..bounds[s + n]]).id(NS_CHAR));
+            }
+        }
+    }
+    // The trigger's own words and the three on either side of it: "assaulted
+    // demonstrators" and "demonstrators assaulted" tell different events.
+    if let Some((t0, t1)) = reading.trigger {
+        let at = tokens.iter().position(|t| t.end > t0).unwrap_or(tokens.len());
+        let until = tokens.iter().position(|t| t.start >= t1).unwrap_or(tokens.len()).max(at);
+        for (i, w) in words.iter().enumerate().take((until + 3).min(words.len())).skip(at.saturating_sub(3)) {
+            let side: &[u8] = if i < at {
+                b"<"
+            } else if i < until {
+                b"="
+            } else {
+                b">"
+            };
+            out.push(Hash::new(NS_TRIG).add(side).add(w.as_bytes()).id(NS_TRIG));
+            out.push(Hash::new(NS_TRIG).add(side).add(rule.as_bytes()).add(w.as_bytes()).id(NS_TRIG));
+            if let Some(next) = words.get(i + 1).filter(|_| i + 1 < until + 3) {
+                out.push(Hash::new(NS_TRIG).add(side).add(w.as_bytes()).add(b" ").add(next.as_bytes()).id(NS_TRIG));
             }
         }
     }
@@ -786,6 +811,20 @@ mod tests {
         let back = Model::read(&bytes(&m)[..]).unwrap();
         assert_eq!(back, m);
         assert_eq!(back.predict(&mob).0, SubEventType::MobViolence);
+    }
+
+    #[test]
+    fn words_around_the_trigger_are_told_by_their_side() {
+        let text = Text::new("Police assaulted demonstrators in Naogaon");
+        let reading =
+            |at: (usize, usize)| Reading { sub: Some(SubEventType::Attack), trigger: Some(at), ..Reading::default() };
+        let window = |f: Vec<u32>| f.into_iter().filter(|&x| namespace(x) == NS_TRIG).collect::<Vec<_>>();
+        let a = window(features(&text, &reading((7, 16))));
+        assert!(!a.is_empty());
+        // The same words with the trigger elsewhere stand on other sides of it.
+        let b = window(features(&text, &reading((17, 30))));
+        assert_ne!(a, b);
+        assert!(window(features(&text, &Reading::default())).is_empty());
     }
 
     #[test]
