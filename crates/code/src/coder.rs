@@ -295,6 +295,9 @@ const CLAUSE_BREAKS: &[&str] = &[
     "mais", "puis", "tandis",
 ];
 
+/// Folded words that say a body was found (for triggers with the `found` attribute).
+const FOUND: &[&str] = &["found", "discovered", "recovered", "retrouve", "decouvert", "dumped", "lying"];
+
 /// Folded words that join the items of a list a negation heads, and items that are no
 /// trigger ("no reports of violence or clashes").
 const LIST_JOINS: &[&str] =
@@ -923,6 +926,32 @@ impl Analysis<'_, '_> {
             if self.negated(t, &cues) {
                 continue;
             }
+            // `found`: "the bodies of two men were found" tells a killing; "a rights body of
+            // workers" does not.
+            if entry.has("found") && {
+                let f = self.text.folded_offset(t.end);
+                let around = format!(
+                    "{} {}",
+                    self.text.folded_before(self.text.folded_offset(t.start), 30),
+                    self.text.folded_after(f, 60)
+                );
+                !FOUND.iter().any(|w| around.contains(w))
+            } {
+                continue;
+            }
+            // "attacks are typically repelled", « de temps à autre, quelques explosions »:
+            // what happens as a rule, not an event.
+            if cues.iter().any(|c| {
+                cue_key(c) == "habitual"
+                    && (c.end <= t.start && t.start - c.end <= 40 || c.start >= t.end && c.start - t.end <= 20)
+            }) {
+                continue;
+            }
+            // "the bases used for an attack", « participation à une attaque »: an event
+            // named as a purpose, not one that happened.
+            if cues.iter().any(|c| cue_key(c) == "purpose" && c.end <= t.start && t.start - c.end <= 1) {
+                continue;
+            }
             // "could kill", "pourrait frapper": a possibility, not an event.
             // A capitalized "May" is the month, not the modal verb.
             let lowercase = |c: &&Hit| self.text.slice(c.start, c.end).starts_with(char::is_lowercase);
@@ -1009,6 +1038,19 @@ impl Analysis<'_, '_> {
             };
             let place = self.place_for(t, &seg, (s0, s1));
             let (mut actor1, mut actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, passive_from);
+            // "rustlers stormed a village": a crowd's word done by an armed group is its
+            // attack, or a fight when it is armed men or a force that it hits.
+            let armed = |a: &Option<ActorMention>| {
+                a.as_ref().is_some_and(|a| !a.riot && matches!(a.inter, Some(1..=4) | Some(8)))
+            };
+            let crowd_in_view = actors.iter().any(|a| a.inter == Some(6))
+                || triggers.iter().any(|o| {
+                    let e = pack.events.entry(o.entry);
+                    !e.has("weak") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+                });
+            if is_protest_family(sub) && entry.has("weak") && armed(&actor1) && !crowd_in_view && !demanding {
+                sub = if armed(&actor2) { SubEventType::ArmedClash } else { SubEventType::Attack };
+            }
             // The state's forces that take a place take it back.
             if sub == SubEventType::NonStateActorOvertakesTerritory
                 && actor1.as_ref().is_some_and(|a| a.inter == Some(1))
@@ -2277,6 +2319,10 @@ fn continue_claims(drafts: &mut [Draft]) {
 /// Merges the sentences that describe one event: an event of the next sentences with no
 /// date of its own, of a related type and no other place, continues the one before
 /// ("une attaque ... ce mercredi" then "un engin explosif a explosé près du convoi").
+/// How many sentences on "the attack" may still name the attack told before: a news
+/// story comes back to its event after its background and its reactions.
+const ANAPHORA_SPAN: usize = 12;
+
 fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
@@ -2313,7 +2359,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             .then(|| {
                 out.iter().rposition(|p| {
                     (violent(p.sub) && (d.sub == p.sub || d.generic || p.generic) || rioting(p.sub, &d))
-                        && d.sentence_index <= p.sentence_index + 5
+                        && d.sentence_index <= p.sentence_index + ANAPHORA_SPAN
                 })
             })
             .flatten();
@@ -2322,7 +2368,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             let anaphora = d.definite
                 && violent(d.sub)
                 && (violent(prev.sub) && (d.sub == prev.sub || d.generic || prev.generic) || rioting(prev.sub, &d));
-            let close = d.sentence_index <= prev.sentence_index + if anaphora { 5 } else { 2 };
+            let close = d.sentence_index <= prev.sentence_index + if anaphora { ANAPHORA_SPAN } else { 2 };
             let protests = protest_rank(d.sub).is_some() && protest_rank(prev.sub).is_some();
             // Protesters who then burn, wreck or fight make the protest a riot.
             let riot_after_protest = protest_rank(prev.sub).is_some()

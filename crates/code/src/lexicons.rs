@@ -223,6 +223,8 @@ mod tests {
                 "severe",
                 "coded",
                 "security",
+                "habitual",
+                "purpose",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);

@@ -960,3 +960,36 @@ fn a_negation_heads_the_list_of_violence_it_denies() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn a_crowds_word_done_by_an_armed_group_is_its_attack() {
+    let e = en("On 2 May 2013, gunmen stormed a hotel in Juja and sprayed a car with bullets.", "2013-05-03");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    let e = en("On 2 May 2013, traders stormed the county offices in Juja, demanding lower fees.", "2013-05-03");
+    assert_eq!(e[0].event_type, "Protests", "{e:?}");
+}
+
+#[test]
+fn what_happens_as_a_rule_or_as_an_aim_is_no_event() {
+    let e = en("The parasite's attacks are typically repelled by a factor in human blood.", "2010-01-01");
+    assert!(e.is_empty(), "{e:?}");
+    let e = fr(
+        "Il n'autoriserait pas l'usage des bases américaines pour une attaque unilatérale contre l'Irak.",
+        "2002-09-22",
+    );
+    assert!(e.is_empty(), "{e:?}");
+    let e = fr("Trois personnes ont été tuées hier dans une attaque au sud d'Hébron.", "2003-01-24");
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+#[test]
+fn a_body_is_a_killing_when_it_is_found_not_when_it_is_an_organization() {
+    let e = en("On 8 April 2015, the bodies of two men were found in Kamirithu village.", "2015-04-09");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    let e = en(
+        "On 9 September 2023, members of a rights body of garment workers staged a human chain in Dhaka, demanding wages.",
+        "2023-09-10",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
