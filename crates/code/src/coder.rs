@@ -370,6 +370,8 @@ struct Draft {
     /// Coded from a word that only says people were killed or hurt ("1 person was
     /// killed"), with no one named who did it.
     casualties_only: bool,
+    /// Typed by a kicker ("Movement of forces: …"), which states the record's kind.
+    kicker: bool,
     /// A clash between clans, tribes or communities: its unnamed sides are communal
     /// militias.
     communal: bool,
@@ -1089,6 +1091,7 @@ impl Analysis<'_, '_> {
                 background: false,
                 wrecked: false,
                 casualties_only: false,
+                kicker: stated,
                 communal: false,
                 definite: {
                     let lead = self.text.folded_before(self.text.folded_offset(t.start), 8);
@@ -2390,7 +2393,13 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                             | SubEventType::ViolentDemonstration
                             | SubEventType::ExcessiveForceAgainstProtesters
                     ));
+            // "militants held a checkpoint … One man was shot": the checkpoint is where
+            // the violence that follows happened, not an event of its own.
+            let setting = prev.sub == SubEventType::ChangeToGroupActivity
+                && !prev.kicker
+                && (violent(d.sub) || d.sub == SubEventType::LootingPropertyDestruction);
             let related = d.sub == prev.sub
+                || setting
                 || riot_fight
                 || toll
                 || protests
@@ -2414,6 +2423,11 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     sub = SubEventType::ViolentDemonstration;
                 } else if protests {
                     sub = if protest_rank(d.sub) > protest_rank(prev.sub) { d.sub } else { prev.sub };
+                } else if setting {
+                    sub = d.sub;
+                    prev.prio = d.prio;
+                    prev.generic = d.generic;
+                    prev.trigger = d.trigger;
                 } else if prev.generic && !d.generic && !follow_up {
                     sub = d.sub;
                     prev.prio = d.prio;

@@ -993,3 +993,21 @@ fn a_body_is_a_killing_when_it_is_found_not_when_it_is_an_organization() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn an_armed_groups_checkpoint_is_its_activity_and_the_setting_of_what_follows() {
+    let e = en(
+        "On 9 December 2018, presumed JNIM militants entered the Arly park, running a checkpoint controlling road users.",
+        "2018-12-10",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Change to group/activity", "{e:?}");
+    let e = en(
+        "On 18 September 2020, suspected ISGS militants held a checkpoint near Tanwalbougou. One man was shot dead.",
+        "2020-09-19",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    let e = en("On 18 September 2020, police set up a checkpoint near Tanwalbougou.", "2020-09-19");
+    assert!(e.is_empty(), "{e:?}");
+}
