@@ -739,11 +739,13 @@ impl Analysis<'_, '_> {
         };
         let fighting_in_view =
             |t: &Hit| triggers.iter().any(|o| o.start != t.start && violent_trigger(o)) || side_in_view(t);
+        // A fight that leaves people hurt or dead ("three people were wounded amid fights
+        // between communal groups") shows its violence too.
         let violence_shown = |t: &Hit| {
             if has_cause && !has_weapon {
                 return false;
             }
-            has_weapon || fighting_in_view(t)
+            has_weapon || fighting_in_view(t) || has_harm && pack.events.entry(t.entry).key == "armed_clash"
         };
         // There, a violence word is not its own weapon ("attacks" is both), and a cause
         // word beside it ("patients") does not hide an armed side.

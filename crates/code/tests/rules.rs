@@ -1011,3 +1011,22 @@ fn an_armed_groups_checkpoint_is_its_activity_and_the_setting_of_what_follows() 
     let e = en("On 18 September 2020, police set up a checkpoint near Tanwalbougou.", "2020-09-19");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn a_fight_that_leaves_people_dead_shows_its_violence_and_a_fight_against_a_disease_does_not() {
+    let e = en("On 14 August 2016, six people died in fighting between two clans in Wajir.", "2016-08-15");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    let e = en(
+        "On 14 August 2016, six people died of cholera in Wajir despite the fight against the disease.",
+        "2016-08-15",
+    );
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn a_force_withdrawn_for_insecurity_changes_its_activity() {
+    let e =
+        en("On 13 September 2019, the police in Djibo withdrew from the town amid security concerns.", "2019-09-14");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Change to group/activity", "{e:?}");
+}
