@@ -205,6 +205,15 @@ const TOPIC: &[&str] = &[
     " denoncant ",
     " suite a ",
     " apres ",
+    " for the release of ",
+    " to demand ",
+    " calling for ",
+    " in remembrance of ",
+    " in honour of ",
+    " in honor of ",
+    " pour obtenir ",
+    " pour la liberation ",
+    " pour demander ",
 ];
 
 /// Folded markers just before a protest word (as well as "amid" anywhere before it) that

@@ -1030,3 +1030,14 @@ fn a_force_withdrawn_for_insecurity_changes_its_activity() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Change to group/activity", "{e:?}");
 }
+
+#[test]
+fn what_a_protest_calls_for_is_its_topic_not_an_event() {
+    let e = en(
+        "On 1 February 1997, students demonstrated in Ouagadougou for the release of two students who were arrested the previous week.",
+        "1997-02-02",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    assert_eq!(e[0].event_date.as_deref(), Some("1997-02-01"), "{e:?}");
+}
