@@ -295,13 +295,25 @@ fn best_candidate(c: &mut dyn Conn, keys: &Keys, doc_id: &str) -> Result<Option<
         }
     }
     let mut best: Option<Candidate> = None;
+    // Two stored events the report matches equally well: the text cannot tell which it
+    // reports ("an operation to secure the Est region" against the Est and the
+    // Centre-Est operations of that day), so it joins neither.
+    let mut tied = false;
     for (seq, id, members) in events {
         let Some((score, split)) = event_score(&members) else { continue };
-        if score.total >= link::THRESHOLD && best.as_ref().is_none_or(|b| score.total > b.score.total) {
-            best = Some(Candidate { seq, id, score, split });
+        if score.total < link::THRESHOLD {
+            continue;
+        }
+        match best.as_ref().map(|b| b.score.total) {
+            Some(t) if score.total == t => tied = true,
+            Some(t) if score.total < t => {}
+            _ => {
+                tied = false;
+                best = Some(Candidate { seq, id, score, split });
+            }
         }
     }
-    Ok(best)
+    Ok(best.filter(|_| !tied))
 }
 
 /// A stored event's source, as a new report sees it.

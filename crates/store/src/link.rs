@@ -408,6 +408,12 @@ president: president, presidential, presidentiel, presidence
 solidarity: solidarity, solidarite
 human rights: human rights, droits humains, droits de l'homme
 sweep: sweep, ratissage, search operation, patrol, patrouille
+operation: operation, offensive
+secure: secure, securing, securiser, securisation
+deploy: deploy, deployed, deployment, deployer, deploye, deploiement, reinforcement, renfort
+closure: closure, closed, close, shut, fermeture, ferme, fermer
+evacuate: evacuate, evacuated, evacuation, evacuer, evacue
+withdraw: withdraw, withdrew, withdrawal, retrait, retirer, retire
 surrender: surrender, surrendered, rendu, reddition
 disarm: disarm, disarmed, desarmer, desarme, desarmement
 ambush: ambush, ambushed, embuscade

@@ -137,6 +137,40 @@ fn a_report_that_names_what_one_source_names_tells_the_other_apart() {
 }
 
 #[test]
+fn a_report_that_matches_two_events_equally_joins_neither() {
+    for db in databases("tie") {
+        let store = Store::open(&db).unwrap();
+        let clash = |id: &str, lang: &str, text: &str| doc(id, lang, "2021-03-13", text);
+        store
+            .ingest(&[
+                clash(
+                    "e1",
+                    "en",
+                    "On 12 March 2021, soldiers clashed with JNIM militants at Welbore in Burkina Faso; two soldiers were killed.",
+                ),
+                clash(
+                    "e2",
+                    "en",
+                    "On 12 March 2021, soldiers clashed with JNIM militants at Tansoré in Burkina Faso; nine soldiers were killed.",
+                ),
+            ])
+            .unwrap();
+        let ids =
+            |store: &Store| store.query(&Query::default()).unwrap().into_iter().map(|e| e.event_id).collect::<Vec<_>>();
+        assert_eq!(ids(&store).len(), 2, "{db}: two villages, two tolls");
+        store
+            .ingest(&[clash(
+                "f1",
+                "fr",
+                "Le 12 mars 2021, des militaires et des combattants du JNIM se sont affrontés au Burkina Faso.",
+            )])
+            .unwrap();
+        let events = ids(&store);
+        assert_eq!(events.len(), 3, "{db}: the report cannot tell which of the two it tells");
+    }
+}
+
+#[test]
 fn queries_filter_and_paginate() {
     for db in databases("query") {
         let store = Store::open(&db).unwrap();
