@@ -91,11 +91,20 @@ fn unmerge_detaches_a_source_and_keeps_ids() {
     }
 }
 
+/// A report of the 12 March 2021 clash, published the next day.
+fn clash(id: &str, lang: &str, text: &str) -> sitrep_core::Document {
+    doc(id, lang, "2021-03-13", text)
+}
+
+/// The ids of the store's events.
+fn event_ids(store: &Store) -> Vec<String> {
+    store.query(&Query::default()).unwrap().into_iter().map(|e| e.event_id).collect()
+}
+
 #[test]
 fn a_report_that_names_what_one_source_names_tells_the_other_apart() {
     for db in databases("split") {
         let store = Store::open(&db).unwrap();
-        let clash = |id: &str, lang: &str, text: &str| doc(id, lang, "2021-03-13", text);
         store
             .ingest(&[
                 clash(
@@ -110,10 +119,8 @@ fn a_report_that_names_what_one_source_names_tells_the_other_apart() {
                 ),
             ])
             .unwrap();
-        let ids =
-            |store: &Store| store.query(&Query::default()).unwrap().into_iter().map(|e| e.event_id).collect::<Vec<_>>();
-        assert_eq!(ids(&store).len(), 1, "{db}: nothing yet tells the two apart");
-        let first = ids(&store).remove(0);
+        assert_eq!(event_ids(&store).len(), 1, "{db}: nothing yet tells the two apart");
+        let first = event_ids(&store).remove(0);
         store
             .ingest(&[clash(
                 "f1",
@@ -121,7 +128,7 @@ fn a_report_that_names_what_one_source_names_tells_the_other_apart() {
                 "Le 12 mars 2021, deux soldats ont été tués quand des militaires ont affronté des combattants du JNIM à Tansoré, près de Djibo.",
             )])
             .unwrap();
-        let events = ids(&store);
+        let events = event_ids(&store);
         assert_eq!(events.len(), 2, "{db}");
         assert_eq!(sources(&store, &first), ["e2", "f1"], "{db}");
         let other = events.iter().find(|e| **e != first).unwrap();
@@ -140,7 +147,6 @@ fn a_report_that_names_what_one_source_names_tells_the_other_apart() {
 fn a_report_that_matches_two_events_equally_joins_neither() {
     for db in databases("tie") {
         let store = Store::open(&db).unwrap();
-        let clash = |id: &str, lang: &str, text: &str| doc(id, lang, "2021-03-13", text);
         store
             .ingest(&[
                 clash(
@@ -155,9 +161,7 @@ fn a_report_that_matches_two_events_equally_joins_neither() {
                 ),
             ])
             .unwrap();
-        let ids =
-            |store: &Store| store.query(&Query::default()).unwrap().into_iter().map(|e| e.event_id).collect::<Vec<_>>();
-        assert_eq!(ids(&store).len(), 2, "{db}: two villages, two tolls");
+        assert_eq!(event_ids(&store).len(), 2, "{db}: two villages, two tolls");
         store
             .ingest(&[clash(
                 "f1",
@@ -165,7 +169,7 @@ fn a_report_that_matches_two_events_equally_joins_neither() {
                 "Le 12 mars 2021, des militaires et des combattants du JNIM se sont affrontés au Burkina Faso.",
             )])
             .unwrap();
-        let events = ids(&store);
+        let events = event_ids(&store);
         assert_eq!(events.len(), 3, "{db}: the report cannot tell which of the two it tells");
     }
 }
