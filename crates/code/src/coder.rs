@@ -72,8 +72,10 @@ const TERRITORY: &[&str] = &[
     "barracks",
 ];
 
-/// Folded words before a trigger that make it an earlier event the text refers to.
-const PRIOR: &[&str] = &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure"];
+/// Folded words before a trigger that make it an earlier event the text refers to, or
+/// the cause of a flight ("IDPs fleeing from attacks").
+const PRIOR: &[&str] =
+    &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure", "fleeing", "fuyant"];
 
 /// Folded articles that make a trigger an event already told ("the attack", "cette attaque").
 const DEFINITE: &[&str] = &[" the ", " this ", " that ", " these ", "'s ", " l'", " cette ", " cet ", " ces "];
@@ -163,6 +165,11 @@ const ACCUSATION: &[&str] = &[
     "accuses de ",
     "inculpe de ",
     "inculpe pour ",
+    "for having ",
+    "for having him ",
+    "for having her ",
+    "for having them ",
+    "pour avoir ",
 ];
 
 /// Folded words that open a clause giving the cause of the event told before it

@@ -1041,3 +1041,13 @@ fn what_a_protest_calls_for_is_its_topic_not_an_event() {
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
     assert_eq!(e[0].event_date.as_deref(), Some("1997-02-01"), "{e:?}");
 }
+
+#[test]
+fn an_accusation_or_a_flight_names_violence_it_does_not_report() {
+    let e = en("Last night he left a message blaming the president for having him killed.", "2006-11-24");
+    assert!(e.is_empty(), "{e:?}");
+    let e = en("Chad now hosts 150,000 displaced people fleeing from attacks on villages.", "2007-05-02");
+    assert!(e.is_empty(), "{e:?}");
+    let e = fr("Trois hommes ont été condamnés hier pour avoir tué un policier.", "2007-05-02");
+    assert!(e.is_empty(), "{e:?}");
+}
