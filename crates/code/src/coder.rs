@@ -2262,7 +2262,13 @@ fn is_background(v: &DateValue, published: PartialDate) -> bool {
 /// a country.
 fn compatible_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => x.name == y.name && x.country == y.country || x.is_country || y.is_country,
+        // A region and a town in it ("Guerrero", "Acapulco") may be one place told twice.
+        (Some(x), Some(y)) => {
+            x.name == y.name && x.country == y.country
+                || x.is_country
+                || y.is_country
+                || x.country == y.country && (x.admin1.as_ref() == Some(&y.name) || y.admin1.as_ref() == Some(&x.name))
+        }
         _ => true,
     }
 }
@@ -2413,10 +2419,24 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     ));
             // "militants held a checkpoint … One man was shot": the checkpoint is where
             // the violence that follows happened, not an event of its own.
+            // "A gun battle between the army and drug hitmen … The army was met by hitmen
+            // lobbing grenades": the same two sides fighting again in the next sentence
+            // are the same fight.
+            // A side one sentence leaves unnamed may be the one the next names.
+            let same_sides = violent(d.sub) && violent(prev.sub) && {
+                let names = |x: &Draft| {
+                    [&x.actor1, &x.actor2].into_iter().flatten().map(|a| a.name.clone()).collect::<Vec<_>>()
+                };
+                let (p, n) = (names(prev), names(&d));
+                let open = 2 - p.len();
+                let new = n.iter().filter(|x| !p.contains(x)).count();
+                n.iter().any(|x| p.contains(x)) && new <= open
+            };
             let setting = prev.sub == SubEventType::ChangeToGroupActivity
                 && !prev.kicker
                 && (violent(d.sub) || d.sub == SubEventType::LootingPropertyDestruction);
             let related = d.sub == prev.sub
+                || same_sides
                 || setting
                 || riot_fight
                 || toll

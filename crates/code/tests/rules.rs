@@ -1051,3 +1051,13 @@ fn an_accusation_or_a_flight_names_violence_it_does_not_report() {
     let e = fr("Trois hommes ont été condamnés hier pour avoir tué un policier.", "2007-05-02");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn the_same_two_sides_fighting_in_the_next_sentence_are_the_same_fight() {
+    let e = en(
+        "On Saturday a two-hour gun battle between the Mexican Army and drug hitmen ended in 18 fatalities in Acapulco. The army was met by hitmen lobbing hand grenades in Guerrero.",
+        "2009-06-08",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+}
