@@ -266,6 +266,6 @@ fn labelled(
     let analysis = engine.analyze(&doc);
     let events = analysis.rule_events();
     let rules = events.first().and_then(|e| SubEventType::from_name(e.sub_event_type));
-    let features = analysis.model_features(events.first());
+    let features = analysis.model_features(&events);
     Labelled { example: Example { features, label }, rules }
 }

@@ -406,19 +406,24 @@ impl Analysis<'_, '_> {
     pub fn events(&self) -> Vec<Event> {
         let mut events = self.rule_events();
         // A trained model has the last word on the type of the document's main event.
-        if let (Some(model), Some(main)) = (&self.engine.model, events.first_mut()) {
-            let (sub, _margin) = model.predict(&self.model_features(Some(&*main)));
-            main.sub_event_type = sub.as_str();
-            main.event_type = sub.event_type().as_str();
+        if let Some(model) = &self.engine.model {
+            if !events.is_empty() {
+                let (sub, _margin) = model.predict(&self.model_features(&events));
+                events[0].sub_event_type = sub.as_str();
+                events[0].event_type = sub.event_type().as_str();
+            }
         }
         events
     }
 
-    /// The features a trained model reads: the text, the rules' main event, what else the
-    /// rules saw (lexicon keys, the kinds of actor named, the first sentence's triggers)
-    /// and the year of publication.
-    pub fn model_features(&self, main: Option<&Event>) -> Vec<u32> {
+    /// The features a trained model reads: the text, the rules' events (the first is the
+    /// main one), what else the rules saw (lexicon keys, the kinds of actor named, the
+    /// first sentence's triggers) and the year of publication.
+    pub fn model_features(&self, events: &[Event]) -> Vec<u32> {
+        let main = events.first();
         let sub = main.and_then(|e| SubEventType::from_name(e.sub_event_type));
+        let others: Vec<SubEventType> =
+            events.iter().skip(1).filter_map(|e| SubEventType::from_name(e.sub_event_type)).collect();
         let inters: Vec<u8> = main.map(|e| [e.inter1, e.inter2].into_iter().flatten().collect()).unwrap_or_default();
         let country = main.and_then(|e| e.country.as_deref()).or(self.country.as_deref());
         let pack = self.engine.pack(&self.lang);
@@ -443,6 +448,7 @@ impl Analysis<'_, '_> {
             signals: &signals,
             first_triggers: &first_triggers,
             actors: &actors,
+            others: &others,
             trigger: main
                 .and_then(|e| e.evidence.iter().find(|v| v.field == "sub_event_type"))
                 .map(|v| (v.start, v.end)),

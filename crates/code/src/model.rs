@@ -138,6 +138,8 @@ pub struct Reading<'a> {
     pub first_triggers: &'a [&'a str],
     /// Every actor the text names.
     pub actors: &'a [ActorKind],
+    /// The sub-types of the rules' other events of the document.
+    pub others: &'a [SubEventType],
     /// Where the word the rules typed the main event by stands (byte offsets).
     pub trigger: Option<(usize, usize)>,
 }
@@ -219,6 +221,12 @@ pub fn features(text: &Text<'_>, reading: &Reading<'_>) -> Vec<u32> {
     out.push(Hash::new(NS_RULE).add(b"type").add(rule_type.as_bytes()).id(NS_RULE));
     out.push(Hash::new(NS_RULE).add(b"country").add(country.as_bytes()).id(NS_RULE));
     out.push(Hash::new(NS_RULE).add(b"country/sub").add(country.as_bytes()).add(rule.as_bytes()).id(NS_RULE));
+    // The other events the rules coded: a riot told beside a protest, a toll beside a
+    // clash.
+    for o in reading.others {
+        out.push(Hash::new(NS_RULE).add(b"other").add(o.key().as_bytes()).id(NS_RULE));
+        out.push(Hash::new(NS_RULE).add(b"other/sub").add(o.key().as_bytes()).add(rule.as_bytes()).id(NS_RULE));
+    }
     let mut pair = Hash::new(NS_RULE).add(b"inters").add(rule.as_bytes());
     for i in inters {
         out.push(Hash::new(NS_RULE).add(b"inter").add(&[*i]).id(NS_RULE));
