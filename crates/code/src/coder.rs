@@ -1,5 +1,6 @@
 //! From mentions to events: triggers, arguments, status, background, document merge.
 
+use memchr::memmem;
 use sitrep_core::{DateValue, Event, Evidence, PartialDate, Precision, SourceRef, Status, SubEventType};
 use sitrep_geo::PlaceMention;
 use sitrep_lexicon::Hit;
@@ -215,6 +216,12 @@ const BACKDROP: &[&str] = &[" ahead of ", " in the run-up to ", " for joining ",
 /// Folded marks by which a note says an event it names is coded as a record of its own.
 const SEPARATELY: &[&str] =
     &["coded separately", "coded seperately", "coded in a separate event", "coded as a separate event"];
+
+/// [`SEPARATELY`], compiled once.
+fn separately_finders() -> &'static [memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| SEPARATELY.iter().map(memmem::Finder::new).collect())
+}
 
 /// Folded protest words for a stoppage its people enforce: a strike, a blockade.
 const ENFORCED: &[&str] = &["blockade", "strike", "hartal", "shutdown", "greve", "blocus"];
@@ -625,9 +632,9 @@ impl Analysis<'_, '_> {
         // last trigger before it, unless that trigger stands outside an aside the mark
         // closes ("2 police killed (and 3 civilians - coded separately)").
         let sentence_folded = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
-        let separately: Vec<usize> = SEPARATELY
+        let separately: Vec<usize> = separately_finders()
             .iter()
-            .flat_map(|m| sentence_folded.match_indices(m).map(|(i, _)| self.text.folded_offset(s0) + i))
+            .flat_map(|m| m.find_iter(sentence_folded.as_bytes()).map(|i| self.text.folded_offset(s0) + i))
             .collect();
         let coded_apart = |t: &Hit| {
             separately.iter().any(|&m| {
@@ -645,8 +652,7 @@ impl Analysis<'_, '_> {
                     return false;
                 }
                 let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
-                let last_words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
-                if last_words.iter().take(2).any(|w| PRIOR.contains(w)) {
+                if lead.split_whitespace().rev().take(2).any(|w| PRIOR.contains(&w)) {
                     return false;
                 }
                 // "a man suspected of kidnapping a child": an accusation, not an event.
@@ -656,9 +662,10 @@ impl Analysis<'_, '_> {
                 // "Police kill two bandits after they attack villages": a clause that
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
-                let cause_clause = CAUSE_CLAUSES
-                    .iter()
-                    .any(|c| lead.rfind(c).is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3));
+                let cause_clause = CAUSE_CLAUSES.iter().any(|c| {
+                    memmem::rfind(lead.as_bytes(), c.as_bytes())
+                        .is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3)
+                });
                 if cause_clause && triggers_before(t) {
                     return false;
                 }
