@@ -662,11 +662,13 @@ impl Analysis<'_, '_> {
                 // "Police kill two bandits after they attack villages": a clause that
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
-                let cause_clause = CAUSE_CLAUSES.iter().any(|c| {
-                    memmem::rfind(lead.as_bytes(), c.as_bytes())
-                        .is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3)
-                });
-                if cause_clause && triggers_before(t) {
+                let cause_clause = || {
+                    CAUSE_CLAUSES.iter().any(|c| {
+                        memmem::rfind(lead.as_bytes(), c.as_bytes())
+                            .is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3)
+                    })
+                };
+                if triggers_before(t) && cause_clause() {
                     return false;
                 }
                 // "protest against police violence by setting fire to stalls": the means
