@@ -662,13 +662,7 @@ impl Analysis<'_, '_> {
                 // "Police kill two bandits after they attack villages": a clause that
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
-                let cause_clause = || {
-                    CAUSE_CLAUSES.iter().any(|c| {
-                        memmem::rfind(lead.as_bytes(), c.as_bytes())
-                            .is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3)
-                    })
-                };
-                if triggers_before(t) && cause_clause() {
+                if triggers_before(t) && ends_near(lead, CAUSE_CLAUSES, 3) {
                     return false;
                 }
                 // "protest against police violence by setting fire to stalls": the means
@@ -1265,8 +1259,7 @@ impl Analysis<'_, '_> {
         // a name that only happens to be in the gazetteer ("les pèlerins de l'Arbaeen").
         let locative = |p: &PlaceMention| {
             let lead = self.text.folded_before(self.text.folded_offset(p.start), 24);
-            let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
-            last.iter().any(|w| LOCATIVES.contains(w))
+            lead.split_whitespace().rev().take(3).any(|w| LOCATIVES.contains(&w))
         };
         let rank = |p: &PlaceMention| (!locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
@@ -1464,9 +1457,12 @@ impl Analysis<'_, '_> {
                 !NOT_PEOPLE.iter().any(|w| next.trim_start_matches([' ', '-']).starts_with(w))
                     && !self.dates.iter().any(|m| {
                         // "between 11 and 20" may read as days; "On 3 May 2021" is a date.
-                        let words = fold(m.start, m.end).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-                        m.start <= n.start && n.end <= m.end && { words }
-                            .any(|w| !matches!(w, "between" | "and" | "to" | "from" | "entre" | "et" | "au" | "du"))
+                        m.start <= n.start
+                            && n.end <= m.end
+                            && fold(m.start, m.end)
+                                .split(|c: char| !c.is_alphabetic())
+                                .filter(|w| !w.is_empty())
+                                .any(|w| !matches!(w, "between" | "and" | "to" | "from" | "entre" | "et" | "au" | "du"))
                     })
             };
             let near: Vec<&sitrep_time::NumberMention> = self
@@ -2359,6 +2355,24 @@ fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
+/// Whether one of `needles` occurs in `hay` with at most `words` words after it: what
+/// `needles.iter().any(|n| hay.rfind(n).is_some_and(|i| hay[i + n.len()..].split_whitespace().count() <= words))`
+/// tells (an earlier occurrence has no fewer words after it than the last one), in one
+/// pass over `hay`.
+fn ends_near(hay: &str, needles: &[&str], words: usize) -> bool {
+    let mut first = [false; 256];
+    for n in needles {
+        first[usize::from(n.as_bytes()[0])] = true;
+    }
+    let h = hay.as_bytes();
+    (0..h.len()).rev().any(|i| {
+        first[usize::from(h[i])]
+            && needles
+                .iter()
+                .any(|n| h[i..].starts_with(n.as_bytes()) && hay[i + n.len()..].split_whitespace().count() <= words)
+    })
+}
+
 /// Where the first of `needles` occurs in `hay`: the smallest of their `find`s, in one
 /// pass over `hay`. Every needle must start with an ASCII byte (a match then starts on
 /// a character boundary, as `find`'s do).
@@ -2372,4 +2386,31 @@ fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
     let h = hay.as_bytes();
     (0..h.len())
         .find(|&i| h[i] < 0x80 && first[usize::from(h[i])] && needles.iter().any(|n| h[i..].starts_with(n.as_bytes())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_near_agrees_with_the_last_match_of_each_needle() {
+        let reference = |hay: &str, needles: &[&str], words: usize| {
+            needles.iter().any(|n| hay.rfind(n).is_some_and(|i| hay[i + n.len()..].split_whitespace().count() <= words))
+        };
+        let hays = [
+            "police killed two bandits after they attacked",
+            " after the raid after they had long been attacking the villages",
+            "suite a l'attaque apres",
+            "a été tué après l'été",
+            "",
+            "after",
+        ];
+        for hay in hays {
+            for words in 0..5 {
+                for needles in [CAUSE_CLAUSES, &["after", "été", " a"][..]] {
+                    assert_eq!(ends_near(hay, needles, words), reference(hay, needles, words), "{hay:?} {words}");
+                }
+            }
+        }
+    }
 }
