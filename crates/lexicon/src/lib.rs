@@ -423,10 +423,6 @@ impl Trie {
         push: &mut F,
     ) {
         let node = self.child(0, f[s]);
-        // No phrase starts with this byte (punctuation, most often): no call at all.
-        if node == 0 {
-            return;
-        }
         let inserts = Some(inserts).filter(|i| !i.words.is_empty());
         self.walk_from(f, (s, node, s + 1), to, inserts, false, prefix, push);
     }
