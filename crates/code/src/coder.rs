@@ -2352,6 +2352,13 @@ fn violent(s: SubEventType) -> bool {
 
 /// The first `n` characters of `s` (all of it when shorter).
 fn first_chars(s: &str, n: usize) -> &str {
+    // No more bytes than `n`, or `n` ASCII bytes first: `n` bytes are `n` characters.
+    if s.len() <= n {
+        return s;
+    }
+    if s.as_bytes()[..n].is_ascii() {
+        return &s[..n];
+    }
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
@@ -2391,6 +2398,18 @@ fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_chars_counts_characters() {
+        fn slow(s: &str, n: usize) -> &str {
+            s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+        }
+        for s in ["", "abc", "été là-bas", "killed 3 people in Kisumu", "ab\u{301}c"] {
+            for n in 0..12 {
+                assert_eq!(first_chars(s, n), slow(s, n), "{s:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn ends_near_agrees_with_the_last_match_of_each_needle() {
