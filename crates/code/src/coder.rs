@@ -1453,8 +1453,9 @@ impl Analysis<'_, '_> {
             // dates ("25 September 2018") or what a bracket tells beside the count.
             let counts_people = |n: &&sitrep_time::NumberMention| {
                 let after = &f[self.text.folded_offset(n.end)..];
-                let next = first_chars(after, 24);
-                !NOT_PEOPLE.iter().any(|w| next.trim_start_matches([' ', '-']).starts_with(w))
+                let next = first_chars(after, 24).trim_start_matches([' ', '-']);
+                let first = next.as_bytes().first();
+                !NOT_PEOPLE.iter().any(|w| w.as_bytes().first().is_none_or(|b| first == Some(b)) && next.starts_with(w))
                     && !self.dates.iter().any(|m| {
                         // "between 11 and 20" may read as days; "On 3 May 2021" is a date.
                         m.start <= n.start
