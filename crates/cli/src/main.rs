@@ -13,6 +13,11 @@ mod train;
 
 use std::process::ExitCode;
 
+/// mimalloc: the coder allocates many small, short-lived strings and vectors, which it
+/// serves in fewer instructions than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cmd = match args::parse(std::env::args_os().skip(1)) {
         Ok(cmd) => cmd,

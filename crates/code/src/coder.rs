@@ -1,5 +1,6 @@
 //! From mentions to events: triggers, arguments, status, background, document merge.
 
+use memchr::memmem;
 use sitrep_core::{DateValue, Event, Evidence, PartialDate, Precision, SourceRef, Status, SubEventType};
 use sitrep_geo::PlaceMention;
 use sitrep_lexicon::Hit;
@@ -231,6 +232,12 @@ const BACKDROP: &[&str] = &[" ahead of ", " in the run-up to ", " for joining ",
 /// Folded marks by which a note says an event it names is coded as a record of its own.
 const SEPARATELY: &[&str] =
     &["coded separately", "coded seperately", "coded in a separate event", "coded as a separate event"];
+
+/// [`SEPARATELY`], compiled once.
+fn separately_finders() -> &'static [memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| SEPARATELY.iter().map(memmem::Finder::new).collect())
+}
 
 /// Folded protest words for a stoppage its people enforce: a strike, a blockade.
 const ENFORCED: &[&str] = &["blockade", "strike", "hartal", "shutdown", "greve", "blocus"];
@@ -663,9 +670,9 @@ impl Analysis<'_, '_> {
         // last trigger before it, unless that trigger stands outside an aside the mark
         // closes ("2 police killed (and 3 civilians - coded separately)").
         let sentence_folded = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
-        let separately: Vec<usize> = SEPARATELY
+        let separately: Vec<usize> = separately_finders()
             .iter()
-            .flat_map(|m| sentence_folded.match_indices(m).map(|(i, _)| self.text.folded_offset(s0) + i))
+            .flat_map(|m| m.find_iter(sentence_folded.as_bytes()).map(|i| self.text.folded_offset(s0) + i))
             .collect();
         let coded_apart = |t: &Hit| {
             separately.iter().any(|&m| {
@@ -683,8 +690,7 @@ impl Analysis<'_, '_> {
                     return false;
                 }
                 let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
-                let last_words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
-                if last_words.iter().take(2).any(|w| PRIOR.contains(w)) {
+                if lead.split_whitespace().rev().take(2).any(|w| PRIOR.contains(&w)) {
                     return false;
                 }
                 // "a man suspected of kidnapping a child": an accusation, not an event.
@@ -694,10 +700,7 @@ impl Analysis<'_, '_> {
                 // "Police kill two bandits after they attack villages": a clause that
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
-                let cause_clause = CAUSE_CLAUSES
-                    .iter()
-                    .any(|c| lead.rfind(c).is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3));
-                if cause_clause && triggers_before(t) {
+                if triggers_before(t) && ends_near(lead, CAUSE_CLAUSES, 3) {
                     return false;
                 }
                 // "protest against police violence by setting fire to stalls": the means
@@ -1400,8 +1403,7 @@ impl Analysis<'_, '_> {
         // a name that only happens to be in the gazetteer ("les pèlerins de l'Arbaeen").
         let locative = |p: &PlaceMention| {
             let lead = self.text.folded_before(self.text.folded_offset(p.start), 24);
-            let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
-            last.iter().any(|w| LOCATIVES.contains(w))
+            lead.split_whitespace().rev().take(3).any(|w| LOCATIVES.contains(&w))
         };
         let rank = |p: &PlaceMention| (!locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
@@ -1623,13 +1625,17 @@ impl Analysis<'_, '_> {
             // dates ("25 September 2018") or what a bracket tells beside the count.
             let counts_people = |n: &&sitrep_time::NumberMention| {
                 let after = &f[self.text.folded_offset(n.end)..];
-                let next = first_chars(after, 24);
-                !NOT_PEOPLE.iter().any(|w| next.trim_start_matches([' ', '-']).starts_with(w))
+                let next = first_chars(after, 24).trim_start_matches([' ', '-']);
+                let first = next.as_bytes().first();
+                !NOT_PEOPLE.iter().any(|w| w.as_bytes().first().is_none_or(|b| first == Some(b)) && next.starts_with(w))
                     && !self.dates.iter().any(|m| {
                         // "between 11 and 20" may read as days; "On 3 May 2021" is a date.
-                        let words = fold(m.start, m.end).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-                        m.start <= n.start && n.end <= m.end && { words }
-                            .any(|w| !matches!(w, "between" | "and" | "to" | "from" | "entre" | "et" | "au" | "du"))
+                        m.start <= n.start
+                            && n.end <= m.end
+                            && fold(m.start, m.end)
+                                .split(|c: char| !c.is_alphabetic())
+                                .filter(|w| !w.is_empty())
+                                .any(|w| !matches!(w, "between" | "and" | "to" | "from" | "entre" | "et" | "au" | "du"))
                     })
             };
             let near: Vec<&sitrep_time::NumberMention> = self
@@ -2554,7 +2560,32 @@ fn violent(s: SubEventType) -> bool {
 
 /// The first `n` characters of `s` (all of it when shorter).
 fn first_chars(s: &str, n: usize) -> &str {
+    // No more bytes than `n`, or `n` ASCII bytes first: `n` bytes are `n` characters.
+    if s.len() <= n {
+        return s;
+    }
+    if s.as_bytes()[..n].is_ascii() {
+        return &s[..n];
+    }
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// Whether one of `needles` occurs in `hay` with at most `words` words after it: what
+/// `needles.iter().any(|n| hay.rfind(n).is_some_and(|i| hay[i + n.len()..].split_whitespace().count() <= words))`
+/// tells (an earlier occurrence has no fewer words after it than the last one), in one
+/// pass over `hay`.
+fn ends_near(hay: &str, needles: &[&str], words: usize) -> bool {
+    let mut first = [false; 256];
+    for n in needles {
+        first[usize::from(n.as_bytes()[0])] = true;
+    }
+    let h = hay.as_bytes();
+    (0..h.len()).rev().any(|i| {
+        first[usize::from(h[i])]
+            && needles
+                .iter()
+                .any(|n| h[i..].starts_with(n.as_bytes()) && hay[i + n.len()..].split_whitespace().count() <= words)
+    })
 }
 
 /// Where the first of `needles` occurs in `hay`: the smallest of their `find`s, in one
@@ -2570,4 +2601,43 @@ fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
     let h = hay.as_bytes();
     (0..h.len())
         .find(|&i| h[i] < 0x80 && first[usize::from(h[i])] && needles.iter().any(|n| h[i..].starts_with(n.as_bytes())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_chars_counts_characters() {
+        fn slow(s: &str, n: usize) -> &str {
+            s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+        }
+        for s in ["", "abc", "été là-bas", "killed 3 people in Kisumu", "ab\u{301}c"] {
+            for n in 0..12 {
+                assert_eq!(first_chars(s, n), slow(s, n), "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn ends_near_agrees_with_the_last_match_of_each_needle() {
+        let reference = |hay: &str, needles: &[&str], words: usize| {
+            needles.iter().any(|n| hay.rfind(n).is_some_and(|i| hay[i + n.len()..].split_whitespace().count() <= words))
+        };
+        let hays = [
+            "police killed two bandits after they attacked",
+            " after the raid after they had long been attacking the villages",
+            "suite a l'attaque apres",
+            "a été tué après l'été",
+            "",
+            "after",
+        ];
+        for hay in hays {
+            for words in 0..5 {
+                for needles in [CAUSE_CLAUSES, &["after", "été", " a"][..]] {
+                    assert_eq!(ends_near(hay, needles, words), reference(hay, needles, words), "{hay:?} {words}");
+                }
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+use memchr::memmem;
 use sitrep_lexicon::{Lexicon, LexiconSet};
 
 /// The lexicons of one language.
@@ -47,6 +48,21 @@ impl LangPack {
 }
 
 /// An actor name template without its country: "Civilians ({country})" → "Civilians".
+/// `template.replace("{country}", &format!("{article}{name}"))`, without the format or a
+/// searcher built for the needle.
+fn fill_country(template: &str, article: &str, name: &str) -> String {
+    let mut out = String::with_capacity(template.len() + article.len() + name.len());
+    let mut rest = template;
+    while let Some(i) = memmem::find(rest.as_bytes(), b"{country}") {
+        out.push_str(&rest[..i]);
+        out.push_str(article);
+        out.push_str(name);
+        rest = &rest[i + "{country}".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 pub(crate) fn bare_name(template: &str) -> String {
     template.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "")
 }
@@ -121,10 +137,10 @@ impl Engine {
     /// article after "of"; without a known country, the bare kind ("Civilians").
     pub(crate) fn actor_name(&self, template: &str, iso2: Option<&str>) -> String {
         match iso2.and_then(|c| self.country_name(c)) {
-            Some((n, article)) if template.contains(" of {country}") => {
-                template.replace("{country}", &format!("{article}{n}"))
+            Some((n, article)) if memmem::find(template.as_bytes(), b" of {country}").is_some() => {
+                fill_country(template, article, n)
             }
-            Some((n, _)) => template.replace("{country}", n),
+            Some((n, _)) => fill_country(template, "", n),
             None => bare_name(template),
         }
     }
@@ -161,6 +177,14 @@ fn code_slot(iso2: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_country_replaces_as_str_replace_does() {
+        for t in ["Military Forces of {country}", "Civilians ({country})", "{country}{country} x", "Taliban", ""] {
+            assert_eq!(fill_country(t, "the ", "Sudan"), t.replace("{country}", "the Sudan"));
+            assert_eq!(fill_country(t, "", "Mali"), t.replace("{country}", "Mali"));
+        }
+    }
 
     #[test]
     fn country_list_reads_codes_names_and_articles() {

@@ -469,6 +469,46 @@ pub(crate) fn words_after(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     words(s)
 }
 
+/// A word list with a quick test in front of its scan: bit `first byte % 64` of
+/// `sieve[length]` (lengths past 15 share the last entry) is set for each of its words,
+/// so most words outside the list are told apart in one look.
+#[derive(Debug)]
+struct WordList {
+    words: &'static [&'static str],
+    sieve: [u64; 16],
+}
+
+impl WordList {
+    const fn of(words: &'static [&'static str]) -> WordList {
+        let mut sieve = [0u64; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            let len = if w.len() < 15 { w.len() } else { 15 };
+            let first = if w.is_empty() { 0 } else { w[0] };
+            sieve[len] |= 1 << (first % 64);
+            i += 1;
+        }
+        WordList { words, sieve }
+    }
+
+    /// `self.words.contains(&w)`.
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let first = b.first().copied().unwrap_or(0);
+        self.sieve[b.len().min(15)] & (1 << (first % 64)) != 0 && self.words.contains(&w)
+    }
+}
+
+const PHRASE_END_SET: WordList = WordList::of(PHRASE_END);
+const NOT_ONE_SET: WordList = WordList::of(NOT_ONE);
+const NOT_NOUN_SET: WordList = WordList::of(NOT_NOUN);
+const CAUSE_BEFORE_SET: WordList = WordList::of(CAUSE_BEFORE);
+const NO_OBJECT_SET: WordList = WordList::of(NO_OBJECT);
+const INTENT_SET: WordList = WordList::of(INTENT);
+const GROUPS_SET: WordList = WordList::of(GROUPS);
+
 fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty())
 }
@@ -494,7 +534,7 @@ fn singular_noun(w: &str) -> bool {
     if w.len() < 3 || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
         return false;
     }
-    if NOT_ONE.contains(&w) || NOT_NOUN.contains(&w) || w.ends_with("ly") || w.ends_with("ing") {
+    if NOT_ONE_SET.contains(w) || NOT_NOUN_SET.contains(w) || w.ends_with("ly") || w.ends_with("ing") {
         return false;
     }
     // "employees", "raiders": plural; "boss", "bus", "analysis": not.
@@ -553,7 +593,7 @@ pub(crate) fn coordinated(cue: &str, after: &str) -> bool {
             cue.ends_with('s') && x.ends_with('s') && !x.ends_with("ss")
         }
     };
-    words(rest).next().is_some_and(|x| form(x) && !NOT_ONE.contains(&x) && !x.ends_with("ers"))
+    words(rest).next().is_some_and(|x| form(x) && !NOT_ONE_SET.contains(x) && !x.ends_with("ers"))
 }
 
 /// Whether a kill verb has an object after it ("killed two", "shot dead a trader"), rather
@@ -574,7 +614,7 @@ pub(crate) fn takes_object(cue: &str, after: &str) -> bool {
         return false;
     }
     match words(after).next() {
-        Some(w) => !NO_OBJECT.contains(&w),
+        Some(w) => !NO_OBJECT_SET.contains(w),
         None => false,
     }
 }
@@ -643,7 +683,7 @@ fn one_object(after: &str, bare: bool) -> bool {
 /// The length of the phrase that opens `w` when it names one person.
 fn one_phrase(w: &[&str], bare: bool) -> Option<usize> {
     let &first = w.first()?;
-    let len = 1 + w[1..].iter().take_while(|x| !PHRASE_END.contains(x)).count();
+    let len = 1 + w[1..].iter().take_while(|x| !PHRASE_END_SET.contains(x)).count();
     if matches!(first, "him" | "her") {
         return Some(1);
     }
@@ -654,16 +694,17 @@ fn one_phrase(w: &[&str], bare: bool) -> Option<usize> {
     // "a trader", "an off-duty police officer", "a gang member"; not "a number of", "a
     // group".
     if matches!(first, "a" | "an") {
-        let group = w.get(1).is_some_and(|x| GROUPS.contains(x))
-            && w.get(2).is_none_or(|x| *x == "of" || PHRASE_END.contains(x));
+        let group = w.get(1).is_some_and(|x| GROUPS_SET.contains(x))
+            && w.get(2).is_none_or(|x| *x == "of" || PHRASE_END_SET.contains(x));
         let one = w.get(1).is_some_and(|x| !matches!(*x, "few" | "number" | "dozen" | "couple")) && !group;
         return one.then_some(len);
     }
-    let phrase: Vec<&str> = w.iter().copied().take_while(|x| !PHRASE_END.contains(x)).take(8).collect();
+    let phrase: Vec<&str> = w.iter().copied().take_while(|x| !PHRASE_END_SET.contains(x)).take(8).collect();
     let head = phrase.iter().rev().find(|x| !x.ends_with("ed") && !x.ends_with("ing"))?;
     let determined = ONE_DETERMINERS.contains(&first);
     // "police officer": a word that names many may qualify the head.
-    let one = (determined || bare && !NOT_NOUN.contains(&first) && (phrase.len() > 1 || !NOT_ONE.contains(&first)))
+    let one = (determined
+        || bare && !NOT_NOUN_SET.contains(first) && (phrase.len() > 1 || !NOT_ONE_SET.contains(first)))
         && phrase.len() < 8
         && singular_noun(head)
         && !phrase.iter().any(|x| QUANTITY.contains(x) || x.starts_with(|c: char| c.is_ascii_digit()));
@@ -680,7 +721,7 @@ pub(crate) fn subject_count(before: &str) -> u32 {
             "was" | "is" | "has" => return 1,
             "can" | "could" | "would" | "will" | "may" | "might" | "should" | "must" | "to" => return 0,
             "were" | "are" | "have" => return joined_count(&w[..i]),
-            _ if NOT_NOUN.contains(&x) || x.ends_with("ly") || x.ends_with("ed") || x.ends_with("ing") => {}
+            _ if NOT_NOUN_SET.contains(x) || x.ends_with("ly") || x.ends_with("ed") || x.ends_with("ing") => {}
             // The word just before a headline's participle is its subject's head.
             _ if singular_noun(x) => return joined_count(&w[..=i]).max(1),
             _ => return 0,
@@ -731,7 +772,7 @@ pub(crate) fn is_cause(before: &str, after: &str, protest: bool) -> bool {
     let consequence = w.windows(2).any(|p| p[1] == "which" && matches!(p[0], "following" | "after"));
     if protest
         && !consequence
-        && w.iter().any(|x| PROTEST_CAUSE_BEFORE.contains(x) || CAUSE_BEFORE.contains(x) && *x != "of")
+        && w.iter().any(|x| PROTEST_CAUSE_BEFORE.contains(x) || CAUSE_BEFORE_SET.contains(x) && *x != "of")
     {
         return true;
     }
@@ -754,11 +795,11 @@ pub(crate) fn is_cause(before: &str, after: &str, protest: bool) -> bool {
     let mut it = w.iter().rev().skip_while(skip);
     match it.next() {
         // "attempted to kill", "in response to the killing"; not "claimed to have killed".
-        Some(&"to") => it.next().is_some_and(|x| INTENT.contains(x)),
+        Some(&"to") => it.next().is_some_and(|x| INTENT_SET.contains(x)),
         // "lynched for allegedly killing a youth": what he was punished for; not "claimed
         // responsibility for the killing of".
         Some(&"for") => protest || !determined,
-        Some(x) => CAUSE_BEFORE.contains(x) || protest && PROTEST_CAUSE_BEFORE.contains(x),
+        Some(x) => CAUSE_BEFORE_SET.contains(x) || protest && PROTEST_CAUSE_BEFORE.contains(x),
         None => false,
     }
 }
@@ -866,6 +907,27 @@ pub(crate) fn other_fate(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_answer_as_their_slices() {
+        let sets = [PHRASE_END_SET, NOT_ONE_SET, NOT_NOUN_SET, CAUSE_BEFORE_SET, NO_OBJECT_SET, INTENT_SET, GROUPS_SET];
+        let mut probes: Vec<String> = ["", "a", "of", "ofs", "killed", "x", "extraordinarily-long-word", "é", "police"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for set in &sets {
+            for w in set.words {
+                probes.push(w.to_string());
+                probes.push(format!("{w}s"));
+                probes.push(w.chars().skip(1).collect());
+            }
+        }
+        for set in &sets {
+            for p in &probes {
+                assert_eq!(set.contains(p), set.words.contains(&p.as_str()), "{p:?}");
+            }
+        }
+    }
 
     #[test]
     fn objects() {

@@ -126,6 +126,13 @@ impl<'a> Text<'a> {
     /// The folded byte offset where original character `c` starts.
     #[inline]
     pub fn folded_offset(&self, c: usize) -> usize {
+        // Where no character before `c` folded to more or fewer bytes than one (all of an
+        // ASCII text, most of a French one), the offset is `c` itself.
+        if self.folded_char.get(c).is_some_and(|&x| x as usize == c)
+            && (c == 0 || (self.folded_char[c - 1] as usize) < c)
+        {
+            return c;
+        }
         self.folded_char.partition_point(|&x| (x as usize) < c)
     }
 
@@ -178,6 +185,19 @@ mod tests {
         assert_eq!(fold_str("l’Œuvre — «oui»"), "l'oeuvre - \"oui\"");
         assert_eq!(fold_str("Koweït\u{a0}City"), "koweit city");
         assert_eq!(fold_str("ﬁn"), "fin");
+    }
+
+    #[test]
+    fn folded_offset_agrees_with_a_search_of_the_map() {
+        // Characters that fold to one byte, to two ("Œ", "ﬁ"), to none or more (marks,
+        // CJK), before and after the offsets asked for.
+        for s in ["plain ascii", "Œdème à Kirkouk", "ﬁn de l’été", "北京 a b", "a\u{301}b Œ c", ""] {
+            let t = Text::new(s);
+            for c in 0..=t.char_len() {
+                let searched = t.folded_char.partition_point(|&x| (x as usize) < c);
+                assert_eq!(t.folded_offset(c), searched, "{s:?} at {c}");
+            }
+        }
     }
 
     #[test]
