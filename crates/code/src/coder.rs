@@ -2473,6 +2473,10 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     sub = SubEventType::ViolentDemonstration;
                 } else if protests {
                     sub = if protest_rank(d.sub) > protest_rank(prev.sub) { d.sub } else { prev.sub };
+                } else if prev.sub == SubEventType::PeacefulProtest && d.sub == SubEventType::Arrests {
+                    // "Police forces arrested 12 of them": arrests at a protest are the
+                    // authorities' intervention in it.
+                    sub = SubEventType::ProtestWithIntervention;
                 } else if setting {
                     sub = d.sub;
                     prev.prio = d.prio;

@@ -1061,3 +1061,23 @@ fn the_same_two_sides_fighting_in_the_next_sentence_are_the_same_fight() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
 }
+
+#[test]
+fn a_protest_foiled_charged_or_followed_by_arrests_met_an_intervention() {
+    let e = en(
+        "On 10 December 2023, members of BNP staged a protest in Munshiganj, demanding fresh elections. Police forces foiled the protest.",
+        "2023-12-11",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+    let e = en(
+        "On 21 February 2023, members of Ganosamhati Andolan staged a procession in Narayanganj city, demanding fair wages. Police forces charged batons.",
+        "2023-02-22",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+    let e = en(
+        "On 29 July 2024, students staged a protest in Dhaka, demanding the release of detainees. Police forces arrested 12 students.",
+        "2024-07-30",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
