@@ -85,7 +85,7 @@ impl Engine {
             .filter_map(|c| self.country_code(c))
             .collect();
         let country = document_country(&places, &demonyms, &homes);
-        let mut actors = find_actors(self, pack, &actor_hits, &demonyms, country.as_deref());
+        let mut actors = find_actors(self, pack, &text, &actor_hits, &demonyms, country.as_deref());
         join_actor_names(&text, &mut actors);
         // "a civilian school guard", "an off-duty police officer", "un gardien civil": out of
         // uniform, a member of a force is a civilian to ACLED.
@@ -218,6 +218,7 @@ fn document_country(
 fn find_actors(
     engine: &Engine,
     pack: &LangPack,
+    text: &Text<'_>,
     hits: &[Hit],
     demonyms: &[(usize, usize, &'static str)],
     doc_country: Option<&str>,
@@ -252,6 +253,39 @@ fn find_actors(
             rule_has_no_template: false,
             rule: format!("{}:{}+{}", pack.actors.name(), c.line, entry.line),
         });
+    }
+    // Two communities a fight is told "between" ("violence between Kalenjin and Maasai",
+    // « affrontements entre Peuls et Dogon ») are its two sides: their militias.
+    for i in 0..hits.len().saturating_sub(1) {
+        let (a, b) = (&hits[i], &hits[i + 1]);
+        if used[i] || used[i + 1] || !community(a) || !community(b) || a.entry == b.entry {
+            continue;
+        }
+        let lead = text.folded_before(text.folded_offset(a.start), 24);
+        let gap = &text.folded()[text.folded_offset(a.end)..text.folded_offset(b.start)];
+        let between = [" between ", " between the ", " entre ", " entre les "].iter().any(|w| lead.ends_with(w));
+        let joined = [" and ", " and the ", " et ", " et les "].contains(&gap);
+        if !(between && joined) {
+            continue;
+        }
+        for (j, h) in [(i, a), (i + 1, b)] {
+            used[j] = true;
+            let c = pack.actors.entry(h.entry);
+            let country = doc_country.or(c.attr("country")).map(str::to_string);
+            out.push(ActorMention {
+                start: h.start,
+                end: h.end,
+                name: engine.actor_name(&format!("{} Ethnic Militia ({{country}})", c.key), country.as_deref()),
+                inter: Some(4),
+                country,
+                victim: false,
+                weak: false,
+                riot: false,
+                home: c.attr("country").map(str::to_string),
+                rule_has_no_template: false,
+                rule: format!("{}:{}", pack.actors.name(), c.line),
+            });
+        }
     }
     for (i, hit) in hits.iter().enumerate() {
         let entry = pack.actors.entry(hit.entry);

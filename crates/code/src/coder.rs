@@ -1576,6 +1576,17 @@ impl Analysis<'_, '_> {
                 (a1, a2)
             }
         };
+        // "clashes between Kikuyu and Maasai": the two sides follow the word.
+        if a1.is_none() && after.len() >= 2 {
+            let f0 = self.text.folded_offset(t.end);
+            let gap = &folded[f0..self.text.folded_offset(after[0].start).max(f0)];
+            if gap.len() <= 24
+                && [" between ", " between the ", " entre ", " entre les "].iter().any(|w| gap.ends_with(w))
+            {
+                a1 = Some((**after[0]).clone());
+                a2 = Some((**after[1]).clone());
+            }
+        }
         if named_by_trigger.is_some() {
             a1 = named_by_trigger;
         }

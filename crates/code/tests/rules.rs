@@ -1081,3 +1081,13 @@ fn a_protest_foiled_charged_or_followed_by_arrests_met_an_intervention() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
 }
+
+#[test]
+fn two_communities_a_fight_is_between_are_its_two_militias() {
+    let e =
+        &en("On 23 December 2016, clashes between Kikuyu and Maasai left eight people dead in Naivasha.", "2016-12-24")
+            [0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    let sides = [e.actor1.as_deref().unwrap(), e.actor2.as_deref().unwrap()];
+    assert!(sides.iter().all(|a| a.contains("Ethnic Militia")), "{e:?}");
+}
