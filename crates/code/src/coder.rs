@@ -1251,6 +1251,19 @@ impl Analysis<'_, '_> {
         }
     }
 
+    /// The militia ACLED names for an unnamed side of a communal fight, by what the
+    /// sentence calls it: ethnic or tribal, a clan's, or a community's.
+    fn communal_kind(&self, d: &Draft) -> &'static str {
+        let (s0, s1) = d.sentence;
+        let f = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
+        let word = f.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| COMMUNAL.contains(w));
+        match word {
+            Some(w) if w.contains("ethni") || w.starts_with("trib") => "Unidentified Ethnic Militia ({country})",
+            Some(w) if w.contains("clan") => "Unidentified Clan Militia ({country})",
+            _ => "Unidentified Communal Militia ({country})",
+        }
+    }
+
     /// `a` (students, workers) as the rioters ACLED names a crowd.
     fn as_crowd(&self, a: &mut ActorMention) {
         let country = a.home.clone().or_else(|| self.country.clone());
@@ -1576,6 +1589,32 @@ impl Analysis<'_, '_> {
                 (a1, a2)
             }
         };
+        // "Police and hawkers clash": two sides joined before a word of fighting.
+        let fight = {
+            let e = self.engine.pack(&self.lang).events.entry(t.entry);
+            e.key == "armed_clash" || e.has("generic")
+        };
+        if fight && by.is_none() && !passive && after.is_empty() && before.len() >= 2 {
+            let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
+            let gap = &folded
+                [self.text.folded_offset(x.end)..self.text.folded_offset(y.start).max(self.text.folded_offset(x.end))];
+            // Two forces of the state ("the army and forest guards") are one side.
+            let state = |a: &ActorMention| matches!(a.inter, Some(1) | Some(8));
+            if matches!(gap, " and " | " et " | " and the " | " et les ") && x.name != y.name && !(state(x) && state(y))
+            {
+                // People who fight ("police and traders clashed") are a crowd: rioters,
+                // the side ACLED names first.
+                let crowd = |a: &ActorMention| a.victim && a.inter == Some(7) || matches!(a.inter, Some(5) | Some(6));
+                let (x, y) = if crowd(y) && !crowd(x) { (y, x) } else { (x, y) };
+                let x = if x.victim && x.inter == Some(7) {
+                    ActorMention { name: rioters_name(&x.name), inter: Some(5), victim: false, ..(**x).clone() }
+                } else {
+                    (**x).clone()
+                };
+                a1 = Some(x);
+                a2 = Some((**y).clone());
+            }
+        }
         // "clashes between Kikuyu and Maasai": the two sides follow the word.
         if a1.is_none() && after.len() >= 2 {
             let f0 = self.text.folded_offset(t.end);
@@ -2063,7 +2102,7 @@ impl Analysis<'_, '_> {
                 (Some(a.name.clone()), a.inter)
             }
             None if d.communal && d.sub == SubEventType::ArmedClash => {
-                (Some(self.engine.actor_name("Communal Militia ({country})", country.as_deref())), Some(4))
+                (Some(self.engine.actor_name(self.communal_kind(&d), country.as_deref())), Some(4))
             }
             None => {
                 // An unnamed author where the text names one armed group and no other
@@ -2384,6 +2423,15 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     if protest_rank(modifier) > protest_rank(p.sub) {
                         p.sub = modifier;
                     }
+                    // "… Police fired tear gas.": the force that broke the protest up is
+                    // its other side.
+                    if p.actor2.is_none() {
+                        let force = [&d.actor1, &d.actor2]
+                            .into_iter()
+                            .flatten()
+                            .find(|a| !a.victim && matches!(a.inter, Some(1) | Some(8)));
+                        p.actor2 = force.cloned();
+                    }
                     p.sentence_index = d.sentence_index;
                 }
                 None if d.sub == SubEventType::MobViolence => out.push(d),
@@ -2498,6 +2546,19 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     prev.prio = d.prio;
                     prev.generic = false;
                     prev.trigger = d.trigger;
+                }
+                // "… Police used tear gas against the protesters.": the force a later
+                // sentence names is the protest's other side.
+                if (protests || riot_after_protest)
+                    && prev.actor2.as_ref().is_none_or(|a| matches!(a.inter, Some(5..=7)))
+                {
+                    let force = [&d.actor1, &d.actor2]
+                        .into_iter()
+                        .flatten()
+                        .find(|a| !a.victim && matches!(a.inter, Some(1) | Some(8)));
+                    if let Some(f) = force {
+                        prev.actor2 = Some(f.clone());
+                    }
                 }
                 let last_index = d.sentence_index;
                 fill(prev, d);

@@ -1091,3 +1091,28 @@ fn two_communities_a_fight_is_between_are_its_two_militias() {
     let sides = [e.actor1.as_deref().unwrap(), e.actor2.as_deref().unwrap()];
     assert!(sides.iter().all(|a| a.contains("Ethnic Militia")), "{e:?}");
 }
+
+#[test]
+fn the_force_that_breaks_up_a_protest_in_the_next_sentence_is_its_other_side() {
+    let e = &en(
+        "On 11 April 2016, students of Daystar University protested in Nairobi to demand the removal of the Vice Chancellor. Police used tear gas against the protesters.",
+        "2016-04-12",
+    )[0];
+    assert_eq!(e.sub_event_type, "Protest with intervention", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
+
+#[test]
+fn two_sides_joined_before_a_fight_word_are_its_two_sides_unless_both_are_the_states() {
+    let e = &en("On 3 May 2016, police and traders clashed in Nairobi over the removal of stalls.", "2016-05-04")[0];
+    let sides = [e.actor1.as_deref().unwrap_or(""), e.actor2.as_deref().unwrap_or("")];
+    assert!(sides.iter().any(|a| a.starts_with("Police Forces")), "{e:?}");
+    assert!(sides.iter().any(|a| a.starts_with("Rioters")), "{e:?}");
+}
+
+#[test]
+fn an_unnamed_communal_side_is_named_by_what_the_text_calls_the_fight() {
+    let e = &en("On 3 May 2016, five people were killed in a tribal clash over land in Marsabit.", "2016-05-04")[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Ethnic Militia"), "{e:?}");
+}
