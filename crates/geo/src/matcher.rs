@@ -638,7 +638,9 @@ fn contains(c: &Place, p: &Place) -> bool {
     match c.kind {
         Kind::Country => p.kind != Kind::Country,
         Kind::Admin1 => p.kind != Kind::Admin1 && c.admin1 == p.admin1,
-        Kind::Admin2 => p.kind == Kind::Place && c.admin1 == p.admin1 && c.admin2 == p.admin2,
+        // (A place whose district the gazetteer does not know may lie in any of its
+        // province's.)
+        Kind::Admin2 => p.kind == Kind::Place && c.admin1 == p.admin1 && (c.admin2 == p.admin2 || p.admin2.is_empty()),
         Kind::Place => {
             let d = distance_km(c, p);
             d < 60.0 || (d < 200.0 && !c.admin1.is_empty() && c.admin1 == p.admin1)
@@ -827,14 +829,39 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
     if !toks.get(j).is_some_and(|t| matches!(t.folded(text), "," | "(")) {
         return (None, unit);
     }
-    // The next name may follow words not in the gazetteer ("(Chandpur Sadar,
-    // Chittagong)": "Sadar" is skipped when "Chandpur" is a name).
-    let next = spans.get(k + 1).filter(|s| {
-        s.ti > j
-            && s.ti <= j + 1
-            && toks[j + 1..s.ti]
+    // Inside a parenthesis, names the gazetteer lacks may stand before the one it knows:
+    // "Dambam (Markoye, Oudalan)" reads as "Dambam (…, Oudalan)".
+    let in_paren = || {
+        toks[j].folded(text) == "("
+            || toks[spans[k].ti.saturating_sub(12)..spans[k].ti]
                 .iter()
-                .all(|t| (t.kind == TokenKind::Word && is_upper(text, t)) || t.folded(text) == "-")
+                .rev()
+                .map(|t| t.folded(text))
+                .take_while(|&w| w != ")")
+                .any(|w| w == "(")
+    };
+    let next = spans.get(k + 1).filter(|s| {
+        if s.ti <= j + 1 {
+            return s.ti > j;
+        }
+        let between = &toks[j + 1..s.ti];
+        let name_or_dash = |t: &Token| (t.kind == TokenKind::Word && is_upper(text, t)) || t.folded(text) == "-";
+        // A unit word and its article may open the next name: "(Tin-Akoff, province de
+        // l'Oudalan)", "Banh, province du Loroum", "Qarabagh, district of Kabul".
+        let unit_or_article = |t: &Token| {
+            let w = t.folded(text);
+            ADMIN_UNITS.contains(&w) || matches!(w, "de" | "du" | "des" | "la" | "l" | "d" | "'" | "of")
+        };
+        let units = between.iter().rev().take_while(|t| unit_or_article(t)).count();
+        let names = &between[..between.len() - units];
+        (units == 0 || ADMIN_UNITS.contains(&between[names.len()].folded(text)))
+            && units <= 4
+            && (names.is_empty()
+                || names.len() <= 8
+                    && names.last().is_some_and(|t| t.folded(text) == ",")
+                    && names.iter().filter(|t| t.folded(text) == ",").count() <= 2
+                    && names.iter().all(|t| name_or_dash(t) || t.folded(text) == ",")
+                    && in_paren())
     });
     (next.map(|_| k + 1), unit)
 }
@@ -864,11 +891,21 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
     } else {
         buf[..n].copy_from_slice(raw.as_bytes());
     }
-    let tail = &mut buf[..n];
-    if tail.ends_with(b"d'") || tail.ends_with(b" du") {
-        tail[n - 1] = b'e';
+    // French articles after "de" ("province de l'Oudalan", "région de la Boucle du
+    // Mouhoun", "province des Balé"): the cue is "de".
+    for art in [&b" l'"[..], b" la", b" les"] {
+        if n > art.len() && buf[..n].ends_with(art) && buf[..n - art.len()].ends_with(b" de") {
+            n -= art.len();
+            break;
+        }
     }
-    let tail = &*tail;
+    if buf[..n].ends_with(b" des") {
+        n -= 1;
+    }
+    if buf[..n].ends_with(b"d'") || buf[..n].ends_with(b" du") || buf[..n].ends_with(b" de") {
+        buf[n - 1] = b'e';
+    }
+    let tail = &buf[..n];
     let Some(&last) = tail.last() else {
         return false;
     };
@@ -1021,7 +1058,19 @@ pub fn find_places_with_evidence(
         // "Most", "Some").
         let institution =
             |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(&t.folded(text)));
-        if single && sentence_initial(text, toks, s.ti) && !medium(s) && !institution(s.tj) && !mid_sentence[n] {
+        // ("Férério (Déou, province de l'Oudalan)": a parenthesis after a word that
+        // opens an admin chain opens no sentence.)
+        let chain_paren = s.ti >= 2
+            && toks[s.ti - 1].folded(text) == "("
+            && toks[s.ti - 2].kind == TokenKind::Word
+            && toks.get(s.tj).is_some_and(|t| matches!(t.folded(text), "," | ")"));
+        if single
+            && sentence_initial(text, toks, s.ti)
+            && !chain_paren
+            && !medium(s)
+            && !institution(s.tj)
+            && !mid_sentence[n]
+        {
             return false;
         }
         if s.ti > 0 && !big(s) {
@@ -1173,6 +1222,7 @@ pub fn find_places_with_evidence(
     // "Kaldar district, Balkh": the names after a name contain it.
     let mut chains: FxMap<&str, Vec<Vec<u32>>> = FxMap::default();
     let mut suffix_region: Vec<bool> = vec![false; spans.len()];
+    let mut unit_next: Vec<bool> = vec![false; spans.len()];
     for n in 0..spans.len() {
         let mut k = n;
         let mut chain = Vec::new();
@@ -1184,6 +1234,11 @@ pub fn find_places_with_evidence(
             let Some(m) = next else {
                 break;
             };
+            // "Kaldar district, Balkh": the name after a unit word and a comma is the
+            // area that holds the unit.
+            if k == n && unit && toks[spans[m].ti - 1].folded(text) == "," {
+                unit_next[m] = true;
+            }
             chain.push(spans[m].hits.iter().filter(|h| h.1 <= MatchKind::Translit).map(|h| h.0).collect());
             k = m;
             if chain.len() == 3 {
@@ -1287,7 +1342,7 @@ pub fn find_places_with_evidence(
         s.ti >= 1 && toks[s.ti - 1].folded(text) == "," && toks.get(s.tj).is_some_and(|t| t.folded(text) == ")")
     };
     let region_at: Vec<bool> = (0..spans.len())
-        .map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n] || chain_end(n))
+        .map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n] || chain_end(n) || unit_next[n])
         .collect();
     // A name listed with countries ("Mali, Niger, and Senegal") is read as a country
     // when it can be one, rather than a province named like it.
@@ -1467,6 +1522,21 @@ pub fn find_places_with_evidence(
             }
         }
         resolved[n] = Some(r);
+    }
+    // The other mentions of a name its chain placed elsewhere are the same place ("Lalpur
+    // upazila (Natore, Rajshahi) … in Lalpur").
+    for n in 0..spans.len() {
+        let (Some((i, _, 2)), Some((orig, _, _))) = (resolved[n], picks[n]) else {
+            continue;
+        };
+        if i == orig {
+            continue;
+        }
+        for m in 0..spans.len() {
+            if m != n && spans[m].key == spans[n].key && resolved[m].is_some_and(|(j, _, f)| j == orig && f == 0) {
+                resolved[m] = resolved[n];
+            }
+        }
     }
 
     let mut out = Vec::with_capacity(spans.len());

@@ -155,3 +155,41 @@ fn chains_and_outliers() {
     let r = run("Supporters of the ODM and Jubilee candidates clashed in Kilifi on voting day.");
     assert!(r.iter().all(|m| m.2 == "KE") && !r.is_empty(), "{r:?}");
 }
+
+/// (text, gazetteer name, country, geo precision, feature) of the places found in French.
+fn run_fr(s: &str) -> Vec<(String, String, String, u8, String)> {
+    let t = Text::new(s);
+    find_places(&t, "fr", Gazetteer::embedded())
+        .into_iter()
+        .map(|m| (t.slice(m.start, m.end).to_string(), m.name, m.country, m.geo_precision, m.feature))
+        .collect()
+}
+
+#[test]
+fn french_unit_phrases_name_areas() {
+    // "province de l'Oudalan", "province de la Tapoa": the article after "de" keeps the
+    // cue, so the bare province name is found as the province.
+    let r = run_fr("Des hommes armés ont incendié une école dans la province de l'Oudalan.");
+    assert!(r.iter().any(|m| m.0 == "Oudalan" && m.2 == "BF" && m.4 == "ADM2"), "{r:?}");
+    let r = run_fr("Un engin a explosé dans la province de la Tapoa mardi.");
+    assert!(r.iter().any(|m| m.0 == "Tapoa" && m.2 == "BF" && m.4 == "ADM2"), "{r:?}");
+    // A town in parentheses after a name the gazetteer lacks is no sentence start, and
+    // "province de" after the comma continues the chain.
+    let r = run_fr("Des combattants se sont affrontés près de Kwaréba (Déou, province de l'Oudalan).");
+    assert!(r.iter().any(|m| m.0 == "Déou" && m.2 == "BF"), "{r:?}");
+}
+
+#[test]
+fn chains_skip_unknown_names_and_units() {
+    // "(Markoye, Oudalan)": an unknown name inside the parenthesis is skipped, so the
+    // chain reaches the province, and a namesake abroad gives way to it.
+    let r = run("Militants stole cattle near Dambam (Markoye, Oudalan) on Sunday.");
+    assert!(r.iter().all(|m| m.2 == "BF") && !r.is_empty(), "{r:?}");
+    // "X district, Y": Y is the province that holds the district, not its capital town.
+    let r = run("A soldier was killed in Imam Sahib district, Kunduz.");
+    let kunduz = r.iter().find(|m| m.0 == "Kunduz").expect("Kunduz");
+    assert_eq!((kunduz.2.as_str(), kunduz.3), ("AF", 3), "{r:?}");
+    // A name its chain placed elsewhere is that place at every mention.
+    let r = run("Rival groups clashed in Lalpur upazila (Natore, Rajshahi). Shops were closed in Lalpur.");
+    assert!(r.iter().filter(|m| m.0 == "Lalpur").all(|m| m.2 == "BD"), "{r:?}");
+}
