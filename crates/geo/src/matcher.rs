@@ -49,9 +49,9 @@ pub struct PlaceMention {
 }
 
 /// Lowercase words that may stand inside a multi-word name ("Jurf al-Nasr",
-/// "Côte d'Ivoire", "Stratford upon Avon").
+/// "Côte d'Ivoire", "Stratford upon Avon", the Persian "-e" of "Pul-e Khumri").
 const CONNECTORS: &[&str] = &[
-    "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la", "le",
+    "e", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la", "le",
     "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im", "bin",
     "ibn", "bani", "beni", "the", "s",
 ];
@@ -59,7 +59,7 @@ const CONNECTORS: &[&str] = &[
 /// Arabic articles and name particles: a name next to one of them, not matched with
 /// it, is part of a longer name ("Ain al-Assad", "Ali al-Salem").
 const ARTICLES: &[&str] = &[
-    "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben", "bani",
+    "e", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben", "bani",
     "beni", "abu", "abou",
 ];
 
@@ -532,7 +532,10 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     let mut s = (p.population as f64 + 1.0).ln() * 0.6;
     // A city of a million people is known far from its country ("Toronto" in a story
     // about Australia).
-    if p.kind == Kind::Place && p.population >= 1_000_000 && mk == MatchKind::Name {
+    // (Where the text says an area is meant, "(Narsingdi, Dhaka)", "la province de
+    // Bagdad", neither a city's size nor its province's name speaks for it.)
+    let town_meant = !ev.region;
+    if p.kind == Kind::Place && p.population >= 1_000_000 && mk == MatchKind::Name && town_meant {
         s += 2.5 + 1.0 * (p.population as f64 / 1e6).ln();
     }
     if p.feature.as_ref() == "PPLX" {
@@ -607,6 +610,7 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     // ("New York" by itself is the state: the city's name is "New York City", a
     // worse match than the state's; "Kirkouk" matches city and governorate alike.)
     if p.kind == Kind::Place
+        && town_meant
         && p.population >= 100_000
         && ev.eponym.iter().any(|&(c, a, amk)| c == p.country && a == p.admin1 && mk <= amk)
     {
@@ -614,7 +618,11 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     }
     // A capital named like a state of its country: "Washington" is more often the
     // capital.
-    if p.feature.as_ref() == "PPLC" && mk == MatchKind::Name && ev.eponym.iter().any(|&(c, _, _)| c == p.country) {
+    if p.feature.as_ref() == "PPLC"
+        && town_meant
+        && mk == MatchKind::Name
+        && ev.eponym.iter().any(|&(c, _, _)| c == p.country)
+    {
         s += 5.0;
     }
     s
@@ -1510,11 +1518,18 @@ pub fn find_places_with_evidence(
                         && mk2 == MatchKind::Name
                         && q.country != p.country
                         && matches!(q.feature.as_ref(), "PPLC" | "PPLA");
-                    if p.kind == Kind::Place
-                        && !areaish
-                        && (paren_or_unit
-                            || (p.population < 100_000
-                                && (matches!(q.kind, Kind::Admin1 | Kind::Admin2) || seat_abroad)))
+                    // And a city of any size is not in a province of another country:
+                    // "Pensa (Pensa, Sanmatenga)" is no Russian Penza.
+                    let area_abroad = matches!(q.kind, Kind::Admin1 | Kind::Admin2) && q.country != p.country;
+                    // (An area of another country ends no list: "Ghaziabad district,
+                    // Kunar" is no Indian district.)
+                    let abroad = area_abroad && matches!(p.kind, Kind::Place | Kind::Admin2);
+                    if abroad
+                        || p.kind == Kind::Place
+                            && !areaish
+                            && (paren_or_unit
+                                || (p.population < 100_000
+                                    && (matches!(q.kind, Kind::Admin1 | Kind::Admin2) || seat_abroad)))
                     {
                         r = (j, mk2, 2);
                     }

@@ -193,3 +193,22 @@ fn chains_skip_unknown_names_and_units() {
     let r = run("Rival groups clashed in Lalpur upazila (Natore, Rajshahi). Shops were closed in Lalpur.");
     assert!(r.iter().filter(|m| m.0 == "Lalpur").all(|m| m.2 == "BD"), "{r:?}");
 }
+
+#[test]
+fn areas_named_as_such_and_names_abroad() {
+    // The last name of a chain is the division, not its capital city.
+    let r = run("Traders blocked a road in Raipura upazila (Narsingdi, Dhaka) on Monday.");
+    let dhaka = r.iter().find(|m| m.0 == "Dhaka").expect("Dhaka");
+    assert_eq!((dhaka.2.as_str(), dhaka.3), ("BD", 3), "{r:?}");
+    // A city of any size is not in a province of another country: "Pensa" here is a
+    // Burkinabè village, not the Russian Penza.
+    let r = run("Gunmen attacked a market in the area of Pensa (Pensa, Sanmatenga) on Friday.");
+    assert!(r.iter().all(|m| m.2 == "BF"), "{r:?}");
+    // Nor is a district of one country in a province of another.
+    let r = run("A soldier was wounded in Ghaziabad district, Kunar.");
+    assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
+    // The Persian "-e" joins a name.
+    let r = run("Two soldiers were killed in Pul-e Khumri district, Baghlan.");
+    assert_eq!(r[0].0, "Pul-e Khumri", "{r:?}");
+    assert_eq!(r[0].2, "AF", "{r:?}");
+}
