@@ -41,3 +41,12 @@ fn an_event_told_sentences_after_its_place_takes_it() {
     let protest = ev.iter().find(|e| e.sub_event_type.contains("protest")).expect("a protest");
     assert_eq!(protest.location.as_deref(), Some("Garissa"), "{ev:?}");
 }
+
+#[test]
+fn a_sentence_that_names_only_the_country_takes_the_town_named_next() {
+    let e = &code(
+        "Soldiers killed four fighters who tried to cross into Kenya with a car bomb. Wajir lies near the border.",
+        Lang::En,
+    )[0];
+    assert_eq!(e.location.as_deref(), Some("Wajir"), "{e:?}");
+}
