@@ -49,18 +49,18 @@ pub struct PlaceMention {
 }
 
 /// Lowercase words that may stand inside a multi-word name ("Jurf al-Nasr",
-/// "Côte d'Ivoire", "Stratford upon Avon", the Persian "-e" of "Pul-e Khumri").
+/// "Côte d'Ivoire", "Stratford upon Avon", the Persian "-e"/"-i-" of "Pul-e Khumri", "Qala-i-Naw").
 const CONNECTORS: &[&str] = &[
-    "e", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la", "le",
-    "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im", "bin",
-    "ibn", "bani", "beni", "the", "s",
+    "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la",
+    "le", "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im",
+    "bin", "ibn", "bani", "beni", "the", "s",
 ];
 
 /// Arabic articles and name particles: a name next to one of them, not matched with
 /// it, is part of a longer name ("Ain al-Assad", "Ali al-Salem").
 const ARTICLES: &[&str] = &[
-    "e", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben", "bani",
-    "beni", "abu", "abou",
+    "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben",
+    "bani", "beni", "abu", "abou",
 ];
 
 /// Capitalized words that may stand before a place name without making it part of a
@@ -815,6 +815,27 @@ const PLACE_UNITS: &[&str] = &[
 /// then the span. Also says whether an admin unit word follows span `k` at once.
 fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Option<usize>, bool) {
     let mut j = spans[k].tj;
+    // The name may be the start of a longer one the gazetteer lacks: "Pobe Mengao
+    // (Pobe-Mengao, Soum)" chains from "Pobe".
+    let next_ti = spans.get(k + 1).map_or(usize::MAX, |s| s.ti);
+    let mut extra = 0;
+    while extra < 2
+        && j < next_ti
+        && toks.get(j).is_some_and(|t| {
+            let w = t.folded(text);
+            t.kind == TokenKind::Word
+                && is_upper(text, t)
+                && !ADMIN_UNITS.contains(&w)
+                && !PLACE_UNITS.contains(&w)
+                && &text.folded()[toks[j - 1].fend..t.fstart] == " "
+        })
+    {
+        j += 1;
+        extra += 1;
+    }
+    if extra > 0 && toks.get(j).is_none_or(|t| t.folded(text) != "(") {
+        j = spans[k].tj;
+    }
     let mut unit = false;
     let mut words = 0;
     while let Some(t) = toks.get(j) {
@@ -1155,6 +1176,18 @@ pub fn find_places_with_evidence(
         };
         before || before_word || after
     };
+    // "Qala-i-Kohna", "Sar-e-Pul": a name glued to a particle and a name is part of
+    // theirs, even when it names an area alone.
+    let hyphen_particle = |s: &Span| {
+        toks.get(s.tj).is_some_and(|t| t.folded(text) == "-")
+            && s.tj + 2 < toks.len()
+            && glued(s.tj - 1, s.tj)
+            && glued(s.tj, s.tj + 1)
+            && connector(s.tj + 1)
+            && toks[s.tj + 2].folded(text) == "-"
+            && glued(s.tj + 1, s.tj + 2)
+            && toks.get(s.tj + 3).is_some_and(|t| t.kind == TokenKind::Word && is_upper(text, t))
+    };
     let acronym = |s: &Span| {
         let o = text.slice(toks[s.ti].start, toks[s.tj - 1].end);
         o.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !o.chars().any(char::is_lowercase) && s.tj - s.ti == 1
@@ -1169,6 +1202,7 @@ pub fn find_places_with_evidence(
         .iter()
         .map(|s| {
             (!strong_kind(s) && partial(s))
+                || hyphen_particle(s)
                 || (acronym(s) && !countryish(s))
                 || (hyphenated(s) && !big(s) && !countryish(s))
         })
@@ -1600,7 +1634,19 @@ pub fn find_places_with_evidence(
                 && toks[s.ti - 1].kind == TokenKind::Word
                 && !cue_before(text, toks[s.ti].fstart, PLACE_PREPOSITIONS)
         };
-        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, || span_ev(n, &picks), bare) {
+        // "Kossi Province", "Sourou Province": an area's name with its unit word is its
+        // full name, no variant spelling.
+        let mk_seen = if mk == MatchKind::Alternate
+            && matches!(p.kind, Kind::Admin1 | Kind::Admin2)
+            && ADMIN_UNITS.contains(&toks[s.tj - 1].folded(text))
+        {
+            MatchKind::Name
+        } else {
+            mk
+        };
+        if spans.iter().filter(|o| o.key == s.key).count() == 1
+            && foreign_outlier(p, mk_seen, || span_ev(n, &picks), bare)
+        {
             continue;
         }
         let rule = match mk {
