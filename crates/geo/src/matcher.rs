@@ -855,7 +855,9 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
     if toks.get(j).is_some_and(|t| t.folded(text) == ")") {
         j += 1;
     }
-    if !toks.get(j).is_some_and(|t| matches!(t.folded(text), "," | "(")) {
+    // "the Qala Nasro area of Qarabagh district": "of" after a unit word links too.
+    let of = words > 0 && toks.get(j).is_some_and(|t| t.folded(text) == "of");
+    if !of && !toks.get(j).is_some_and(|t| matches!(t.folded(text), "," | "(")) {
         return (None, unit);
     }
     // Inside a parenthesis, names the gazetteer lacks may stand before the one it knows:

@@ -227,3 +227,10 @@ fn unit_forms_and_longer_unknown_names() {
     let r = run("Fighting was reported in Qala-i-Kohna village, Farah.");
     assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
 }
+
+#[test]
+fn an_area_of_a_district() {
+    // "the X area of Y district, Z": Y holds X, so Malta's Qala is not meant.
+    let r = run("A roadside bomb wounded two policemen in the Shah Qala area of Qarabagh district, Kabul.");
+    assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
+}
