@@ -99,6 +99,9 @@ const IN_PHRASE: &[&str] = &[
 /// Words among `LOCATIVES` that name a kind of area rather than introduce a place.
 const AREA_WORDS: &[&str] = &["region", "village", "ville", "town", "city", "localite", "commune", "province"];
 
+/// Folded words of a note before the place it coded an event at.
+const CODED_AS: &[&str] = &["coded as ", "coded to ", "coded at ", "coordinates for ", "coordinates of "];
+
 /// Folded words for a road between two places.
 const ROADS: &[&str] = &["highway", "road", "route", "axis", "axe", "bound", "autoroute"];
 
@@ -1284,6 +1287,20 @@ impl Analysis<'_, '_> {
                 || (unlinked && road_word(after))
                 || before.trim_end().rsplit([' ', '\'']).next().is_some_and(|w| ROADS.contains(&w))
         };
+        // A note that says where it coded the event ("(coded as Djibo at geoprecision 2)",
+        // "(coordinates for Kiunga used)") decides: in the sentence, else in the document
+        // when it says so once.
+        let coded = |p: &PlaceMention| {
+            let lead = self.text.folded_before(self.text.folded_offset(p.start), 20);
+            CODED_AS.iter().any(|c| lead.ends_with(c)) && p.rule != "demonym" && !p.country.is_empty()
+        };
+        if let Some(p) = self.places.iter().find(|p| p.start >= s0 && p.end <= s1 && coded(p)) {
+            return Some(p.clone());
+        }
+        let mut all = self.places.iter().filter(|p| coded(p));
+        if let (Some(p), None) = (all.next(), all.next()) {
+            return Some(p.clone());
+        }
         let rank = |p: &PlaceMention| (road_end(p), !locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
         // place an event. A country places it only when no other place of the sentence
