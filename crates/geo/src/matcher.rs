@@ -924,10 +924,13 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
     }
     // French articles after "de" ("province de l'Oudalan", "région de la Boucle du
     // Mouhoun", "province des Balé"): the cue is "de".
-    for art in [&b" l'"[..], b" la", b" les"] {
-        if n > art.len() && buf[..n].ends_with(art) && buf[..n - art.len()].ends_with(b" de") {
-            n -= art.len();
-            break;
+    // (Only a text that ends in "'", "a" or "s" can end in one: most do not.)
+    if n > 6 && matches!(buf[n - 1], b'\'' | b'a' | b's') {
+        for art in [&b" l'"[..], b" la", b" les"] {
+            if buf[..n].ends_with(art) && buf[..n - art.len()].ends_with(b" de") {
+                n -= art.len();
+                break;
+            }
         }
     }
     if buf[..n].ends_with(b" des") {
