@@ -1313,18 +1313,9 @@ impl Analysis<'_, '_> {
                 .min_by_key(|p| rank(p))
                 .cloned()
         };
-        let found = [false, true].into_iter().find_map(|c| {
+        [false, true].into_iter().find_map(|c| {
             pick(seg.start, seg.end, c).or_else(|| pick(seg.before, seg.start, c)).or_else(|| pick(s0, s1, c))
-        });
-        // A sentence that names only the country ("…into Kenya") is placed by the town
-        // of that country the next or previous sentences name ("Mandera is situated…").
-        if let Some(f) = found.as_ref().filter(|p| p.is_country) {
-            let si = self.sentences.iter().position(|&(a, _)| a == s0).unwrap_or(0);
-            if let Some(near) = self.nearby_place(si).filter(|n| n.country == f.country) {
-                return Some(near);
-            }
-        }
-        found
+        })
     }
 
     /// The date that governs the trigger: one that opens the sentence ("On 5 December,
