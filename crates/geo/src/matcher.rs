@@ -815,27 +815,6 @@ const PLACE_UNITS: &[&str] = &[
 /// then the span. Also says whether an admin unit word follows span `k` at once.
 fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Option<usize>, bool) {
     let mut j = spans[k].tj;
-    // The name may be the start of a longer one the gazetteer lacks: "Pobe Mengao
-    // (Pobe-Mengao, Soum)" chains from "Pobe".
-    let next_ti = spans.get(k + 1).map_or(usize::MAX, |s| s.ti);
-    let mut extra = 0;
-    while extra < 2
-        && j < next_ti
-        && toks.get(j).is_some_and(|t| {
-            let w = t.folded(text);
-            t.kind == TokenKind::Word
-                && is_upper(text, t)
-                && !ADMIN_UNITS.contains(&w)
-                && !PLACE_UNITS.contains(&w)
-                && &text.folded()[toks[j - 1].fend..t.fstart] == " "
-        })
-    {
-        j += 1;
-        extra += 1;
-    }
-    if extra > 0 && toks.get(j).is_none_or(|t| t.folded(text) != "(") {
-        j = spans[k].tj;
-    }
     let mut unit = false;
     let mut words = 0;
     while let Some(t) = toks.get(j) {
