@@ -99,6 +99,15 @@ const IN_PHRASE: &[&str] = &[
     " lors de l'",
 ];
 
+/// Words among `LOCATIVES` that name a kind of area rather than introduce a place.
+const AREA_WORDS: &[&str] = &["region", "village", "ville", "town", "city", "localite", "commune", "province"];
+
+/// Folded words of a note before the place it coded an event at.
+const CODED_AS: &[&str] = &["coded as ", "coded to ", "coded at ", "coordinates for ", "coordinates of "];
+
+/// Folded words for a road between two places.
+const ROADS: &[&str] = &["highway", "road", "route", "axis", "axe", "bound", "autoroute"];
+
 /// Folded words that introduce a place.
 const LOCATIVES: &[&str] = &[
     "a", "au", "aux", "en", "dans", "pres", "vers", "sur", "entre", "in", "at", "near", "outside", "around", "from",
@@ -1336,10 +1345,11 @@ impl Analysis<'_, '_> {
         d.assoc1 = Some(a1);
     }
 
-    /// The place named in the closest sentence within two of sentence `si`, later ones
-    /// first at equal distance; not a country, a continent or an adjective.
+    /// The place named in the closest sentence to sentence `si`, later ones first at equal
+    /// distance; not a country, a continent or an adjective. (A note names its place
+    /// once: "…in Lamu. The officers were pelted… No injuries. The rioters…")
     fn nearby_place(&self, si: usize) -> Option<PlaceMention> {
-        (1..=2).find_map(|dist| {
+        (1..=self.sentences.len()).find_map(|dist| {
             [si + dist, si.wrapping_sub(dist)].into_iter().filter_map(|i| self.sentences.get(i)).find_map(
                 |&(s0, s1)| {
                     self.places
@@ -1416,9 +1426,41 @@ impl Analysis<'_, '_> {
         // a name that only happens to be in the gazetteer ("les pèlerins de l'Arbaeen").
         let locative = |p: &PlaceMention| {
             let lead = self.text.folded_before(self.text.folded_offset(p.start), 24);
-            lead.split_whitespace().rev().take(3).any(|w| LOCATIVES.contains(&w))
+            // (A word for a kind of area, "province de l'Oudalan" after "Tin-Akoff (",
+            // introduces only a town; an area needs a preposition.)
+            let area = p.geo_precision >= 3;
+            lead.split_whitespace().rev().take(3).any(|w| LOCATIVES.contains(&w) && !(area && AREA_WORDS.contains(&w)))
         };
-        let rank = |p: &PlaceMention| (!locative(p), p.geo_precision, p.start.abs_diff(t.start));
+        // An end of a road ("the Dhaka-Tangail highway", "l'axe Arbinda-Gorgadji", "a
+        // Mombasa-bound bus") places the event only when nothing else does.
+        let road_end = |p: &PlaceMention| {
+            let (f0, f1) = (self.text.folded_offset(p.start), self.text.folded_offset(p.end));
+            let after = self.text.folded_after(f1, 40);
+            let before = self.text.folded_before(f0, 40);
+            let linked = |s: &str| s.starts_with('-') || s.starts_with('/');
+            let road_word = |s: &str| {
+                s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).any(|w| ROADS.contains(&w))
+            };
+            let unlinked = before.ends_with('-') || before.ends_with('/');
+            (linked(after) && road_word(after))
+                || (unlinked && road_word(after))
+                || before.trim_end().rsplit([' ', '\'']).next().is_some_and(|w| ROADS.contains(&w))
+        };
+        // A note that says where it coded the event ("(coded as Djibo at geoprecision 2)",
+        // "(coordinates for Kiunga used)") decides: in the sentence, else in the document
+        // when it says so once.
+        let coded = |p: &PlaceMention| {
+            let lead = self.text.folded_before(self.text.folded_offset(p.start), 20);
+            CODED_AS.iter().any(|c| lead.ends_with(c)) && p.rule != "demonym" && !p.country.is_empty()
+        };
+        if let Some(p) = self.places.iter().find(|p| p.start >= s0 && p.end <= s1 && coded(p)) {
+            return Some(p.clone());
+        }
+        let mut all = self.places.iter().filter(|p| coded(p));
+        if let (Some(p), None) = (all.next(), all.next()) {
+            return Some(p.clone());
+        }
+        let rank = |p: &PlaceMention| (road_end(p), !locative(p), p.geo_precision, p.start.abs_diff(t.start));
         // A continent has no country and an adjective ("irakien") is no place: neither can
         // place an event. A country places it only when no other place of the sentence
         // does (the segment after the trigger first, then before it).

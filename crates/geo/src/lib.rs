@@ -14,7 +14,10 @@
 //! - [`find_places`]: capitalized names in a text, longest match first, disambiguated
 //!   by the document's countries, demonyms ([`country_evidence`]), the admin1 and admin2
 //!   areas it names, admin chains ("Watamu, Dabaso, Kilifi", "Sreepur upazila
-//!   (Gazipur, Dhaka)", "Alexandria, La."), unit words ("Kaldar district"), proximity
+//!   (Gazipur, Dhaka)", "Alexandria, La.", "Tin-Akoff, province de l'Oudalan", "the Qala
+//!   Nasro area of Qarabagh district"; unknown names inside a parenthesis are skipped, and
+//!   a chain that ends in another country's area overrides any namesake), unit words
+//!   ("Kaldar district", "province de la Tapoa"), proximity
 //!   to the document's other places (candidates within 50 km of another name's
 //!   support each other), feature class and population; relative locations ("près de
 //!   X", "north of X") get ACLED geo precision 2, countries and administrative areas 3.

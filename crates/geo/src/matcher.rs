@@ -49,18 +49,18 @@ pub struct PlaceMention {
 }
 
 /// Lowercase words that may stand inside a multi-word name ("Jurf al-Nasr",
-/// "Côte d'Ivoire", "Stratford upon Avon").
+/// "Côte d'Ivoire", "Stratford upon Avon", the Persian "-e"/"-i-" of "Pul-e Khumri", "Qala-i-Naw").
 const CONNECTORS: &[&str] = &[
-    "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la", "le",
-    "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im", "bin",
-    "ibn", "bani", "beni", "the", "s",
+    "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la",
+    "le", "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im",
+    "bin", "ibn", "bani", "beni", "the", "s",
 ];
 
 /// Arabic articles and name particles: a name next to one of them, not matched with
 /// it, is part of a longer name ("Ain al-Assad", "Ali al-Salem").
 const ARTICLES: &[&str] = &[
-    "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben", "bani",
-    "beni", "abu", "abou",
+    "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben",
+    "bani", "beni", "abu", "abou",
 ];
 
 /// Capitalized words that may stand before a place name without making it part of a
@@ -532,7 +532,10 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     let mut s = (p.population as f64 + 1.0).ln() * 0.6;
     // A city of a million people is known far from its country ("Toronto" in a story
     // about Australia).
-    if p.kind == Kind::Place && p.population >= 1_000_000 && mk == MatchKind::Name {
+    // (Where the text says an area is meant, "(Narsingdi, Dhaka)", "la province de
+    // Bagdad", neither a city's size nor its province's name speaks for it.)
+    let town_meant = !ev.region;
+    if p.kind == Kind::Place && p.population >= 1_000_000 && mk == MatchKind::Name && town_meant {
         s += 2.5 + 1.0 * (p.population as f64 / 1e6).ln();
     }
     if p.feature.as_ref() == "PPLX" {
@@ -607,6 +610,7 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     // ("New York" by itself is the state: the city's name is "New York City", a
     // worse match than the state's; "Kirkouk" matches city and governorate alike.)
     if p.kind == Kind::Place
+        && town_meant
         && p.population >= 100_000
         && ev.eponym.iter().any(|&(c, a, amk)| c == p.country && a == p.admin1 && mk <= amk)
     {
@@ -614,7 +618,11 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     }
     // A capital named like a state of its country: "Washington" is more often the
     // capital.
-    if p.feature.as_ref() == "PPLC" && mk == MatchKind::Name && ev.eponym.iter().any(|&(c, _, _)| c == p.country) {
+    if p.feature.as_ref() == "PPLC"
+        && town_meant
+        && mk == MatchKind::Name
+        && ev.eponym.iter().any(|&(c, _, _)| c == p.country)
+    {
         s += 5.0;
     }
     s
@@ -638,7 +646,9 @@ fn contains(c: &Place, p: &Place) -> bool {
     match c.kind {
         Kind::Country => p.kind != Kind::Country,
         Kind::Admin1 => p.kind != Kind::Admin1 && c.admin1 == p.admin1,
-        Kind::Admin2 => p.kind == Kind::Place && c.admin1 == p.admin1 && c.admin2 == p.admin2,
+        // (A place whose district the gazetteer does not know may lie in any of its
+        // province's.)
+        Kind::Admin2 => p.kind == Kind::Place && c.admin1 == p.admin1 && (c.admin2 == p.admin2 || p.admin2.is_empty()),
         Kind::Place => {
             let d = distance_km(c, p);
             d < 60.0 || (d < 200.0 && !c.admin1.is_empty() && c.admin1 == p.admin1)
@@ -824,17 +834,44 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
     if toks.get(j).is_some_and(|t| t.folded(text) == ")") {
         j += 1;
     }
-    if !toks.get(j).is_some_and(|t| matches!(t.folded(text), "," | "(")) {
+    // "the Qala Nasro area of Qarabagh district": "of" after a unit word links too.
+    let of = words > 0 && toks.get(j).is_some_and(|t| t.folded(text) == "of");
+    if !of && !toks.get(j).is_some_and(|t| matches!(t.folded(text), "," | "(")) {
         return (None, unit);
     }
-    // The next name may follow words not in the gazetteer ("(Chandpur Sadar,
-    // Chittagong)": "Sadar" is skipped when "Chandpur" is a name).
-    let next = spans.get(k + 1).filter(|s| {
-        s.ti > j
-            && s.ti <= j + 1
-            && toks[j + 1..s.ti]
+    // Inside a parenthesis, names the gazetteer lacks may stand before the one it knows:
+    // "Dambam (Markoye, Oudalan)" reads as "Dambam (…, Oudalan)".
+    let in_paren = || {
+        toks[j].folded(text) == "("
+            || toks[spans[k].ti.saturating_sub(12)..spans[k].ti]
                 .iter()
-                .all(|t| (t.kind == TokenKind::Word && is_upper(text, t)) || t.folded(text) == "-")
+                .rev()
+                .map(|t| t.folded(text))
+                .take_while(|&w| w != ")")
+                .any(|w| w == "(")
+    };
+    let next = spans.get(k + 1).filter(|s| {
+        if s.ti <= j + 1 {
+            return s.ti > j;
+        }
+        let between = &toks[j + 1..s.ti];
+        let name_or_dash = |t: &Token| (t.kind == TokenKind::Word && is_upper(text, t)) || t.folded(text) == "-";
+        // A unit word and its article may open the next name: "(Tin-Akoff, province de
+        // l'Oudalan)", "Banh, province du Loroum", "Qarabagh, district of Kabul".
+        let unit_or_article = |t: &Token| {
+            let w = t.folded(text);
+            ADMIN_UNITS.contains(&w) || matches!(w, "de" | "du" | "des" | "la" | "l" | "d" | "'" | "of")
+        };
+        let units = between.iter().rev().take_while(|t| unit_or_article(t)).count();
+        let names = &between[..between.len() - units];
+        (units == 0 || ADMIN_UNITS.contains(&between[names.len()].folded(text)))
+            && units <= 4
+            && (names.is_empty()
+                || names.len() <= 8
+                    && names.last().is_some_and(|t| t.folded(text) == ",")
+                    && names.iter().filter(|t| t.folded(text) == ",").count() <= 2
+                    && names.iter().all(|t| name_or_dash(t) || t.folded(text) == ",")
+                    && in_paren())
     });
     (next.map(|_| k + 1), unit)
 }
@@ -864,11 +901,24 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
     } else {
         buf[..n].copy_from_slice(raw.as_bytes());
     }
-    let tail = &mut buf[..n];
-    if tail.ends_with(b"d'") || tail.ends_with(b" du") {
-        tail[n - 1] = b'e';
+    // French articles after "de" ("province de l'Oudalan", "région de la Boucle du
+    // Mouhoun", "province des Balé"): the cue is "de".
+    // (Only a text that ends in "'", "a" or "s" can end in one: most do not.)
+    if n > 6 && matches!(buf[n - 1], b'\'' | b'a' | b's') {
+        for art in [&b" l'"[..], b" la", b" les"] {
+            if buf[..n].ends_with(art) && buf[..n - art.len()].ends_with(b" de") {
+                n -= art.len();
+                break;
+            }
+        }
     }
-    let tail = &*tail;
+    if buf[..n].ends_with(b" des") {
+        n -= 1;
+    }
+    if buf[..n].ends_with(b"d'") || buf[..n].ends_with(b" du") || buf[..n].ends_with(b" de") {
+        buf[n - 1] = b'e';
+    }
+    let tail = &buf[..n];
     let Some(&last) = tail.last() else {
         return false;
     };
@@ -1021,7 +1071,19 @@ pub fn find_places_with_evidence(
         // "Most", "Some").
         let institution =
             |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(&t.folded(text)));
-        if single && sentence_initial(text, toks, s.ti) && !medium(s) && !institution(s.tj) && !mid_sentence[n] {
+        // ("Férério (Déou, province de l'Oudalan)": a parenthesis after a word that
+        // opens an admin chain opens no sentence.)
+        let chain_paren = s.ti >= 2
+            && toks[s.ti - 1].folded(text) == "("
+            && toks[s.ti - 2].kind == TokenKind::Word
+            && toks.get(s.tj).is_some_and(|t| matches!(t.folded(text), "," | ")"));
+        if single
+            && sentence_initial(text, toks, s.ti)
+            && !chain_paren
+            && !medium(s)
+            && !institution(s.tj)
+            && !mid_sentence[n]
+        {
             return false;
         }
         if s.ti > 0 && !big(s) {
@@ -1098,6 +1160,18 @@ pub fn find_places_with_evidence(
         };
         before || before_word || after
     };
+    // "Qala-i-Kohna", "Sar-e-Pul": a name glued to a particle and a name is part of
+    // theirs, even when it names an area alone.
+    let hyphen_particle = |s: &Span| {
+        toks.get(s.tj).is_some_and(|t| t.folded(text) == "-")
+            && s.tj + 2 < toks.len()
+            && glued(s.tj - 1, s.tj)
+            && glued(s.tj, s.tj + 1)
+            && connector(s.tj + 1)
+            && toks[s.tj + 2].folded(text) == "-"
+            && glued(s.tj + 1, s.tj + 2)
+            && toks.get(s.tj + 3).is_some_and(|t| t.kind == TokenKind::Word && is_upper(text, t))
+    };
     let acronym = |s: &Span| {
         let o = text.slice(toks[s.ti].start, toks[s.tj - 1].end);
         o.chars().filter(|c| c.is_alphabetic()).count() <= 4 && !o.chars().any(char::is_lowercase) && s.tj - s.ti == 1
@@ -1112,6 +1186,7 @@ pub fn find_places_with_evidence(
         .iter()
         .map(|s| {
             (!strong_kind(s) && partial(s))
+                || hyphen_particle(s)
                 || (acronym(s) && !countryish(s))
                 || (hyphenated(s) && !big(s) && !countryish(s))
         })
@@ -1173,6 +1248,7 @@ pub fn find_places_with_evidence(
     // "Kaldar district, Balkh": the names after a name contain it.
     let mut chains: FxMap<&str, Vec<Vec<u32>>> = FxMap::default();
     let mut suffix_region: Vec<bool> = vec![false; spans.len()];
+    let mut unit_next: Vec<bool> = vec![false; spans.len()];
     for n in 0..spans.len() {
         let mut k = n;
         let mut chain = Vec::new();
@@ -1184,6 +1260,11 @@ pub fn find_places_with_evidence(
             let Some(m) = next else {
                 break;
             };
+            // "Kaldar district, Balkh": the name after a unit word and a comma is the
+            // area that holds the unit.
+            if k == n && unit && toks[spans[m].ti - 1].folded(text) == "," {
+                unit_next[m] = true;
+            }
             chain.push(spans[m].hits.iter().filter(|h| h.1 <= MatchKind::Translit).map(|h| h.0).collect());
             k = m;
             if chain.len() == 3 {
@@ -1287,7 +1368,7 @@ pub fn find_places_with_evidence(
         s.ti >= 1 && toks[s.ti - 1].folded(text) == "," && toks.get(s.tj).is_some_and(|t| t.folded(text) == ")")
     };
     let region_at: Vec<bool> = (0..spans.len())
-        .map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n] || chain_end(n))
+        .map(|n| region_cue(text, toks[spans[n].ti].fstart) || suffix_region[n] || chain_end(n) || unit_next[n])
         .collect();
     // A name listed with countries ("Mali, Niger, and Senegal") is read as a country
     // when it can be one, rather than a province named like it.
@@ -1455,11 +1536,18 @@ pub fn find_places_with_evidence(
                         && mk2 == MatchKind::Name
                         && q.country != p.country
                         && matches!(q.feature.as_ref(), "PPLC" | "PPLA");
-                    if p.kind == Kind::Place
-                        && !areaish
-                        && (paren_or_unit
-                            || (p.population < 100_000
-                                && (matches!(q.kind, Kind::Admin1 | Kind::Admin2) || seat_abroad)))
+                    // And a city of any size is not in a province of another country:
+                    // "Pensa (Pensa, Sanmatenga)" is no Russian Penza.
+                    let area_abroad = matches!(q.kind, Kind::Admin1 | Kind::Admin2) && q.country != p.country;
+                    // (An area of another country ends no list: "Ghaziabad district,
+                    // Kunar" is no Indian district.)
+                    let abroad = area_abroad && matches!(p.kind, Kind::Place | Kind::Admin2);
+                    if abroad
+                        || p.kind == Kind::Place
+                            && !areaish
+                            && (paren_or_unit
+                                || (p.population < 100_000
+                                    && (matches!(q.kind, Kind::Admin1 | Kind::Admin2) || seat_abroad)))
                     {
                         r = (j, mk2, 2);
                     }
@@ -1467,6 +1555,21 @@ pub fn find_places_with_evidence(
             }
         }
         resolved[n] = Some(r);
+    }
+    // The other mentions of a name its chain placed elsewhere are the same place ("Lalpur
+    // upazila (Natore, Rajshahi) … in Lalpur").
+    for n in 0..spans.len() {
+        let (Some((i, _, 2)), Some((orig, _, _))) = (resolved[n], picks[n]) else {
+            continue;
+        };
+        if i == orig {
+            continue;
+        }
+        for m in 0..spans.len() {
+            if m != n && spans[m].key == spans[n].key && resolved[m].is_some_and(|(j, _, f)| j == orig && f == 0) {
+                resolved[m] = resolved[n];
+            }
+        }
     }
 
     let mut out = Vec::with_capacity(spans.len());
@@ -1515,7 +1618,19 @@ pub fn find_places_with_evidence(
                 && toks[s.ti - 1].kind == TokenKind::Word
                 && !cue_before(text, toks[s.ti].fstart, PLACE_PREPOSITIONS)
         };
-        if spans.iter().filter(|o| o.key == s.key).count() == 1 && foreign_outlier(p, mk, || span_ev(n, &picks), bare) {
+        // "Kossi Province", "Sourou Province": an area's name with its unit word is its
+        // full name, no variant spelling.
+        let mk_seen = if mk == MatchKind::Alternate
+            && matches!(p.kind, Kind::Admin1 | Kind::Admin2)
+            && ADMIN_UNITS.contains(&toks[s.tj - 1].folded(text))
+        {
+            MatchKind::Name
+        } else {
+            mk
+        };
+        if spans.iter().filter(|o| o.key == s.key).count() == 1
+            && foreign_outlier(p, mk_seen, || span_ev(n, &picks), bare)
+        {
             continue;
         }
         let rule = match mk {

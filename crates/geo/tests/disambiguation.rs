@@ -155,3 +155,78 @@ fn chains_and_outliers() {
     let r = run("Supporters of the ODM and Jubilee candidates clashed in Kilifi on voting day.");
     assert!(r.iter().all(|m| m.2 == "KE") && !r.is_empty(), "{r:?}");
 }
+
+/// (text, gazetteer name, country, geo precision, feature) of the places found in French.
+fn run_fr(s: &str) -> Vec<(String, String, String, u8, String)> {
+    let t = Text::new(s);
+    find_places(&t, "fr", Gazetteer::embedded())
+        .into_iter()
+        .map(|m| (t.slice(m.start, m.end).to_string(), m.name, m.country, m.geo_precision, m.feature))
+        .collect()
+}
+
+#[test]
+fn french_unit_phrases_name_areas() {
+    // "province de l'Oudalan", "province de la Tapoa": the article after "de" keeps the
+    // cue, so the bare province name is found as the province.
+    let r = run_fr("Des hommes armés ont incendié une école dans la province de l'Oudalan.");
+    assert!(r.iter().any(|m| m.0 == "Oudalan" && m.2 == "BF" && m.4 == "ADM2"), "{r:?}");
+    let r = run_fr("Un engin a explosé dans la province de la Tapoa mardi.");
+    assert!(r.iter().any(|m| m.0 == "Tapoa" && m.2 == "BF" && m.4 == "ADM2"), "{r:?}");
+    // A town in parentheses after a name the gazetteer lacks is no sentence start, and
+    // "province de" after the comma continues the chain.
+    let r = run_fr("Des combattants se sont affrontés près de Kwaréba (Déou, province de l'Oudalan).");
+    assert!(r.iter().any(|m| m.0 == "Déou" && m.2 == "BF"), "{r:?}");
+}
+
+#[test]
+fn chains_skip_unknown_names_and_units() {
+    // "(Markoye, Oudalan)": an unknown name inside the parenthesis is skipped, so the
+    // chain reaches the province, and a namesake abroad gives way to it.
+    let r = run("Militants stole cattle near Dambam (Markoye, Oudalan) on Sunday.");
+    assert!(r.iter().all(|m| m.2 == "BF") && !r.is_empty(), "{r:?}");
+    // "X district, Y": Y is the province that holds the district, not its capital town.
+    let r = run("A soldier was killed in Imam Sahib district, Kunduz.");
+    let kunduz = r.iter().find(|m| m.0 == "Kunduz").expect("Kunduz");
+    assert_eq!((kunduz.2.as_str(), kunduz.3), ("AF", 3), "{r:?}");
+    // A name its chain placed elsewhere is that place at every mention.
+    let r = run("Rival groups clashed in Lalpur upazila (Natore, Rajshahi). Shops were closed in Lalpur.");
+    assert!(r.iter().filter(|m| m.0 == "Lalpur").all(|m| m.2 == "BD"), "{r:?}");
+}
+
+#[test]
+fn areas_named_as_such_and_names_abroad() {
+    // The last name of a chain is the division, not its capital city.
+    let r = run("Traders blocked a road in Raipura upazila (Narsingdi, Dhaka) on Monday.");
+    let dhaka = r.iter().find(|m| m.0 == "Dhaka").expect("Dhaka");
+    assert_eq!((dhaka.2.as_str(), dhaka.3), ("BD", 3), "{r:?}");
+    // A city of any size is not in a province of another country: "Pensa" here is a
+    // Burkinabè village, not the Russian Penza.
+    let r = run("Gunmen attacked a market in the area of Pensa (Pensa, Sanmatenga) on Friday.");
+    assert!(r.iter().all(|m| m.2 == "BF"), "{r:?}");
+    // Nor is a district of one country in a province of another.
+    let r = run("A soldier was wounded in Ghaziabad district, Kunar.");
+    assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
+    // The Persian "-e" joins a name.
+    let r = run("Two soldiers were killed in Pul-e Khumri district, Baghlan.");
+    assert_eq!(r[0].0, "Pul-e Khumri", "{r:?}");
+    assert_eq!(r[0].2, "AF", "{r:?}");
+}
+
+#[test]
+fn unit_forms_and_longer_unknown_names() {
+    // "Sourou Province" is the province's full name, no variant spelling: a country
+    // named in the same sentence does not make it an outlier.
+    let r = run("Bandits robbed traders near Tougan, Sourou Province, close to the border with Mali.");
+    assert!(r.iter().any(|m| m.0 == "Sourou Province" && m.2 == "BF"), "{r:?}");
+    // The Persian "-i-" joins a name: "Qala" of "Qala-i-Kohna" is no Maltese village.
+    let r = run("Fighting was reported in Qala-i-Kohna village, Farah.");
+    assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
+}
+
+#[test]
+fn an_area_of_a_district() {
+    // "the X area of Y district, Z": Y holds X, so Malta's Qala is not meant.
+    let r = run("A roadside bomb wounded two policemen in the Shah Qala area of Qarabagh district, Kabul.");
+    assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
+}

@@ -1,0 +1,53 @@
+//! Which of a text's places an event takes, on sentences written for these tests.
+
+use sitrep_code::Engine;
+use sitrep_core::{Document, Event, Lang, PartialDate};
+
+fn code(text: &str, lang: Lang) -> Vec<Event> {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    let engine = ENGINE.get_or_init(Engine::new);
+    let mut doc = Document::new(text.to_string(), None);
+    doc.lang = Some(lang);
+    doc.published = PartialDate::parse_iso("2023-05-10");
+    engine.analyze(&doc).events()
+}
+
+#[test]
+fn an_end_of_a_road_gives_way_to_the_place_named_as_such() {
+    let e = &code(
+        "On 9 May 2023, workers staged a protest at the Dhaka-Tangail highway, Gazipur city, demanding unpaid wages.",
+        Lang::En,
+    )[0];
+    assert_eq!(e.location.as_deref(), Some("Gazipur"), "{e:?}");
+}
+
+#[test]
+fn a_town_before_its_province_in_parentheses() {
+    let e = &code(
+        "Des hommes armés ont incendié lundi une école dans la zone de Kwaréba (Déou, province de l'Oudalan).",
+        Lang::Fr,
+    )[0];
+    assert_eq!(e.location.as_deref(), Some("Déou"), "{e:?}");
+    assert_eq!(e.country.as_deref(), Some("BF"));
+}
+
+#[test]
+fn an_event_told_sentences_after_its_place_takes_it() {
+    let ev = code(
+        "Gunmen killed a trader in Garissa on Monday. The motive is unclear. No arrests were made. \
+         Residents later protested against insecurity.",
+        Lang::En,
+    );
+    let protest = ev.iter().find(|e| e.sub_event_type.contains("protest")).expect("a protest");
+    assert_eq!(protest.location.as_deref(), Some("Garissa"), "{ev:?}");
+}
+
+#[test]
+fn a_note_that_says_where_it_coded_the_event_decides() {
+    let e = &code(
+        "On 3 May 2023, gunmen attacked herders between Garissa and a camp further east (coded as Dadaab). \
+         Two were killed.",
+        Lang::En,
+    )[0];
+    assert_eq!(e.location.as_deref(), Some("Dadaab"), "{e:?}");
+}
