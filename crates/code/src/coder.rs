@@ -2366,13 +2366,7 @@ fn is_background(v: &DateValue, published: PartialDate) -> bool {
 /// a country.
 fn compatible_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool {
     match (a, b) {
-        // A region and a town in it ("Guerrero", "Acapulco") may be one place told twice.
-        (Some(x), Some(y)) => {
-            x.name == y.name && x.country == y.country
-                || x.is_country
-                || y.is_country
-                || x.country == y.country && (x.admin1.as_ref() == Some(&y.name) || y.admin1.as_ref() == Some(&x.name))
-        }
+        (Some(x), Some(y)) => x.name == y.name && x.country == y.country || x.is_country || y.is_country,
         _ => true,
     }
 }
