@@ -671,7 +671,7 @@ fn counts_joined_by_and_add_up() {
 #[test]
 fn a_headline_participle_is_passive() {
     let e = &en("Teenage boy killed by raiders near Isiolo", "2019-05-04")[0];
-    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Armed Group"), "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Communal Militia"), "{e:?}");
     assert!(e.actor2.as_deref().unwrap().starts_with("Civilians"), "{e:?}");
     let e = &en("Two policemen killed in an ambush near Mandera", "2019-05-04")[0];
     assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
@@ -1115,4 +1115,11 @@ fn an_unnamed_communal_side_is_named_by_what_the_text_calls_the_fight() {
     let e = &en("On 3 May 2016, five people were killed in a tribal clash over land in Marsabit.", "2016-05-04")[0];
     assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
     assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Ethnic Militia"), "{e:?}");
+}
+
+#[test]
+fn cattle_raiders_are_a_communal_militia() {
+    let e = &en("On 3 May 2016, cattle raiders attacked a village in Turkana and killed two herders.", "2016-05-04")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Communal Militia"), "{e:?}");
 }
