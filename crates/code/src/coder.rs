@@ -1657,6 +1657,18 @@ impl Analysis<'_, '_> {
                 a2 = Some((**y).clone());
             }
         }
+        // "Police pursue raiders, exchange fire": a fight's other side may stand before
+        // the word too.
+        let mutual = self.engine.pack(&self.lang).events.entry(t.entry).key == "armed_clash";
+        if mutual && a2.is_none() && !passive {
+            let state = |a: &ActorMention| matches!(a.inter, Some(1) | Some(8));
+            if let Some(x) = a1.as_ref() {
+                let other = before
+                    .iter()
+                    .find(|a| a.name != x.name && !a.victim && a.inter.is_some() && !(state(a) && state(x)));
+                a2 = other.map(|a| (***a).clone());
+            }
+        }
         // "clashes between Kikuyu and Maasai": the two sides follow the word.
         if a1.is_none() && after.len() >= 2 {
             let f0 = self.text.folded_offset(t.end);
@@ -2461,12 +2473,14 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     }
                     // "… Police fired tear gas.": the force that broke the protest up is
                     // its other side.
-                    if p.actor2.is_none() {
+                    if p.actor2.as_ref().is_none_or(|a| a.victim || matches!(a.inter, Some(5..=7))) {
                         let force = [&d.actor1, &d.actor2]
                             .into_iter()
                             .flatten()
                             .find(|a| !a.victim && matches!(a.inter, Some(1) | Some(8)));
-                        p.actor2 = force.cloned();
+                        if let Some(f) = force {
+                            p.actor2 = Some(f.clone());
+                        }
                     }
                     p.sentence_index = d.sentence_index;
                 }
@@ -2586,7 +2600,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 // "… Police used tear gas against the protesters.": the force a later
                 // sentence names is the protest's other side.
                 if (protests || riot_after_protest)
-                    && prev.actor2.as_ref().is_none_or(|a| matches!(a.inter, Some(5..=7)))
+                    && prev.actor2.as_ref().is_none_or(|a| a.victim || matches!(a.inter, Some(5..=7)))
                 {
                     let force = [&d.actor1, &d.actor2]
                         .into_iter()

@@ -1100,6 +1100,8 @@ fn the_force_that_breaks_up_a_protest_in_the_next_sentence_is_its_other_side() {
     )[0];
     assert_eq!(e.sub_event_type, "Protest with intervention", "{e:?}");
     assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+    let e = &en("On 11 April 2016, teachers protested over pay in Nairobi. Police fired tear gas.", "2016-04-12")[0];
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
 }
 
 #[test]
@@ -1122,4 +1124,13 @@ fn cattle_raiders_are_a_communal_militia() {
     let e = &en("On 3 May 2016, cattle raiders attacked a village in Turkana and killed two herders.", "2016-05-04")[0];
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
     assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Communal Militia"), "{e:?}");
+}
+
+#[test]
+fn a_fights_other_side_may_stand_before_the_word() {
+    let e = &en("On 3 May 2016, police pursued cattle raiders near Lodwar and exchanged fire.", "2016-05-04")[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    let sides = [e.actor1.as_deref().unwrap_or(""), e.actor2.as_deref().unwrap_or("")];
+    assert!(sides.iter().any(|a| a.starts_with("Police Forces")), "{e:?}");
+    assert!(sides.iter().any(|a| a.starts_with("Unidentified Communal Militia")), "{e:?}");
 }
