@@ -891,10 +891,27 @@ impl Analysis<'_, '_> {
                             && !["at least", "at most", "in all", "in total"].iter().any(|w| next.starts_with(w))
                 }
         };
+        // "Gendarmerie post in Inata, attacked overnight, 1 gendarme wounded": a participle
+        // set off by a comma after what it tells of, with no object, is passive.
+        let appositive = |t: &Hit| {
+            self.lang == "en"
+                && self.text.folded_before(self.text.folded_offset(t.start), 2) == ", "
+                && self.text.slice(t.start, t.end).ends_with("ed")
+                && {
+                    let next = self.text.folded_after(t.fend, 12);
+                    let next = next.trim_start();
+                    next.is_empty()
+                        || next.starts_with([',', '.', ';'])
+                        || ["overnight", "yesterday", "today", "last ", "on ", "in ", "at ", "near ", "by "]
+                            .iter()
+                            .any(|w| next.starts_with(w))
+                }
+        };
         let passive_from = triggers.iter().find(|t| {
             let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
             PASSIVE_CUES.iter().any(|c| lead.ends_with(c))
                 || bare_participle(t)
+                || appositive(t)
                 || pack.events.entry(t.entry).has("passive")
         });
         let passive_from = passive_from.map(|t| t.start);

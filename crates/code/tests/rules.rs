@@ -1134,3 +1134,22 @@ fn a_fights_other_side_may_stand_before_the_word() {
     assert!(sides.iter().any(|a| a.starts_with("Police Forces")), "{e:?}");
     assert!(sides.iter().any(|a| a.starts_with("Unidentified Communal Militia")), "{e:?}");
 }
+
+#[test]
+fn a_participle_set_off_by_a_comma_is_passive() {
+    let e =
+        &en("Gendarmerie post in Inata (gold-mining site), attacked overnight, 1 gendarme wounded", "2017-10-06")[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
+
+#[test]
+fn a_presidential_guard_is_the_army_and_mutinous_troops_its_mutiny() {
+    let e = &en(
+        "On 3 June 2011, the presidential guard went on the offensive against mutinous troops in Bobo-Dioulasso.",
+        "2011-06-04",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Military Forces"), "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Mutiny of Military Forces"), "{e:?}");
+}
