@@ -215,6 +215,31 @@ fn document_country(
     votes.into_iter().find(|v| v.1 == best && best > 0.0).map(|v| v.0)
 }
 
+/// The militia of community `c` (an entry with the `community` attribute), named at
+/// `span`: "Pokot Ethnic Militia (Kenya)".
+fn militia(
+    engine: &Engine,
+    c: &sitrep_lexicon::Entry,
+    (start, end): (usize, usize),
+    doc_country: Option<&str>,
+    rule: String,
+) -> ActorMention {
+    let country = doc_country.or(c.attr("country")).map(str::to_string);
+    ActorMention {
+        start,
+        end,
+        name: engine.actor_name(&format!("{} Ethnic Militia ({{country}})", c.key), country.as_deref()),
+        inter: Some(4),
+        country,
+        victim: false,
+        weak: false,
+        riot: false,
+        home: c.attr("country").map(str::to_string),
+        rule_has_no_template: false,
+        rule,
+    }
+}
+
 fn find_actors(
     engine: &Engine,
     pack: &LangPack,
@@ -239,20 +264,9 @@ fn find_actors(
         used[i] = true;
         used[j] = true;
         let c = pack.actors.entry(hits[j].entry);
-        let country = doc_country.or(c.attr("country")).map(str::to_string);
-        out.push(ActorMention {
-            start: hit.start.min(hits[j].start),
-            end: hit.end.max(hits[j].end),
-            name: engine.actor_name(&format!("{} Ethnic Militia ({{country}})", c.key), country.as_deref()),
-            inter: Some(4),
-            country,
-            victim: false,
-            weak: false,
-            riot: false,
-            home: c.attr("country").map(str::to_string),
-            rule_has_no_template: false,
-            rule: format!("{}:{}+{}", pack.actors.name(), c.line, entry.line),
-        });
+        let (start, end) = (hit.start.min(hits[j].start), hit.end.max(hits[j].end));
+        let rule = format!("{}:{}+{}", pack.actors.name(), c.line, entry.line);
+        out.push(militia(engine, c, (start, end), doc_country, rule));
     }
     // Two communities a fight is told "between" ("violence between Kalenjin and Maasai",
     // « affrontements entre Peuls et Dogon ») are its two sides: their militias.
@@ -271,20 +285,8 @@ fn find_actors(
         for (j, h) in [(i, a), (i + 1, b)] {
             used[j] = true;
             let c = pack.actors.entry(h.entry);
-            let country = doc_country.or(c.attr("country")).map(str::to_string);
-            out.push(ActorMention {
-                start: h.start,
-                end: h.end,
-                name: engine.actor_name(&format!("{} Ethnic Militia ({{country}})", c.key), country.as_deref()),
-                inter: Some(4),
-                country,
-                victim: false,
-                weak: false,
-                riot: false,
-                home: c.attr("country").map(str::to_string),
-                rule_has_no_template: false,
-                rule: format!("{}:{}", pack.actors.name(), c.line),
-            });
+            let rule = format!("{}:{}", pack.actors.name(), c.line);
+            out.push(militia(engine, c, (h.start, h.end), doc_country, rule));
         }
     }
     for (i, hit) in hits.iter().enumerate() {

@@ -2400,6 +2400,20 @@ fn compatible_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool 
     }
 }
 
+/// Makes the force (state forces acting) that `from` names the other side of the
+/// protest `into`, unless `into` already has one that is not its own people.
+fn take_force(into: &mut Draft, from: &Draft) {
+    if into.actor2.as_ref().is_none_or(|a| a.victim || matches!(a.inter, Some(5..=7))) {
+        let force = [&from.actor1, &from.actor2]
+            .into_iter()
+            .flatten()
+            .find(|a| !a.victim && matches!(a.inter, Some(1) | Some(8)));
+        if let Some(f) = force {
+            into.actor2 = Some(f.clone());
+        }
+    }
+}
+
 /// Fills what `into` lacks from `from`.
 fn fill(into: &mut Draft, from: Draft) {
     // Who claims an attack carried it out ("The Taliban claimed responsibility").
@@ -2490,15 +2504,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     }
                     // "… Police fired tear gas.": the force that broke the protest up is
                     // its other side.
-                    if p.actor2.as_ref().is_none_or(|a| a.victim || matches!(a.inter, Some(5..=7))) {
-                        let force = [&d.actor1, &d.actor2]
-                            .into_iter()
-                            .flatten()
-                            .find(|a| !a.victim && matches!(a.inter, Some(1) | Some(8)));
-                        if let Some(f) = force {
-                            p.actor2 = Some(f.clone());
-                        }
-                    }
+                    take_force(p, &d);
                     p.sentence_index = d.sentence_index;
                 }
                 None if d.sub == SubEventType::MobViolence => out.push(d),
@@ -2616,16 +2622,8 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 }
                 // "… Police used tear gas against the protesters.": the force a later
                 // sentence names is the protest's other side.
-                if (protests || riot_after_protest)
-                    && prev.actor2.as_ref().is_none_or(|a| a.victim || matches!(a.inter, Some(5..=7)))
-                {
-                    let force = [&d.actor1, &d.actor2]
-                        .into_iter()
-                        .flatten()
-                        .find(|a| !a.victim && matches!(a.inter, Some(1) | Some(8)));
-                    if let Some(f) = force {
-                        prev.actor2 = Some(f.clone());
-                    }
+                if protests || riot_after_protest {
+                    take_force(prev, &d);
                 }
                 let last_index = d.sentence_index;
                 fill(prev, d);
