@@ -45,6 +45,9 @@ pub struct Analysis<'e, 'd> {
     pub(crate) dates: Vec<DateMention>,
     pub(crate) numbers: Vec<NumberMention>,
     pub(crate) places: Vec<PlaceMention>,
+    /// Places named inside an actor's name ("Mombasa Republican Council"): the group's
+    /// home, not places of the text.
+    pub(crate) named_in_actors: Vec<PlaceMention>,
     pub(crate) actors: Vec<ActorMention>,
     pub(crate) sources: Vec<ActorMention>,
     pub(crate) triggers: Vec<Hit>,
@@ -101,10 +104,18 @@ impl Engine {
                 a.victim = true;
             }
         }
-        places.retain(|p| {
-            p.rule == "demonym"
-                || !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)
-        });
+        // A place inside a longer actor's name ("Mombasa Republican Council") is no place
+        // of the text. Inside a group's own name (not a kind of actor resolved to a
+        // country, nor a community's militia), it is kept apart as the group's home.
+        let inside = |p: &PlaceMention, a: &ActorMention| {
+            a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start
+        };
+        let named_in_actors: Vec<PlaceMention> = places
+            .iter()
+            .filter(|p| p.rule != "demonym" && actors.iter().any(|a| a.rule_has_no_template && inside(p, a)))
+            .cloned()
+            .collect();
+        places.retain(|p| p.rule == "demonym" || !actors.iter().any(|a| inside(p, a)));
         Analysis {
             engine: self,
             doc,
@@ -115,6 +126,7 @@ impl Engine {
             dates,
             numbers,
             places,
+            named_in_actors,
             actors,
             sources,
             triggers,

@@ -2161,7 +2161,12 @@ impl Analysis<'_, '_> {
         // An event whose sentences name no place takes the nearest one the next or the
         // previous sentences name ("Gunmen killed three herders. The attack took place
         // near Garissa.").
-        let place = d.place.take().or_else(|| self.nearby_place(d.sentence_index));
+        // Where the text names no place at all, a group named for its home town ("the
+        // Mombasa Republican Council") acts there, as near as the text lets us say.
+        let place = d.place.take().or_else(|| self.nearby_place(d.sentence_index)).or_else(|| {
+            let home = self.named_in_actors.iter().find(|p| !p.is_country && !p.country.is_empty())?;
+            Some(PlaceMention { geo_precision: home.geo_precision.max(2), ..home.clone() })
+        });
         if let Some(p) = &place {
             ev("location", (p.start, p.end));
         }

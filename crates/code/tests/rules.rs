@@ -1153,3 +1153,16 @@ fn a_presidential_guard_is_the_army_and_mutinous_troops_its_mutiny() {
     assert!(e.actor1.as_deref().unwrap().starts_with("Military Forces"), "{e:?}");
     assert!(e.actor2.as_deref().unwrap().starts_with("Mutiny of Military Forces"), "{e:?}");
 }
+
+#[test]
+fn a_group_named_for_its_home_town_places_what_it_does_when_the_text_names_no_place() {
+    let e = &en(
+        "Recruitment: the separatist Mombasa Republican Council has gone public about its recruitment of youth.",
+        "2010-11-15",
+    )[0];
+    assert_eq!(e.location.as_deref(), Some("Mombasa"), "{e:?}");
+    assert!(e.geo_precision.unwrap() >= 2, "{e:?}");
+    // A community's militia is named for a people, not a home town.
+    let e = &en("Turkana raiders kill a girl and steal cattle.", "2016-05-04")[0];
+    assert_eq!(e.location, None, "{e:?}");
+}
