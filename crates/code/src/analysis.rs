@@ -289,7 +289,7 @@ fn find_actors(
         }
         let lead = text.folded_before(text.folded_offset(a.start), 24);
         let gap = &text.folded()[text.folded_offset(a.end)..text.folded_offset(b.start)];
-        let between = [" between ", " between the ", " entre ", " entre les "].iter().any(|w| lead.ends_with(w));
+        let between = BETWEEN.iter().any(|w| lead.ends_with(w));
         let joined = [" and ", " and the ", " et ", " et les "].contains(&gap);
         if !(between && joined) {
             continue;
@@ -341,6 +341,9 @@ fn find_actors(
     out.sort_by_key(|a| a.start);
     out
 }
+
+/// Folded words that open the two sides of a fight ("clashes between Kikuyu and Maasai").
+pub(crate) const BETWEEN: &[&str] = &[" between ", " between the ", " entre ", " entre les "];
 
 /// Folded words before a member of a force that make them a civilian.
 const OUT_OF_UNIFORM: &[&str] = &["civilian", "off-duty", "unarmed", "retired", "former"];

@@ -404,9 +404,9 @@ struct Draft {
     casualties_only: bool,
     /// Typed by a kicker ("Movement of forces: …"), which states the record's kind.
     kicker: bool,
-    /// A clash between clans, tribes or communities: its unnamed sides are communal
-    /// militias.
-    communal: bool,
+    /// A clash between clans, tribes or communities: the name of the militia its unnamed
+    /// sides are (see [`communal_militia`]).
+    communal: Option<&'static str>,
 }
 
 /// The parts of a sentence an event can take its arguments from: the text from the
@@ -1145,7 +1145,7 @@ impl Analysis<'_, '_> {
                 wrecked: false,
                 casualties_only: false,
                 kicker: stated,
-                communal: false,
+                communal: None,
                 definite: {
                     let lead = self.text.folded_before(self.text.folded_offset(t.start), 8);
                     DEFINITE.iter().any(|a| lead.ends_with(a))
@@ -1277,19 +1277,6 @@ impl Analysis<'_, '_> {
         }
     }
 
-    /// The militia ACLED names for an unnamed side of a communal fight, by what the
-    /// sentence calls it: ethnic or tribal, a clan's, or a community's.
-    fn communal_kind(&self, d: &Draft) -> &'static str {
-        let (s0, s1) = d.sentence;
-        let f = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
-        let word = f.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| COMMUNAL.contains(w));
-        match word {
-            Some(w) if w.contains("ethni") || w.starts_with("trib") => "Unidentified Ethnic Militia ({country})",
-            Some(w) if w.contains("clan") => "Unidentified Clan Militia ({country})",
-            _ => "Unidentified Communal Militia ({country})",
-        }
-    }
-
     /// `a` (students, workers) as the rioters ACLED names a crowd.
     fn as_crowd(&self, a: &mut ActorMention) {
         let country = a.home.clone().or_else(|| self.country.clone());
@@ -1312,11 +1299,13 @@ impl Analysis<'_, '_> {
         let communal = || {
             let (s0, s1) = d.sentence;
             let f = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
-            f.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| COMMUNAL.contains(&w))
+            f.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| COMMUNAL.contains(w)).map(communal_militia)
         };
-        if d.sub == ArmedClash && !has_protest && communal() {
-            d.communal = true;
-            return;
+        if d.sub == ArmedClash && !has_protest {
+            if let Some(militia) = communal() {
+                d.communal = Some(militia);
+                return;
+            }
         }
         if d.sub == ArmedClash && named && !armed(&d.actor1) && !armed(&d.actor2) {
             d.sub = if has_protest { ViolentDemonstration } else { MobViolence };
@@ -1581,8 +1570,9 @@ impl Analysis<'_, '_> {
         let after: Vec<&&ActorMention> = actors.iter().copied().filter(|a| a.start >= t.end).collect();
         // The agent of a passive after a protest word belongs to the violence the protest
         // is about: in "protested an attack by bandits" the bandits attacked.
-        let protest = SubEventType::from_name(&self.engine.pack(&self.lang).events.entry(t.entry).key)
-            .is_some_and(|s| s.event_type() == sitrep_core::EventType::Protests);
+        let entry = self.engine.pack(&self.lang).events.entry(t.entry);
+        let protest =
+            SubEventType::from_name(&entry.key).is_some_and(|s| s.event_type() == sitrep_core::EventType::Protests);
         let by = after.iter().find(|a| {
             let f0 = self.text.folded_offset(t.end);
             let f1 = self.text.folded_offset(a.start);
@@ -1614,9 +1604,10 @@ impl Analysis<'_, '_> {
                     let w = &folded[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
                     w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w)
                 };
-                let crowd = before.last().filter(|a| a.victim && !a.weak && a.inter == Some(7) && plural(a)).map(|a| {
-                    ActorMention { name: rioters_name(&a.name), inter: Some(5), victim: false, ..(**a).clone() }
-                });
+                let crowd = before
+                    .last()
+                    .filter(|a| a.victim && !a.weak && a.inter == Some(7) && plural(a))
+                    .map(|a| as_rioters(a));
                 let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
                 // "militants attacked the village, the assailants fired in the air": an
                 // unnamed armed side told with "the" after an armed subject is that subject.
@@ -1649,36 +1640,26 @@ impl Analysis<'_, '_> {
             }
         };
         // "Police and hawkers clash": two sides joined before a word of fighting.
-        let fight = {
-            let e = self.engine.pack(&self.lang).events.entry(t.entry);
-            e.key == "armed_clash" || e.has("generic")
-        };
-        if fight && by.is_none() && !passive && after.is_empty() && before.len() >= 2 {
+        // Two forces of the state ("the army and forest guards") are one side.
+        let state = |a: &ActorMention| matches!(a.inter, Some(1) | Some(8));
+        let mutual = entry.key == "armed_clash";
+        if (mutual || entry.has("generic")) && by.is_none() && !passive && after.is_empty() && before.len() >= 2 {
             let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
             let gap = &folded
                 [self.text.folded_offset(x.end)..self.text.folded_offset(y.start).max(self.text.folded_offset(x.end))];
-            // Two forces of the state ("the army and forest guards") are one side.
-            let state = |a: &ActorMention| matches!(a.inter, Some(1) | Some(8));
             if matches!(gap, " and " | " et " | " and the " | " et les ") && x.name != y.name && !(state(x) && state(y))
             {
                 // People who fight ("police and traders clashed") are a crowd: rioters,
                 // the side ACLED names first.
                 let crowd = |a: &ActorMention| a.victim && a.inter == Some(7) || matches!(a.inter, Some(5) | Some(6));
                 let (x, y) = if crowd(y) && !crowd(x) { (y, x) } else { (x, y) };
-                let x = if x.victim && x.inter == Some(7) {
-                    ActorMention { name: rioters_name(&x.name), inter: Some(5), victim: false, ..(**x).clone() }
-                } else {
-                    (**x).clone()
-                };
-                a1 = Some(x);
+                a1 = Some(if x.victim && x.inter == Some(7) { as_rioters(x) } else { (**x).clone() });
                 a2 = Some((**y).clone());
             }
         }
         // "Police pursue raiders, exchange fire": a fight's other side may stand before
         // the word too.
-        let mutual = self.engine.pack(&self.lang).events.entry(t.entry).key == "armed_clash";
         if mutual && a2.is_none() && !passive {
-            let state = |a: &ActorMention| matches!(a.inter, Some(1) | Some(8));
             if let Some(x) = a1.as_ref() {
                 let other = before
                     .iter()
@@ -1690,9 +1671,7 @@ impl Analysis<'_, '_> {
         if a1.is_none() && after.len() >= 2 {
             let f0 = self.text.folded_offset(t.end);
             let gap = &folded[f0..self.text.folded_offset(after[0].start).max(f0)];
-            if gap.len() <= 24
-                && [" between ", " between the ", " entre ", " entre les "].iter().any(|w| gap.ends_with(w))
-            {
+            if gap.len() <= 24 && crate::analysis::BETWEEN.iter().any(|w| gap.ends_with(w)) {
                 a1 = Some((**after[0]).clone());
                 a2 = Some((**after[1]).clone());
             }
@@ -2177,8 +2156,8 @@ impl Analysis<'_, '_> {
                 ev("actor1", (a.start, a.end));
                 (Some(a.name.clone()), a.inter)
             }
-            None if d.communal && d.sub == SubEventType::ArmedClash => {
-                (Some(self.engine.actor_name(self.communal_kind(&d), country.as_deref())), Some(4))
+            None if d.communal.is_some() && d.sub == SubEventType::ArmedClash => {
+                (d.communal.map(|m| self.engine.actor_name(m, country.as_deref())), Some(4))
             }
             None => {
                 // An unnamed author where the text names one armed group and no other
@@ -2367,6 +2346,24 @@ impl Analysis<'_, '_> {
 }
 
 /// "Civilians (Kenya)" acting as a crowd are "Rioters (Kenya)".
+/// The militia ACLED names for an unnamed side of a communal fight, by the word that
+/// tells it is one (a word of [`COMMUNAL`]): ethnic or tribal, a clan's, or a community's.
+fn communal_militia(word: &str) -> &'static str {
+    if word.contains("ethni") || word.starts_with("trib") {
+        "Unidentified Ethnic Militia ({country})"
+    } else if word.contains("clan") {
+        "Unidentified Clan Militia ({country})"
+    } else {
+        "Unidentified Communal Militia ({country})"
+    }
+}
+
+/// People usually acted upon ("villagers", "traders") who are seen acting: the crowd
+/// ACLED names rioters.
+fn as_rioters(a: &ActorMention) -> ActorMention {
+    ActorMention { name: rioters_name(&a.name), inter: Some(5), victim: false, ..a.clone() }
+}
+
 fn rioters_name(name: &str) -> String {
     match name.find('(') {
         Some(i) => format!("Rioters {}", &name[i..]),
@@ -2573,9 +2570,9 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             // are the same fight.
             // A side one sentence leaves unnamed may be the one the next names.
             let same_sides = violent(d.sub) && violent(prev.sub) && {
-                let names = |x: &Draft| {
-                    [&x.actor1, &x.actor2].into_iter().flatten().map(|a| a.name.clone()).collect::<Vec<_>>()
-                };
+                fn names(x: &Draft) -> Vec<&str> {
+                    [&x.actor1, &x.actor2].into_iter().flatten().map(|a| a.name.as_str()).collect()
+                }
                 let (p, n) = (names(prev), names(&d));
                 let open = 2 - p.len();
                 let new = n.iter().filter(|x| !p.contains(x)).count();
