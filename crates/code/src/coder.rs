@@ -1412,15 +1412,21 @@ impl Analysis<'_, '_> {
                 && (t.start - c.end <= 12
                     || t.start - c.end <= 60 && {
                         // What lies between is other triggers and the words that join them.
-                        let (f0, f1) = (self.text.folded_offset(c.end), self.text.folded_offset(t.start));
-                        let mut gap = self.text.folded()[f0..f1].to_string();
+                        let joins = |a: usize, b: usize| {
+                            self.text.folded()[self.text.folded_offset(a)..self.text.folded_offset(b)]
+                                .split(|ch: char| !ch.is_alphanumeric())
+                                .all(|w| w.is_empty() || LIST_JOINS.contains(&w))
+                        };
+                        let mut at = c.end;
                         for o in self.triggers.iter().filter(|o| o.start >= c.end && o.end <= t.start) {
-                            let (o0, o1) = (self.text.folded_offset(o.start) - f0, self.text.folded_offset(o.end) - f0);
-                            gap.replace_range(o0..o1, &" ".repeat(o1 - o0));
+                            if o.start >= at {
+                                if !joins(at, o.start) {
+                                    return false;
+                                }
+                                at = o.end;
+                            }
                         }
-                        gap.split(|ch: char| !ch.is_alphanumeric())
-                            .filter(|w| !w.is_empty())
-                            .all(|w| LIST_JOINS.contains(&w))
+                        joins(at, t.start)
                     })
         })
     }
