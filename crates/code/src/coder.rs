@@ -984,13 +984,9 @@ impl Analysis<'_, '_> {
             // `found`: "the bodies of two men were found" tells a killing; "a rights body of
             // workers" does not.
             if entry.has("found") && {
-                let f = self.text.folded_offset(t.end);
-                let around = format!(
-                    "{} {}",
-                    self.text.folded_before(self.text.folded_offset(t.start), 30),
-                    self.text.folded_after(f, 60)
-                );
-                !FOUND.iter().any(|w| around.contains(w))
+                let before = self.text.folded_before(self.text.folded_offset(t.start), 30);
+                let after = self.text.folded_after(self.text.folded_offset(t.end), 60);
+                !FOUND.iter().any(|w| before.contains(w) || after.contains(w))
             } {
                 continue;
             }
