@@ -97,7 +97,9 @@ pub(crate) fn filters(d: Dialect, q: &Query) -> Result<(String, Vec<Val>)> {
                 p.push(fts_words(t).into());
             }
             Dialect::Postgres => {
-                w.push("to_tsvector('simple', e.notes) @@ plainto_tsquery('simple', ?)".into());
+                w.push(
+                    "to_tsvector('simple', sitrep_fold(e.notes)) @@ plainto_tsquery('simple', sitrep_fold(?))".into(),
+                );
                 p.push(t.into());
             }
         }

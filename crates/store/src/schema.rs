@@ -6,7 +6,7 @@ use crate::db::{Conn, Dialect, Val};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Tables of version 1. `{PK}` is the auto-increment key of the dialect; the same ideas
 /// on both: documents, their annotations, events with their indexed fields and their
@@ -115,6 +115,23 @@ DROP INDEX events_sub_type_date;
 DROP INDEX events_date;
 ";
 
+/// Version 3 (PostgreSQL): full-text search folds accents and case, as SQLite's FTS5 does
+/// (`remove_diacritics`), so "Segou" finds "Ségou" and "ATTAQUE" finds "attaqué". The
+/// folding is an immutable SQL function of the server's own `translate` (no extension to
+/// install), used alike by the indexes and by the queries.
+const V3_POSTGRES: &str = "
+CREATE OR REPLACE FUNCTION sitrep_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fold$
+SELECT lower(replace(replace(replace(replace(translate(t,
+    'àáâãäåāăąçćčďđèéêëēĕėęěìíîïĩīĭįıñńňòóôõöøōŏőùúûüũūŭůűųýÿźżžśšşţťğľłŕřÀÁÂÃÄÅĀĂĄÇĆČĎĐÈÉÊËĒĔĖĘĚÌÍÎÏĨĪĬĮÑŃŇÒÓÔÕÖØŌŎŐÙÚÛÜŨŪŬŮŰŲÝŸŹŻŽŚŠŞŢŤĞĽŁŔŘ',
+    'aaaaaaaaacccddeeeeeeeeeiiiiiiiiinnnooooooooouuuuuuuuuuyyzzzsssttgllrraaaaaaaaacccddeeeeeeeeeiiiiiiiinnnooooooooouuuuuuuuuuyyzzzsssttgllrr'),
+    'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae'))
+$fold$;
+DROP INDEX events_fts;
+DROP INDEX documents_fts;
+CREATE INDEX events_fts ON events USING gin (to_tsvector('simple', sitrep_fold(notes)));
+CREATE INDEX documents_fts ON documents USING gin (to_tsvector('simple', sitrep_fold(text)));
+";
+
 fn v1(d: Dialect) -> String {
     let (pk, real, extra) = match d {
         Dialect::Sqlite => ("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL", V1_SQLITE),
@@ -151,6 +168,9 @@ pub(crate) fn migrate(c: &mut dyn Conn, place: &str) -> Result<()> {
         }
         if current < 2 {
             c.batch(V2)?;
+        }
+        if current < 3 && c.dialect() == Dialect::Postgres {
+            c.batch(V3_POSTGRES)?;
         }
         c.execute("DELETE FROM schema_version", &[])?;
         c.execute("INSERT INTO schema_version (version) VALUES (?)", &[Val::Int(SCHEMA_VERSION)])?;

@@ -208,6 +208,11 @@ fn queries_filter_and_paginate() {
             1,
             "{db}: French sentences are searched too"
         );
+        assert_eq!(
+            n(Query { text: Some("ATTAQUE".into()), ..Query::default() }),
+            1,
+            "{db}: the search folds accents and case"
+        );
         assert!(store.count(&Query { date_from: Some("yesterday".into()), ..Query::default() }).is_err());
         // Pages: by offset and by keyset give the same events in the same order.
         let all = store.query(&Query::default()).unwrap();
