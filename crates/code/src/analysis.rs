@@ -82,9 +82,15 @@ impl Engine {
         // that the gazetteer knows is a place ("reported from Istanbul").
         places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
         sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
+        // The countries of named groups, and of the names a `country` cue says belong to
+        // one country's politics (a party, a leader): weak evidence, for texts that name
+        // no place.
+        let country_cues = cues.iter().map(|h| pack.cues.entry(h.entry)).filter(|e| e.key == "country");
         let homes: Vec<&'static str> = actor_hits
             .iter()
-            .filter_map(|h| pack.actors.entry(h.entry).attr("country"))
+            .map(|h| pack.actors.entry(h.entry))
+            .chain(country_cues)
+            .filter_map(|e| e.attr("country"))
             .filter_map(|c| self.country_code(c))
             .collect();
         let country = document_country(&places, &demonyms, &homes);

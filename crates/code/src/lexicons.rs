@@ -249,9 +249,15 @@ mod tests {
                 "security",
                 "habitual",
                 "purpose",
+                "country",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);
+                let entry = pack.cues.entry(i);
+                if entry.key == "country" {
+                    let c = entry.attr("country");
+                    assert!(c.and_then(|c| e.country_code(c)).is_some(), "no known country for {}", entry.phrase);
+                }
             }
         }
     }

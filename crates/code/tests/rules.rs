@@ -1166,3 +1166,15 @@ fn a_group_named_for_its_home_town_places_what_it_does_when_the_text_names_no_pl
     let e = &en("Turkana raiders kill a girl and steal cattle.", "2016-05-04")[0];
     assert_eq!(e.location, None, "{e:?}");
 }
+
+#[test]
+fn a_partys_or_leaders_name_gives_the_country_a_text_names_no_place_for() {
+    let e = en("On 3 May 2022, police fired tear gas at ODM supporters protesting the arrest of an MP.", "2022-05-04");
+    assert_eq!(e[0].country.as_deref(), Some("KE"), "{e:?}");
+    assert!(e[0].actor2.as_deref().is_some_and(|a| a.ends_with("(Kenya)") || a.ends_with("of Kenya")), "{e:?}");
+    let e = fr("Des partisans de Blaise Compaoré ont manifesté jeudi devant le siège du parti.", "2015-09-18");
+    assert_eq!(e[0].country.as_deref(), Some("BF"), "{e:?}");
+    // A place the text names outweighs such a name.
+    let e = en("On 3 May 2022, ODM supporters protested in Kampala against the arrest of an MP.", "2022-05-04");
+    assert_eq!(e[0].country.as_deref(), Some("UG"), "{e:?}");
+}
