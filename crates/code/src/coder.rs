@@ -231,6 +231,14 @@ const TOPIC: &[&str] = &[
     " pour obtenir ",
     " pour la liberation ",
     " pour demander ",
+    " in reaction to ",
+    " in response to ",
+    " en reaction a ",
+    " en reponse a ",
+    " to protest ",
+    " protesting ",
+    " condemning ",
+    " denouncing ",
 ];
 
 /// Folded markers just before a protest word (as well as "amid" anywhere before it) that
@@ -276,6 +284,34 @@ const TOPIC_ENDS: &[&str] = &[
     " became ",
     " degenere ",
 ];
+
+/// Folded words that join two items of a list: in what a protest is about, "against the
+/// clashes and vandalism" names two, "against the levy and burned tyres" opens a clause.
+const LIST_AND: &[&str] = &[" and ", " or ", " et ", " ou "];
+
+/// Folded articles that may stand between a list's joining word and its next item.
+const ARTICLES: &[&str] = &["the", "a", "an", "le", "la", "les", "l'", "un", "une", "des", "du", "de"];
+
+/// Whether `rest`, what follows a [`TOPIC`] marker up to the end of a violence word,
+/// holds a mark that ends what the protest is about before the word. A joining word
+/// right before it (an article at most between) lists it with the topic, unless the
+/// word is a past tense ("and burned").
+fn topic_ended(rest: &str) -> bool {
+    TOPIC_ENDS.iter().any(|e| {
+        rest.match_indices(e).any(|(i, _)| {
+            if !LIST_AND.contains(e) {
+                return true;
+            }
+            let tail: Vec<&str> = rest[i + e.len()..].split_whitespace().collect();
+            let listed = match tail.as_slice() {
+                [w] => !w.ends_with("ed"),
+                [a, w] => ARTICLES.contains(a) && !w.ends_with("ed"),
+                _ => false,
+            };
+            !listed
+        })
+    })
+}
 
 /// Folded beginnings of a trigger that says people were beaten, not shot or cut.
 const BEATING: &[&str] = &["assault", "beat", "agress", "tabass", "passe a tabac", "roue de coups"];
@@ -664,8 +700,7 @@ impl Analysis<'_, '_> {
                 let Some(p) = first_protest.filter(|&p| p <= t.start) else { return true };
                 let through = &self.text.folded()[self.text.folded_offset(p)..t.fend];
                 let Some(a) = first_of(through, TOPIC) else { return true };
-                let rest = &through[a + 1..];
-                TOPIC_ENDS.iter().any(|e| rest.contains(e))
+                topic_ended(&through[a + 1..])
             })
             .filter_map(|t| pack.events.entry(t.entry).attr("mod"))
             .collect();
@@ -821,16 +856,32 @@ impl Analysis<'_, '_> {
         // Others who assault the protesters ("BCL men assaulted demonstrators", "students
         // were attacked by police during their march") break the protest up: an
         // intervention, not the crowd's own violence.
+        let protest_words: Vec<&Hit> = triggers
+            .iter()
+            .copied()
+            .filter(|t| SubEventType::from_name(&pack.events.entry(t.entry).key).is_some_and(is_protest_family))
+            .collect();
         let on_protesters = |t: &Hit| {
             let crowd = |a: &&&ActorMention| a.inter == Some(6) && !a.weak;
             let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
             let passive = PASSIVE_CUES.iter().any(|c| lead.ends_with(c));
             let subject = actors.iter().rev().find(|a| a.end <= t.start);
             let object = actors.iter().find(|a| a.start >= t.end && a.start - t.end <= 50);
+            // "assaulted the demonstrating members of BNP", "attacked the protest rally of":
+            // the protest itself is what is assaulted.
+            let protest_hit = || {
+                protest_words.iter().any(|p| {
+                    p.start >= t.end && {
+                        let between = &self.text.folded()[t.fend..p.fstart];
+                        !between.contains(',') && between.split_whitespace().count() <= 2
+                    }
+                })
+            };
             if passive {
                 subject.is_some_and(|a| crowd(&a)) && object.is_some_and(|a| !matches!(a.inter, Some(5..=7)))
             } else {
-                object.is_some_and(|a| crowd(&a)) && subject.is_some_and(|a| !matches!(a.inter, Some(5..=7)))
+                (object.is_some_and(|a| crowd(&a)) || protest_hit())
+                    && subject.is_some_and(|a| !matches!(a.inter, Some(5..=7)))
             }
         };
         let mut assaulted = false;

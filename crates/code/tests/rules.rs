@@ -1178,3 +1178,43 @@ fn a_partys_or_leaders_name_gives_the_country_a_text_names_no_place_for() {
     let e = en("On 3 May 2022, ODM supporters protested in Kampala against the arrest of an MP.", "2022-05-04");
     assert_eq!(e[0].country.as_deref(), Some("UG"), "{e:?}");
 }
+
+#[test]
+fn violence_listed_in_what_a_protest_is_against_is_its_topic() {
+    let e = en(
+        "On 2 August 2023, students staged a protest on campus in Dhaka, against the rising incidents of clashes and vandalism at the university.",
+        "2023-08-03",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    // A past tense after "and" opens a clause of its own: the protesters burned tyres.
+    let e = en("On 2 August 2023, traders protested in Dhaka against the levy and burned tyres.", "2023-08-03");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+    let e = en("On 14 May 2019, teachers staged a march in Tioyo in reaction to an assault by students.", "2019-05-15");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
+
+#[test]
+fn burning_an_effigy_is_a_peaceful_protest() {
+    let e = en(
+        "On 11 July 2023, party leaders burned effigy of the minister at Dhaka university during their demonstration.",
+        "2023-07-12",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
+
+#[test]
+fn others_who_assault_the_protest_itself_intervene_in_it() {
+    let e = en(
+        "On 1 September 2023, police personnel assaulted the demonstrating members of BNP in Gaibandha town.",
+        "2023-09-02",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+    let e = en(
+        "On 19 May 2023, members of Awami League attacked the protest rally of BNP members in Feni city.",
+        "2023-05-20",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
