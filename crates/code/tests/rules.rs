@@ -1218,3 +1218,13 @@ fn others_who_assault_the_protest_itself_intervene_in_it() {
     );
     assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
 }
+
+#[test]
+fn a_protest_the_text_calls_violent_is_a_violent_demonstration() {
+    let e = en("One person died during violent protest against the election results in Homa Bay.", "2017-08-10");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+    let e = en("On 3 May 2022, traders protested in Kisumu. The protest became violent in the evening.", "2022-05-04");
+    assert!(e.iter().any(|e| e.sub_event_type == "Violent demonstration"), "{e:?}");
+    let e = fr("Une manifestation violente a eu lieu jeudi à Bobo-Dioulasso contre la vie chère.", "2022-05-06");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
