@@ -27,6 +27,10 @@ pub struct ActorMention {
     /// Whether the lexicon names this actor itself ("Taliban") rather than a kind of
     /// actor resolved to a country ("soldiers" → "Military Forces of Kenya").
     pub rule_has_no_template: bool,
+    /// People of a way of life tied to a community ("herders", "pastoralists"): acted
+    /// upon they are civilians; acting as a body they are their community's militia,
+    /// not a mob (`acting=militia` in the lexicon).
+    pub communal: bool,
     /// `lexicon:line` of the entry that matched.
     pub rule: String,
 }
@@ -254,6 +258,7 @@ fn militia(
         riot: false,
         home: c.attr("country").map(str::to_string),
         rule_has_no_template: false,
+        communal: false,
         rule,
     }
 }
@@ -341,6 +346,7 @@ fn find_actors(
             riot: entry.has("riot"),
             home: entry.attr("country").map(str::to_string),
             rule_has_no_template: !entry.key.contains("{country}"),
+            communal: entry.attr("acting") == Some("militia"),
             rule: pack.actor_rules[hit.entry].clone(),
         });
     }
@@ -524,6 +530,7 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                         riot: false,
                         home: None,
                         rule_has_no_template: true,
+                        communal: false,
                         rule: format!("{}:{}", pack.cues.name(), entry.line),
                     });
                     break;

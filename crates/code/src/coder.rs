@@ -1338,6 +1338,18 @@ impl Analysis<'_, '_> {
         use SubEventType::*;
         // A clash needs an organized armed side: between villagers, party factions or
         // rival crowds it is rioting.
+        // Herders or pastoralists who fight ("herders attacked a farmer", "fighting
+        // between rival pastoralists") are their community's militia.
+        if matches!(d.sub, Attack | ArmedClash) {
+            if let Some(a) = d.actor1.as_mut().filter(|a| a.communal && a.victim) {
+                *a = as_rioters(a);
+            }
+        }
+        if d.sub == ArmedClash {
+            if let Some(a) = d.actor2.as_mut().filter(|a| a.communal && a.victim) {
+                *a = as_rioters(a);
+            }
+        }
         let armed =
             |a: &Option<ActorMention>| a.as_ref().is_some_and(|a| !a.riot && matches!(a.inter, Some(1..=4) | Some(8)));
         let named = d.actor1.is_some() || d.actor2.is_some();
@@ -2412,8 +2424,15 @@ fn communal_militia(word: &str) -> &'static str {
 }
 
 /// People usually acted upon ("villagers", "traders") who are seen acting: the crowd
-/// ACLED names rioters.
+/// ACLED names rioters; herders and pastoralists, their community's militia.
 fn as_rioters(a: &ActorMention) -> ActorMention {
+    if a.communal {
+        let name = match a.name.find(" (") {
+            Some(i) => format!("Unidentified Communal Militia{}", &a.name[i..]),
+            None => "Unidentified Communal Militia".to_string(),
+        };
+        return ActorMention { name, inter: Some(4), victim: false, ..a.clone() };
+    }
     ActorMention { name: rioters_name(&a.name), inter: Some(5), victim: false, ..a.clone() }
 }
 

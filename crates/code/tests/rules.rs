@@ -1228,3 +1228,16 @@ fn a_protest_the_text_calls_violent_is_a_violent_demonstration() {
     let e = fr("Une manifestation violente a eu lieu jeudi à Bobo-Dioulasso contre la vie chère.", "2022-05-06");
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
 }
+
+#[test]
+fn herders_who_attack_or_fight_are_a_communal_militia_not_a_mob() {
+    let e = en("On September 8th, pastoralists attacked civilians in Kitui East, killing 2.", "2018-09-10");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    assert!(e[0].actor1.as_deref().is_some_and(|a| a.starts_with("Unidentified Communal Militia")), "{e:?}");
+    assert_eq!(e[0].inter1, Some(4), "{e:?}");
+    let e = en("Fighting between rival pastoralists left 5 dead near Marsabit.", "2019-01-01");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    // Acted upon, they are civilians.
+    let e = en("On 3 May 2022, gunmen attacked herders near Marsabit, killing two.", "2022-05-04");
+    assert!(e[0].actor2.as_deref().is_some_and(|a| a.starts_with("Civilians")), "{e:?}");
+}
