@@ -313,6 +313,14 @@ fn topic_ended(rest: &str) -> bool {
     })
 }
 
+/// Folded words before a passive's agent that leave who they were unknown ("by unidentified
+/// men", "by suspected neighbours"): not a crowd the text sees acting.
+const UNKNOWN_AGENT: &[&str] = &["unidentified ", "unknown ", "suspected ", "armed ", "presumed ", "alleged "];
+
+/// Folded words after a passive's agent that say who they were ("by people believed to be
+/// from…").
+const BELIEVED: &[&str] = &[" believed", " said to", " suspected", " thought to", " identified as"];
+
 /// Folded beginnings of a trigger that says people were beaten, not shot or cut.
 const BEATING: &[&str] = &["assault", "beat", "agress", "tabass", "passe a tabac", "roue de coups"];
 
@@ -1648,13 +1656,54 @@ impl Analysis<'_, '_> {
                 || between.contains(" by "))
                 && !(protest && self.triggers.iter().any(|o| o.start >= t.end && o.end <= a.start))
         });
+        // One person ("a farmer is attacked") is no crowd, whatever the parse.
+        let plural = |a: &ActorMention| {
+            let w = &folded[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
+            w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w)
+        };
+        // People who are usually victims ("villagers", "residents") but act are a crowd:
+        // rioters.
+        let acting_crowd = |a: &ActorMention| a.victim && !a.weak && a.inter == Some(7) && plural(a);
         let (mut a1, mut a2) = match by {
             // Among those it hit, a force or an armed group is the other side: "a
             // policeman and a civilian were killed in an ambush by militants" is a fight.
+            // "killed by residents": the residents are a crowd.
             Some(b) => {
                 let hit = || before.iter().rev().filter(|a| a.name != b.name);
                 let armed = hit().find(|a| !a.victim && matches!(a.inter, Some(1..=4) | Some(8)));
-                (Some((**b).clone()), armed.or_else(|| hit().next()).map(|a| (**a).clone()))
+                // Not those who fight back against an armed group ("raiders were killed
+                // by residents"), nor people the text then says who they were ("by
+                // people believed to be al-Shabaab militants").
+                let named_after = after.iter().find(|a| {
+                    a.start >= b.end && a.start - b.end <= 40 && !a.victim && matches!(a.inter, Some(1..=4) | Some(8))
+                });
+                // Nor a community ("by Kikuyu people"), people the text leaves unknown
+                // ("by unidentified men", "by suspected neighbours") or who only found
+                // the body.
+                let lead = self.text.folded_before(self.text.folded_offset(b.start), 16);
+                let next = self.text.folded_after(self.text.folded_offset(b.end), 16);
+                let community = self
+                    .text
+                    .slice(0, b.start)
+                    .rsplit(char::is_whitespace)
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("by"));
+                let found = {
+                    let f0 = self.text.folded_offset(t.start);
+                    folded[f0.min(self.text.folded_offset(b.start))..self.text.folded_offset(b.start)]
+                        .split_whitespace()
+                        .any(|w| FOUND.contains(&w))
+                };
+                let unknown = UNKNOWN_AGENT.iter().any(|w| lead.ends_with(w))
+                    || BELIEVED.iter().any(|w| next.starts_with(w))
+                    || community
+                    || found;
+                let agent = match named_after {
+                    Some(x) if acting_crowd(b) => (**x).clone(),
+                    _ if acting_crowd(b) && armed.is_none() && !unknown => as_rioters(b),
+                    _ => (**b).clone(),
+                };
+                (Some(agent), armed.or_else(|| hit().next()).map(|a| (**a).clone()))
             }
             // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
             None if passive => {
@@ -1662,17 +1711,9 @@ impl Analysis<'_, '_> {
                 (None, armed.or(before.last()).map(|a| (**a).clone()))
             }
             None => {
-                // People who are usually victims ("villagers", "residents") but stand as the
-                // subject of violence are a crowd acting: rioters.
-                // One person ("a farmer is attacked") is no crowd, whatever the parse.
-                let plural = |a: &ActorMention| {
-                    let w = &folded[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
-                    w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w)
-                };
-                let crowd = before
-                    .last()
-                    .filter(|a| a.victim && !a.weak && a.inter == Some(7) && plural(a))
-                    .map(|a| as_rioters(a));
+                // People who are usually victims standing as the subject of violence are
+                // a crowd acting.
+                let crowd = before.last().filter(|a| acting_crowd(a)).map(|a| as_rioters(a));
                 let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
                 // "militants attacked the village, the assailants fired in the air": an
                 // unnamed armed side told with "the" after an armed subject is that subject.

@@ -1241,3 +1241,15 @@ fn herders_who_attack_or_fight_are_a_communal_militia_not_a_mob() {
     let e = en("On 3 May 2022, gunmen attacked herders near Marsabit, killing two.", "2022-05-04");
     assert!(e[0].actor2.as_deref().is_some_and(|a| a.starts_with("Civilians")), "{e:?}");
 }
+
+#[test]
+fn a_crowd_that_is_the_agent_of_a_passive_is_rioting() {
+    let e = en("A suspected cattle thief was killed by residents of Ochude in Teso South district.", "2019-01-01");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    assert!(e[0].actor1.as_deref().is_some_and(|a| a.starts_with("Rioters")), "{e:?}");
+    // Not people the text leaves unknown, nor those who fight back against armed men.
+    let e = en("A trader was killed by unidentified men in Teso South district.", "2019-01-01");
+    assert_ne!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    let e = en("Five raiders were killed by residents who fought back during a raid in Baringo.", "2019-01-01");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+}
