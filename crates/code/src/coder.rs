@@ -114,6 +114,11 @@ const LOCATIVES: &[&str] = &[
     "into", "region", "village", "ville", "town", "city", "localite", "commune", "province",
 ];
 
+/// Folded beginnings of words for people named by their animals ("cattle rustlers",
+/// "goat herders").
+const ANIMAL_PEOPLE: &[&str] =
+    &["rustler", "raider", "herder", "herdsm", "thie", "trader", "owner", "keeper", "farmer"];
+
 /// Folded words after a number that make it something other than a count of people.
 const NOT_PEOPLE: &[&str] = &[
     // "un nombre indéterminé de": no figure at all.
@@ -1833,7 +1838,12 @@ impl Analysis<'_, '_> {
                 let after = &f[self.text.folded_offset(n.end)..];
                 let next = first_chars(after, 24).trim_start_matches([' ', '-']);
                 let first = next.as_bytes().first();
-                !NOT_PEOPLE.iter().any(|w| w.as_bytes().first().is_none_or(|b| first == Some(b)) && next.starts_with(w))
+                // "9 cattle rustlers", "two goat herders": the animals name the people.
+                let herders = next.split(' ').nth(1).is_some_and(|w| ANIMAL_PEOPLE.iter().any(|p| w.starts_with(p)));
+                (herders
+                    || !NOT_PEOPLE
+                        .iter()
+                        .any(|w| w.as_bytes().first().is_none_or(|b| first == Some(b)) && next.starts_with(w)))
                     && !self.dates.iter().any(|m| {
                         // "between 11 and 20" may read as days; "On 3 May 2021" is a date.
                         m.start <= n.start

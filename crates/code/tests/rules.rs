@@ -1253,3 +1253,14 @@ fn a_crowd_that_is_the_agent_of_a_passive_is_rioting() {
     let e = en("Five raiders were killed by residents who fought back during a raid in Baringo.", "2019-01-01");
     assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
 }
+
+#[test]
+fn people_named_by_their_animals_are_counted_and_people_who_die_are_dead() {
+    let e = en("Police shot dead 9 cattle rustlers in Baringo on Monday.", "2019-01-01");
+    assert_eq!(e[0].fatalities, 9, "{e:?}");
+    // The animals themselves are no toll.
+    let e = en("Raiders stole 40 cattle and killed two herders in Baringo.", "2019-01-01");
+    assert_eq!(e[0].fatalities, 2, "{e:?}");
+    let e = en("Four people die in clashes between police and rioters in Kisumu.", "2019-01-01");
+    assert_eq!(e[0].fatalities, 4, "{e:?}");
+}
