@@ -1264,3 +1264,13 @@ fn people_named_by_their_animals_are_counted_and_people_who_die_are_dead() {
     let e = en("Four people die in clashes between police and rioters in Kisumu.", "2019-01-01");
     assert_eq!(e[0].fatalities, 4, "{e:?}");
 }
+
+#[test]
+fn hostages_held_slit_throats_and_detonations_are_events() {
+    let e = en("Al Shabaab militants continue to hold hostages for the third day in the Westgate Mall.", "2013-09-23");
+    assert_eq!(e[0].sub_event_type, "Abduction/forced disappearance", "{e:?}");
+    let e = en("On March 28, presumed militants slit the throats of three gold miners in the village of Belhouro.", "2019-03-29");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    let e = en("Suspected al Shabaab militants detonate an explosive at a police building in Mandera.", "2014-05-02");
+    assert_eq!(e[0].sub_event_type, "Remote explosive/landmine/IED", "{e:?}");
+}
