@@ -1274,3 +1274,13 @@ fn hostages_held_slit_throats_and_detonations_are_events() {
     let e = en("Suspected al Shabaab militants detonate an explosive at a police building in Mandera.", "2014-05-02");
     assert_eq!(e[0].sub_event_type, "Remote explosive/landmine/IED", "{e:?}");
 }
+
+#[test]
+fn a_mutiny_told_as_an_act_is_a_violent_demonstration() {
+    let e = en("Firing by mutinying police was reported in Bobo-Dioulasso on Friday.", "2011-06-04");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+    let e = en("A mutiny launched by soldiers in Ouagadougou spread to the southern town of Po on Sunday.", "2011-04-18");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+    let e = fr("Le 7 novembre 2015, des habitants de Ouagadougou ont manifesté contre le mauvais état des routes, bloquant la chaussée.", "2015-11-08");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
