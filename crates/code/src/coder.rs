@@ -249,7 +249,22 @@ const TOPIC: &[&str] = &[
 /// Folded markers just before a protest word (as well as "amid" anywhere before it) that
 /// make the protest the backdrop of a sentence's violence, not what its people are doing
 /// ("ahead of the BNP rally", "for joining the march").
-const BACKDROP: &[&str] = &[" ahead of ", " in the run-up to ", " for joining ", " in support of ", " a la veille d"];
+const BACKDROP: &[&str] = &[
+    " ahead of ",
+    " in the run-up to ",
+    " for joining ",
+    " in support of ",
+    " a la veille d",
+    " returning from ",
+    " way to join ",
+    " way to participate in ",
+    " way to attend ",
+    " participation in ",
+    " for participating in ",
+    " after attending ",
+    " en route pour ",
+    " de retour d",
+];
 
 /// Folded marks by which a note says an event it names is coded as a record of its own.
 const SEPARATELY: &[&str] =

@@ -1269,7 +1269,10 @@ fn people_named_by_their_animals_are_counted_and_people_who_die_are_dead() {
 fn hostages_held_slit_throats_and_detonations_are_events() {
     let e = en("Al Shabaab militants continue to hold hostages for the third day in the Westgate Mall.", "2013-09-23");
     assert_eq!(e[0].sub_event_type, "Abduction/forced disappearance", "{e:?}");
-    let e = en("On March 28, presumed militants slit the throats of three gold miners in the village of Belhouro.", "2019-03-29");
+    let e = en(
+        "On March 28, presumed militants slit the throats of three gold miners in the village of Belhouro.",
+        "2019-03-29",
+    );
     assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
     let e = en("Suspected al Shabaab militants detonate an explosive at a police building in Mandera.", "2014-05-02");
     assert_eq!(e[0].sub_event_type, "Remote explosive/landmine/IED", "{e:?}");
@@ -1279,8 +1282,24 @@ fn hostages_held_slit_throats_and_detonations_are_events() {
 fn a_mutiny_told_as_an_act_is_a_violent_demonstration() {
     let e = en("Firing by mutinying police was reported in Bobo-Dioulasso on Friday.", "2011-06-04");
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
-    let e = en("A mutiny launched by soldiers in Ouagadougou spread to the southern town of Po on Sunday.", "2011-04-18");
+    let e =
+        en("A mutiny launched by soldiers in Ouagadougou spread to the southern town of Po on Sunday.", "2011-04-18");
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
     let e = fr("Le 7 novembre 2015, des habitants de Ouagadougou ont manifesté contre le mauvais état des routes, bloquant la chaussée.", "2015-11-08");
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
+
+#[test]
+fn people_attacked_on_their_way_to_or_from_a_protest_are_no_protest() {
+    let e = en(
+        "On 11 February 2023, members of Awami League assaulted two members of BNP in Gurudaspur when they were returning from an anti-government demonstration.",
+        "2023-02-12",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    let e = en(
+        "On 5 June 2023, members of Awami League assaulted 3 activists in Bogra city for participating in a human chain.",
+        "2023-06-06",
+    );
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
 }
