@@ -341,6 +341,10 @@ const UNKNOWN_AGENT: &[&str] = &["unidentified ", "unknown ", "suspected ", "arm
 /// from…").
 const BELIEVED: &[&str] = &[" believed", " said to", " suspected", " thought to", " identified as"];
 
+/// Folded words for roads, which people block to protest.
+const BLOCKED_WAYS: &[&str] =
+    &["road", "roads", "highway", "route", "street", "streets", "junction", "bypass", "chaussee", "axe", "voie", "rue"];
+
 /// Folded beginnings of a trigger that says people were beaten, not shot or cut.
 const BEATING: &[&str] = &["assault", "beat", "agress", "tabass", "passe a tabac", "roue de coups"];
 
@@ -1054,7 +1058,19 @@ impl Analysis<'_, '_> {
                     !e.has("weak") && !SubEventType::from_name(&e.key).is_some_and(is_protest_family)
                 })
             };
-            if entry.has("weak") && !strong_here && !violent_here && !demanding && !stated {
+            // "residents blocked the Narok-Mau-Nakuru road": people who block a road
+            // protest by it, named road or not.
+            let road_blocked = is_protest_family(sub) && {
+                let word = &self.text.folded()[self.text.folded_offset(t.start)..t.fend];
+                let next = self.text.folded_after(t.fend, 48);
+                let crowd = actors.iter().rev().find(|a| a.end <= t.start).is_some_and(|a| {
+                    (a.victim && a.inter == Some(7) || matches!(a.inter, Some(5) | Some(6))) && !a.communal
+                });
+                (word.starts_with("block") || word.starts_with("bloqu"))
+                    && crowd
+                    && next.split(|c: char| !c.is_alphanumeric()).take(8).any(|w| BLOCKED_WAYS.contains(&w))
+            };
+            if entry.has("weak") && !strong_here && !violent_here && !demanding && !stated && !road_blocked {
                 continue;
             }
             if self.negated(t, &cues) {

@@ -1303,3 +1303,16 @@ fn people_attacked_on_their_way_to_or_from_a_protest_are_no_protest() {
     );
     assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
 }
+
+#[test]
+fn people_who_block_a_named_road_protest() {
+    let e = en(
+        "On Jan 30th residents of Gitaru blocked the Gitaru-Wangige road to stop the seizure of logs.",
+        "2019-02-01",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    // Soldiers or a landslide that block a road are no protest.
+    let e = en("On Jan 30th soldiers blocked the Gitaru-Wangige road during an operation.", "2019-02-01");
+    assert!(e.iter().all(|e| e.event_type != "Protests"), "{e:?}");
+}
