@@ -147,7 +147,8 @@ fn tag_tokens(
             i += 1;
             continue;
         }
-        // No expression starts this far before the first word that tells time.
+        // No expression starts this far before the first word that tells time, nor
+        // before a word no rule reads that stands before it.
         if near[i] == t.len() || near[i] >= i + lexicon::REACH {
             debug_assert!(cx.best(i, &st).is_none_or(|h| h.end <= i), "a time expression starts at token {i}");
             i += 1;
@@ -1072,38 +1073,40 @@ impl<'a, 't> Cx<'a, 't> {
         self.cores.borrow_mut().clear();
         // The rules run in this order; the first of the longest wins.
         let mut best: Option<Hit> = None;
-        let mut take = |h: Option<Hit>| {
+        // (A function inlined at each of its 25 calls, where a closure was called.)
+        #[inline(always)]
+        fn take(best: &mut Option<Hit>, h: Option<Hit>) {
             if let Some(h) = h {
                 if best.as_ref().is_none_or(|b| h.end > b.end) {
-                    best = Some(h);
+                    *best = Some(h);
                 }
             }
-        };
-        take(self.rule_range(i));
-        take(self.rule_coord(i));
-        take(self.rule_night(i));
-        take(self.rule_part(i));
-        take(self.rule_core(i));
-        take(self.rule_nth(i));
-        take(self.rule_week_of(i));
-        take(self.rule_unit_rel(i, st.anchor));
-        take(self.rule_dayrel(i, st.anchor));
-        take(self.rule_holiday(i));
-        take(self.rule_season(i));
-        take(self.rule_now(i));
-        take(self.rule_weekday(i));
-        take(self.rule_ago(i));
-        take(self.rule_within(i));
-        take(self.rule_decade(i));
-        take(self.rule_last_n(i));
-        take(self.rule_year(i, st.after_year && st.last_end == i));
-        take(self.rule_time(i, st.anchor, st.last_end == i));
-        take(self.rule_daypart_alone(i, st.anchor));
-        take(self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")));
-        take(self.rule_bare_year(i));
-        take(self.rule_duration(i));
-        take(self.rule_set(i));
-        take(self.rule_vague(i));
+        }
+        take(&mut best, self.rule_range(i));
+        take(&mut best, self.rule_coord(i));
+        take(&mut best, self.rule_night(i));
+        take(&mut best, self.rule_part(i));
+        take(&mut best, self.rule_core(i));
+        take(&mut best, self.rule_nth(i));
+        take(&mut best, self.rule_week_of(i));
+        take(&mut best, self.rule_unit_rel(i, st.anchor));
+        take(&mut best, self.rule_dayrel(i, st.anchor));
+        take(&mut best, self.rule_holiday(i));
+        take(&mut best, self.rule_season(i));
+        take(&mut best, self.rule_now(i));
+        take(&mut best, self.rule_weekday(i));
+        take(&mut best, self.rule_ago(i));
+        take(&mut best, self.rule_within(i));
+        take(&mut best, self.rule_decade(i));
+        take(&mut best, self.rule_last_n(i));
+        take(&mut best, self.rule_year(i, st.after_year && st.last_end == i));
+        take(&mut best, self.rule_time(i, st.anchor, st.last_end == i));
+        take(&mut best, self.rule_daypart_alone(i, st.anchor));
+        take(&mut best, self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")));
+        take(&mut best, self.rule_bare_year(i));
+        take(&mut best, self.rule_duration(i));
+        take(&mut best, self.rule_set(i));
+        take(&mut best, self.rule_vague(i));
         best
     }
 
