@@ -1105,36 +1105,40 @@ impl Gazetteer {
     pub fn candidates(&self, key: &str) -> Hits {
         // Recently asked keys are remembered per thread (a news stream names the same
         // places again and again), for this gazetteer only.
+        // (Keyed by the key's hash, as the indexes are: no key is copied.)
         thread_local! {
-            static CACHE: std::cell::RefCell<(u64, FxMap<Box<str>, Hits>)> =
-                std::cell::RefCell::new((u64::MAX, FxMap::default()));
+            static CACHE: std::cell::RefCell<(u64, IdMap<Hits>)> =
+                std::cell::RefCell::new((u64::MAX, IdMap::default()));
         }
+        let hash = key_hash(key);
         CACHE.with_borrow_mut(|(id, cache)| {
             if *id != self.id {
                 cache.clear();
                 *id = self.id;
             }
-            if let Some(h) = cache.get(key) {
+            if let Some(h) = cache.get(&hash) {
                 return h.clone();
             }
-            let h = self.candidates_uncached(key);
+            let h = self.candidates_uncached(key, hash);
             if cache.len() >= CANDIDATE_CACHE {
                 cache.clear();
             }
-            cache.insert(key.into(), h.clone());
+            cache.insert(hash, h.clone());
             h
         })
     }
 
-    fn candidates_uncached(&self, key: &str) -> Hits {
+    /// [`Gazetteer::candidates`] of `key`, whose [`key_hash`] is `hash`.
+    fn candidates_uncached(&self, key: &str, hash: u64) -> Hits {
         let visible = |i: u32| self.hidden.is_empty() || !self.hidden[i as usize];
         // (Most keys hit nothing: no allocation for them.)
         let mut out: Hits = Vec::new();
-        self.exact.each(key, |h| {
+        for &h in self.exact.find(hash) {
+            let h = decode(h);
             if visible(h.0) {
                 out.push(h)
             }
-        });
+        }
         if key.len() >= 4 {
             // The two keys are built in buffers kept from call to call: no allocation.
             thread_local! {

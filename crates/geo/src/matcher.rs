@@ -9,7 +9,7 @@ use sitrep_text::{Text, Token, TokenKind};
 
 use crate::evidence::country_evidence;
 use crate::gazetteer::{Gazetteer, Kind, MatchKind, Place};
-use crate::key::{name_key, norm_folded_into};
+use crate::key::{name_key, norm_folded_prefixes};
 
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
 static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
@@ -338,9 +338,20 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
         // The cues before the name are the same for every end: looked at once.
         let base_before = std::cell::OnceCell::new();
         let region_before = std::cell::OnceCell::new();
-        for &e in ends_buf[..ne].iter().rev() {
-            norm_folded_into(&text.folded()[t.fstart..toks[e - 1].fend], &mut kbuf);
-            let key: &str = &kbuf;
+        // The key of the longest name, and where the key of each shorter one ends in it.
+        let mut cuts = [0usize; 8];
+        for (c, &e) in cuts.iter_mut().zip(&ends_buf[..ne]) {
+            *c = toks[e - 1].fend - t.fstart;
+        }
+        let mut lens = [0usize; 8];
+        norm_folded_prefixes(
+            &text.folded()[t.fstart..toks[ends_buf[ne - 1] - 1].fend],
+            &cuts[..ne],
+            &mut kbuf,
+            &mut lens[..ne],
+        );
+        for (cut, &e) in ends_buf[..ne].iter().enumerate().rev() {
+            let key: &str = &kbuf[..lens[cut]];
             // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
             let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".") && {
                 dbuf.clear();
@@ -364,7 +375,9 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             // ("Act" is no "ACT").
             let code_like = !all_caps && key.len() <= 3;
             // "St. Marys", "Mt. Pleasant", "Ft. Worth".
-            let expanded = match key.split_once(' ') {
+            // (Only a key whose third byte is a space is split: no search in the others.)
+            let two = if key.as_bytes().get(2) == Some(&b' ') { key.split_once(' ') } else { None };
+            let expanded = match two {
                 Some(("st", rest)) => Some(format!("saint {rest}")),
                 Some(("mt", rest)) => Some(format!("mount {rest}")),
                 Some(("ft", rest)) => Some(format!("fort {rest}")),
