@@ -578,9 +578,9 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
         },
     };
     let cc = p.country.as_ref();
-    if ev.strong.contains_key(cc) {
+    if let Some(&n) = ev.strong.get(cc) {
         s += 6.0;
-        if ev.strong.get(cc) == Some(&ev.strong_top) {
+        if n == ev.strong_top {
             s += 2.0;
         }
     }
