@@ -578,16 +578,17 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
         },
     };
     let cc = p.country.as_ref();
-    if let Some(&n) = ev.strong.get(cc) {
+    // (An empty map is not asked: a string key costs a hash even there.)
+    if let Some(&n) = (!ev.strong.is_empty()).then(|| ev.strong.get(cc)).flatten() {
         s += 6.0;
         if n == ev.strong_top {
             s += 2.0;
         }
     }
-    if p.kind == Kind::Place && ev.admin1.contains(&(cc, &*p.admin1)) {
+    if p.kind == Kind::Place && !ev.admin1.is_empty() && ev.admin1.contains(&(cc, &*p.admin1)) {
         s += 5.0;
     }
-    if p.kind == Kind::Place && ev.admin2.contains(&(cc, &*p.admin1, &*p.admin2)) {
+    if p.kind == Kind::Place && !ev.admin2.is_empty() && ev.admin2.contains(&(cc, &*p.admin1, &*p.admin2)) {
         s += 5.0;
     }
     if let Some(&n) = ev.near.and_then(|near| near.get(&idx)) {
@@ -600,17 +601,17 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
             }
         }
     }
-    if let Some(&n) = ev.weak.get(cc) {
+    if let Some(&n) = (!ev.weak.is_empty()).then(|| ev.weak.get(cc)).flatten() {
         s += (n as f64).min(4.0);
     }
     // An admin1 area the document's other places lie in ("Georgia" with Atlanta).
     if p.kind == Kind::Admin1 {
-        if let Some(&n) = ev.weak_admin1.get(&(cc, &*p.admin1)) {
+        if let Some(&n) = (!ev.weak_admin1.is_empty()).then(|| ev.weak_admin1.get(&(cc, &*p.admin1))).flatten() {
             s += (4.0 * n as f64).min(8.0);
         }
     }
     if matches!(p.kind, Kind::Place | Kind::Admin2) {
-        if let Some(&n) = ev.weak_admin1.get(&(cc, &*p.admin1)) {
+        if let Some(&n) = (!ev.weak_admin1.is_empty()).then(|| ev.weak_admin1.get(&(cc, &*p.admin1))).flatten() {
             s += (2.0 * n as f64).min(6.0);
         }
     }
