@@ -7,7 +7,7 @@ use sitrep_core::{DateValue, PartialDate, Precision};
 use sitrep_text::{Text, TokenKind};
 
 use crate::lexicon::{self, Lang, Tk, DAY, FORTNIGHT, HOUR, MINUTE, MONTH, SECOND, WEEK, WEEKEND, YEAR};
-use crate::numbers::parse_number;
+use crate::numbers::{parse_number, Num};
 
 /// A date or time found in the text, with its resolved value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -284,6 +284,9 @@ enum WdMode {
     NextWeek,
 }
 
+/// A value per token, set once it is read.
+type PerToken<T> = Vec<Cell<Option<T>>>;
+
 struct Cx<'a, 't> {
     t: &'a [Tk<'t>],
     l: &'static Lang,
@@ -309,6 +312,11 @@ struct Cx<'a, 't> {
     /// [`Cx::parse_core`] at the tokens already read for the expression being read
     /// (several rules read the same one); cleared where a new expression starts.
     cores: RefCell<Vec<(usize, CoreAt)>>,
+    /// [`Cx::day_at`] of each token, once read (it reads the tokens only, and the rules
+    /// ask it of the same token again and again).
+    days: PerToken<Option<(u8, usize)>>,
+    /// [`parse_number`] at each token, once read.
+    numbers: PerToken<Option<Num>>,
 }
 
 fn last_day(y: i32, m: u8) -> u8 {
@@ -357,6 +365,8 @@ impl<'a, 't> Cx<'a, 't> {
             tense: Cell::new(None),
             at: Cell::new(0),
             cores: RefCell::new(Vec::new()),
+            days: vec![Cell::new(None); t.len()],
+            numbers: vec![Cell::new(None); t.len()],
         }
     }
 
@@ -400,8 +410,29 @@ impl<'a, 't> Cx<'a, 't> {
 
     // ---- pieces ----------------------------------------------------------------------
 
+    /// [`parse_number`] at token `i`.
+    fn number(&self, i: usize) -> Option<Num> {
+        let memo = self.numbers.get(i)?;
+        if let Some(n) = memo.get() {
+            return n;
+        }
+        let n = parse_number(self.t, i, self.l);
+        memo.set(Some(n));
+        n
+    }
+
     /// A day of the month: "22", "1er", "22nd", "premier", "quinze".
     fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let memo = self.days.get(i)?;
+        if let Some(d) = memo.get() {
+            return d;
+        }
+        let d = self.day_at_uncached(i);
+        memo.set(Some(d));
+        d
+    }
+
+    fn day_at_uncached(&self, i: usize) -> Option<(u8, usize)> {
         let x = self.t.get(i)?;
         if x.kind == TokenKind::Number {
             if x.digits() > 2 {
@@ -432,7 +463,7 @@ impl<'a, 't> Cx<'a, 't> {
         if let Some((v, j)) = self.kind(i, "ordinal") {
             return Some((v as u8, j));
         }
-        let n = parse_number(self.t, i, self.l)?;
+        let n = self.number(i)?;
         (!n.approximate && (2..=31).contains(&n.value)).then_some((n.value as u8, n.end))
     }
 
@@ -503,7 +534,7 @@ impl<'a, 't> Cx<'a, 't> {
         if self.l.en && matches!(self.f(i), "a" | "an") {
             return Some((1, i + 1));
         }
-        let n = parse_number(self.t, i, self.l)?;
+        let n = self.number(i)?;
         (!n.approximate && n.value <= 1000).then_some((n.value as i64, n.end))
     }
 
@@ -903,7 +934,7 @@ impl<'a, 't> Cx<'a, 't> {
                 strong = true;
             }
         } else {
-            let n = parse_number(self.t, j, self.l)?;
+            let n = self.number(j)?;
             if n.approximate {
                 return None;
             }
@@ -951,7 +982,7 @@ impl<'a, 't> Cx<'a, 't> {
                 "quart" => Some((15, k + 2)),
                 "demi" | "demie" => Some((30, k + 2)),
                 _ => {
-                    let n = parse_number(self.t, k + 1, self.l)?;
+                    let n = self.number(k + 1)?;
                     let e = self.skip(n.end, &["minutes", "minute", "min"], 1);
                     (n.value < 60 && e > n.end).then_some((n.value as i32, e))
                 }
@@ -962,11 +993,11 @@ impl<'a, 't> Cx<'a, 't> {
             if self.f(e) == "quart" {
                 return Some((-15, e + 1));
             }
-            let n = parse_number(self.t, k + 1, self.l)?;
+            let n = self.number(k + 1)?;
             return (n.value > 0 && n.value < 60).then_some((-(n.value as i32), n.end));
         }
         if matches!(f, "passe" | "passee") && self.f(k + 1) == "de" {
-            let n = parse_number(self.t, k + 2, self.l)?;
+            let n = self.number(k + 2)?;
             let e = self.skip(n.end, &["minutes", "minute", "min"], 1);
             return (n.value < 60 && e > n.end).then_some((n.value as i32, e));
         }
@@ -976,7 +1007,7 @@ impl<'a, 't> Cx<'a, 't> {
         if self.is_num(k) && self.t[k].digits() != 2 {
             return None;
         }
-        let n = parse_number(self.t, k, self.l)?;
+        let n = self.number(k)?;
         if n.approximate || n.value >= 60 {
             return None;
         }
