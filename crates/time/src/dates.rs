@@ -2319,7 +2319,8 @@ impl<'a, 't> Cx<'a, 't> {
             }
         }
         let j = self.skip(i, &["moins", "plus", "pres", "environ", "de", "d", "'", "less", "more", "than", "about"], 3);
-        let (x, end) = self.duration_at(j).or_else(|| self.duration_at(i))?;
+        // (Nothing skipped: the same token, not read twice.)
+        let (x, end) = self.duration_at(j).or_else(|| (j != i).then(|| self.duration_at(i)).flatten())?;
         Some(self.other(end, DateKind::Duration, x, "duration"))
     }
 
