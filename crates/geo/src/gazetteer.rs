@@ -441,7 +441,7 @@ fn next_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-/// How many name keys the candidate cache of a thread holds before it starts over:
+/// How many name keys each generation of the candidate cache of a thread holds:
 /// enough for the names that recur from document to document in a stream of news (a
 /// country's, a capital's, a province's), far fewer than the distinct names of a corpus.
 const CANDIDATE_CACHE: usize = 4096;
@@ -1105,36 +1105,47 @@ impl Gazetteer {
     pub fn candidates(&self, key: &str) -> Hits {
         // Recently asked keys are remembered per thread (a news stream names the same
         // places again and again), for this gazetteer only.
+        // (Keyed by the key's hash, as the indexes are: no key is copied.) When full, the
+        // cache becomes the older generation, whose keys asked again move to the new one:
+        // the names that recur stay.
         thread_local! {
-            static CACHE: std::cell::RefCell<(u64, FxMap<Box<str>, Hits>)> =
-                std::cell::RefCell::new((u64::MAX, FxMap::default()));
+            static CACHE: std::cell::RefCell<(u64, IdMap<Hits>, IdMap<Hits>)> =
+                std::cell::RefCell::new((u64::MAX, IdMap::default(), IdMap::default()));
         }
-        CACHE.with_borrow_mut(|(id, cache)| {
+        let hash = key_hash(key);
+        CACHE.with_borrow_mut(|(id, cache, older)| {
             if *id != self.id {
                 cache.clear();
+                older.clear();
                 *id = self.id;
             }
-            if let Some(h) = cache.get(key) {
+            if let Some(h) = cache.get(&hash) {
                 return h.clone();
             }
-            let h = self.candidates_uncached(key);
+            let h = match older.remove(&hash) {
+                Some(h) => h,
+                None => self.candidates_uncached(key, hash),
+            };
             if cache.len() >= CANDIDATE_CACHE {
+                std::mem::swap(cache, older);
                 cache.clear();
             }
-            cache.insert(key.into(), h.clone());
+            cache.insert(hash, h.clone());
             h
         })
     }
 
-    fn candidates_uncached(&self, key: &str) -> Hits {
+    /// [`Gazetteer::candidates`] of `key`, whose [`key_hash`] is `hash`.
+    fn candidates_uncached(&self, key: &str, hash: u64) -> Hits {
         let visible = |i: u32| self.hidden.is_empty() || !self.hidden[i as usize];
         // (Most keys hit nothing: no allocation for them.)
         let mut out: Hits = Vec::new();
-        self.exact.each(key, |h| {
+        for &h in self.exact.find(hash) {
+            let h = decode(h);
             if visible(h.0) {
                 out.push(h)
             }
-        });
+        }
         if key.len() >= 4 {
             // The two keys are built in buffers kept from call to call: no allocation.
             thread_local! {

@@ -59,6 +59,67 @@ pub(crate) fn norm_folded_into(f: &str, out: &mut String) {
     push_words(f.chars(), out);
 }
 
+/// [`norm_folded_into`] of `f` and, in `lens`, the length of the key of each prefix
+/// `f[..cuts[k]]` (`cuts` ascending): the key of a prefix is a prefix of the key, since
+/// a space is written only before the next word. Keys of a name cut after each of its
+/// words, in one pass.
+pub(crate) fn norm_folded_prefixes(f: &str, cuts: &[usize], out: &mut String, lens: &mut [usize]) {
+    out.clear();
+    out.reserve(f.len());
+    let mut k = 0;
+    if f.is_ascii() {
+        // Run by run, as `norm_folded_into`; a cut inside a run ends inside it.
+        let b = f.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if start < i {
+                while k < cuts.len() && cuts[k] <= start {
+                    lens[k] = out.len();
+                    k += 1;
+                }
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                while k < cuts.len() && cuts[k] < i {
+                    lens[k] = out.len() + cuts[k] - start;
+                    k += 1;
+                }
+                out.push_str(&f[start..i]);
+            }
+        }
+        for len in &mut lens[k..cuts.len()] {
+            *len = out.len();
+        }
+        return;
+    }
+    let mut space = false;
+    for (at, c) in f.char_indices() {
+        while k < cuts.len() && cuts[k] <= at {
+            lens[k] = out.len();
+            k += 1;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    for len in &mut lens[k..cuts.len()] {
+        *len = out.len();
+    }
+}
+
 /// Appends the letters and digits of `chars`, each run of anything else made one space
 /// between words (none at either end).
 fn push_words(chars: impl Iterator<Item = char>, out: &mut String) {
@@ -409,6 +470,21 @@ mod tests {
 
     fn t(s: &str) -> String {
         translit_key(&name_key(s))
+    }
+
+    #[test]
+    fn prefix_keys_are_the_keys_of_the_prefixes() {
+        for f in
+            ["jurf al-nasr  (irak)", "st. mary's--county", "5km nord", " -a b- ", "koweit city", "şalāḩ ad dīn", ""]
+        {
+            let cuts: Vec<usize> = (0..=f.len()).filter(|&c| f.is_char_boundary(c)).collect();
+            let (mut out, mut lens) = (String::new(), vec![0; cuts.len()]);
+            norm_folded_prefixes(f, &cuts, &mut out, &mut lens);
+            assert_eq!(out, norm_folded(f), "{f:?}");
+            for (&c, &n) in cuts.iter().zip(&lens) {
+                assert_eq!(&out[..n], norm_folded(&f[..c]), "{f:?} cut at {c}");
+            }
+        }
     }
 
     #[test]

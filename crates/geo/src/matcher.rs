@@ -9,7 +9,7 @@ use sitrep_text::{Text, Token, TokenKind};
 
 use crate::evidence::country_evidence;
 use crate::gazetteer::{Gazetteer, Kind, MatchKind, Place};
-use crate::key::{name_key, norm_folded_into};
+use crate::key::{name_key, norm_folded_prefixes};
 
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
 static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
@@ -338,9 +338,20 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
         // The cues before the name are the same for every end: looked at once.
         let base_before = std::cell::OnceCell::new();
         let region_before = std::cell::OnceCell::new();
-        for &e in ends_buf[..ne].iter().rev() {
-            norm_folded_into(&text.folded()[t.fstart..toks[e - 1].fend], &mut kbuf);
-            let key: &str = &kbuf;
+        // The key of the longest name, and where the key of each shorter one ends in it.
+        let mut cuts = [0usize; 8];
+        for (c, &e) in cuts.iter_mut().zip(&ends_buf[..ne]) {
+            *c = toks[e - 1].fend - t.fstart;
+        }
+        let mut lens = [0usize; 8];
+        norm_folded_prefixes(
+            &text.folded()[t.fstart..toks[ends_buf[ne - 1] - 1].fend],
+            &cuts[..ne],
+            &mut kbuf,
+            &mut lens[..ne],
+        );
+        for (cut, &e) in ends_buf[..ne].iter().enumerate().rev() {
+            let key: &str = &kbuf[..lens[cut]];
             // An abbreviation with its dot ("La.", "Ind.") is no stopword ("la").
             let abbreviation = toks.get(e).is_some_and(|d| d.fstart == toks[e - 1].fend && d.folded(text) == ".") && {
                 dbuf.clear();
@@ -364,7 +375,9 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             // ("Act" is no "ACT").
             let code_like = !all_caps && key.len() <= 3;
             // "St. Marys", "Mt. Pleasant", "Ft. Worth".
-            let expanded = match key.split_once(' ') {
+            // (Only a key whose third byte is a space is split: no search in the others.)
+            let two = if key.as_bytes().get(2) == Some(&b' ') { key.split_once(' ') } else { None };
+            let expanded = match two {
                 Some(("st", rest)) => Some(format!("saint {rest}")),
                 Some(("mt", rest)) => Some(format!("mount {rest}")),
                 Some(("ft", rest)) => Some(format!("fort {rest}")),
@@ -565,16 +578,17 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
         },
     };
     let cc = p.country.as_ref();
-    if ev.strong.contains_key(cc) {
+    // (An empty map is not asked: a string key costs a hash even there.)
+    if let Some(&n) = (!ev.strong.is_empty()).then(|| ev.strong.get(cc)).flatten() {
         s += 6.0;
-        if ev.strong.get(cc) == Some(&ev.strong_top) {
+        if n == ev.strong_top {
             s += 2.0;
         }
     }
-    if p.kind == Kind::Place && ev.admin1.contains(&(cc, &*p.admin1)) {
+    if p.kind == Kind::Place && !ev.admin1.is_empty() && ev.admin1.contains(&(cc, &*p.admin1)) {
         s += 5.0;
     }
-    if p.kind == Kind::Place && ev.admin2.contains(&(cc, &*p.admin1, &*p.admin2)) {
+    if p.kind == Kind::Place && !ev.admin2.is_empty() && ev.admin2.contains(&(cc, &*p.admin1, &*p.admin2)) {
         s += 5.0;
     }
     if let Some(&n) = ev.near.and_then(|near| near.get(&idx)) {
@@ -587,17 +601,17 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
             }
         }
     }
-    if let Some(&n) = ev.weak.get(cc) {
+    if let Some(&n) = (!ev.weak.is_empty()).then(|| ev.weak.get(cc)).flatten() {
         s += (n as f64).min(4.0);
     }
     // An admin1 area the document's other places lie in ("Georgia" with Atlanta).
     if p.kind == Kind::Admin1 {
-        if let Some(&n) = ev.weak_admin1.get(&(cc, &*p.admin1)) {
+        if let Some(&n) = (!ev.weak_admin1.is_empty()).then(|| ev.weak_admin1.get(&(cc, &*p.admin1))).flatten() {
             s += (4.0 * n as f64).min(8.0);
         }
     }
     if matches!(p.kind, Kind::Place | Kind::Admin2) {
-        if let Some(&n) = ev.weak_admin1.get(&(cc, &*p.admin1)) {
+        if let Some(&n) = (!ev.weak_admin1.is_empty()).then(|| ev.weak_admin1.get(&(cc, &*p.admin1))).flatten() {
             s += (2.0 * n as f64).min(6.0);
         }
     }

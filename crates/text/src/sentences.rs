@@ -13,8 +13,25 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "est", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "no",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`].
+const LONGEST: usize = {
+    let (mut m, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > m {
+            m = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    m
+};
+
+/// Whether `word` (as written) folds to one of [`ABBREVIATIONS`]. (An ASCII word folds
+/// to its lowercase: it is compared as it is, and a longer one not at all.)
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    if word.is_ascii() {
+        return word.len() <= LONGEST && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    ABBREVIATIONS.contains(&crate::fold_str(word).as_str())
 }
 
 /// Sentences of `text` as original character ranges `[start, end)`, trimmed of spaces.
@@ -31,10 +48,11 @@ pub fn sentences(text: &Text<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let mut marks = Marks { bytes, rare: None };
     while i < n {
         // Only a line break or a sentence mark can end a sentence: find the next one on
         // the bytes, then its character index.
-        match next_mark(bytes, chars.byte(i)) {
+        match marks.next(chars.byte(i)) {
             Some(b) => i = text.char_of_byte(b),
             None => break,
         }
@@ -115,15 +133,42 @@ static MARK: [bool; 256] = {
     t
 };
 
-/// The byte offset of the first `\n`, `.`, `!`, `?` or `…` at or after byte `from`.
-fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut b = from;
-    loop {
-        b += bytes.get(b..)?.iter().position(|&x| MARK[usize::from(x)])?;
-        if bytes[b] != 0xE2 || (bytes.get(b + 1) == Some(&0x80) && bytes.get(b + 2) == Some(&0xA6)) {
-            return Some(b);
+/// The line breaks and sentence marks of a text, found in order: `\n`, `.` and `?` by
+/// `memchr3`, and `!` and the first byte of `…` (and of other signs, E2) by `memchr2`,
+/// whose last find is kept until the search passes it (they are rarer).
+struct Marks<'a> {
+    bytes: &'a [u8],
+    /// The last find of the rarer bytes: (searched from, found at, or the end).
+    rare: Option<(usize, usize)>,
+}
+
+impl Marks<'_> {
+    /// The byte offset of the first `\n`, `.`, `!`, `?` or `…` at or after byte `from`
+    /// (`from` never less than at the call before).
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let mut b = from;
+        loop {
+            let rest = bytes.get(b..)?;
+            let common = memchr::memchr3(b'\n', b'.', b'?', rest).map_or(bytes.len(), |k| b + k);
+            let rare = match self.rare {
+                Some((s, at)) if s <= b && at >= b => at,
+                _ => {
+                    let at = memchr::memchr2(b'!', 0xE2, rest).map_or(bytes.len(), |k| b + k);
+                    self.rare = Some((b, at));
+                    at
+                }
+            };
+            b = common.min(rare);
+            if b >= bytes.len() {
+                return None;
+            }
+            debug_assert!(MARK[usize::from(bytes[b])]);
+            if bytes[b] != 0xE2 || (bytes.get(b + 1) == Some(&0x80) && bytes.get(b + 2) == Some(&0xA6)) {
+                return Some(b);
+            }
+            b += 1;
         }
-        b += 1;
     }
 }
 
@@ -155,7 +200,7 @@ fn protected_period(chars: &Chars<'_>, floor: usize, dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    is_abbreviation(&crate::fold_str(word))
+    is_abbreviation(word)
 }
 
 fn push_trimmed(chars: &Chars<'_>, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
@@ -177,6 +222,21 @@ mod tests {
     fn split(s: &str) -> Vec<String> {
         let t = Text::new(s);
         sentences(&t).into_iter().map(|(a, b)| t.slice(a, b).to_string()).collect()
+    }
+
+    #[test]
+    fn marks_are_found_in_order() {
+        let s = "Il a dit « non »… Puis — l’attaque ! Pourquoi ? Fin.\nSuite! ‘x’ …";
+        let naive: Vec<usize> =
+            s.char_indices().filter(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '…')).map(|(b, _)| b).collect();
+        let mut marks = Marks { bytes: s.as_bytes(), rare: None };
+        let mut found = Vec::new();
+        let mut b = 0;
+        while let Some(m) = marks.next(b) {
+            found.push(m);
+            b = m + 1;
+        }
+        assert_eq!(found, naive);
     }
 
     #[test]

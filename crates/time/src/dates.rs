@@ -7,7 +7,7 @@ use sitrep_core::{DateValue, PartialDate, Precision};
 use sitrep_text::{Text, TokenKind};
 
 use crate::lexicon::{self, Lang, Tk, DAY, FORTNIGHT, HOUR, MINUTE, MONTH, SECOND, WEEK, WEEKEND, YEAR};
-use crate::numbers::parse_number;
+use crate::numbers::{parse_number, Num};
 
 /// A date or time found in the text, with its resolved value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,7 +147,8 @@ fn tag_tokens(
             i += 1;
             continue;
         }
-        // No expression starts this far before the first word that tells time.
+        // No expression starts this far before the first word that tells time, nor
+        // before a word no rule reads that stands before it.
         if near[i] == t.len() || near[i] >= i + lexicon::REACH {
             debug_assert!(cx.best(i, &st).is_none_or(|h| h.end <= i), "a time expression starts at token {i}");
             i += 1;
@@ -283,6 +284,9 @@ enum WdMode {
     NextWeek,
 }
 
+/// A value per token, set once it is read.
+type PerToken<T> = Vec<Cell<Option<T>>>;
+
 struct Cx<'a, 't> {
     t: &'a [Tk<'t>],
     l: &'static Lang,
@@ -308,6 +312,11 @@ struct Cx<'a, 't> {
     /// [`Cx::parse_core`] at the tokens already read for the expression being read
     /// (several rules read the same one); cleared where a new expression starts.
     cores: RefCell<Vec<(usize, CoreAt)>>,
+    /// [`Cx::day_at`] of each token, once read (it reads the tokens only, and the rules
+    /// ask it of the same token again and again).
+    days: PerToken<Option<(u8, usize)>>,
+    /// [`parse_number`] at each token, once read.
+    numbers: PerToken<Option<Num>>,
 }
 
 fn last_day(y: i32, m: u8) -> u8 {
@@ -356,6 +365,8 @@ impl<'a, 't> Cx<'a, 't> {
             tense: Cell::new(None),
             at: Cell::new(0),
             cores: RefCell::new(Vec::new()),
+            days: vec![Cell::new(None); t.len()],
+            numbers: vec![Cell::new(None); t.len()],
         }
     }
 
@@ -399,8 +410,29 @@ impl<'a, 't> Cx<'a, 't> {
 
     // ---- pieces ----------------------------------------------------------------------
 
+    /// [`parse_number`] at token `i`.
+    fn number(&self, i: usize) -> Option<Num> {
+        let memo = self.numbers.get(i)?;
+        if let Some(n) = memo.get() {
+            return n;
+        }
+        let n = parse_number(self.t, i, self.l);
+        memo.set(Some(n));
+        n
+    }
+
     /// A day of the month: "22", "1er", "22nd", "premier", "quinze".
     fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let memo = self.days.get(i)?;
+        if let Some(d) = memo.get() {
+            return d;
+        }
+        let d = self.day_at_uncached(i);
+        memo.set(Some(d));
+        d
+    }
+
+    fn day_at_uncached(&self, i: usize) -> Option<(u8, usize)> {
         let x = self.t.get(i)?;
         if x.kind == TokenKind::Number {
             if x.digits() > 2 {
@@ -431,7 +463,7 @@ impl<'a, 't> Cx<'a, 't> {
         if let Some((v, j)) = self.kind(i, "ordinal") {
             return Some((v as u8, j));
         }
-        let n = parse_number(self.t, i, self.l)?;
+        let n = self.number(i)?;
         (!n.approximate && (2..=31).contains(&n.value)).then_some((n.value as u8, n.end))
     }
 
@@ -502,7 +534,7 @@ impl<'a, 't> Cx<'a, 't> {
         if self.l.en && matches!(self.f(i), "a" | "an") {
             return Some((1, i + 1));
         }
-        let n = parse_number(self.t, i, self.l)?;
+        let n = self.number(i)?;
         (!n.approximate && n.value <= 1000).then_some((n.value as i64, n.end))
     }
 
@@ -902,7 +934,7 @@ impl<'a, 't> Cx<'a, 't> {
                 strong = true;
             }
         } else {
-            let n = parse_number(self.t, j, self.l)?;
+            let n = self.number(j)?;
             if n.approximate {
                 return None;
             }
@@ -950,7 +982,7 @@ impl<'a, 't> Cx<'a, 't> {
                 "quart" => Some((15, k + 2)),
                 "demi" | "demie" => Some((30, k + 2)),
                 _ => {
-                    let n = parse_number(self.t, k + 1, self.l)?;
+                    let n = self.number(k + 1)?;
                     let e = self.skip(n.end, &["minutes", "minute", "min"], 1);
                     (n.value < 60 && e > n.end).then_some((n.value as i32, e))
                 }
@@ -961,11 +993,11 @@ impl<'a, 't> Cx<'a, 't> {
             if self.f(e) == "quart" {
                 return Some((-15, e + 1));
             }
-            let n = parse_number(self.t, k + 1, self.l)?;
+            let n = self.number(k + 1)?;
             return (n.value > 0 && n.value < 60).then_some((-(n.value as i32), n.end));
         }
         if matches!(f, "passe" | "passee") && self.f(k + 1) == "de" {
-            let n = parse_number(self.t, k + 2, self.l)?;
+            let n = self.number(k + 2)?;
             let e = self.skip(n.end, &["minutes", "minute", "min"], 1);
             return (n.value < 60 && e > n.end).then_some((n.value as i32, e));
         }
@@ -975,7 +1007,7 @@ impl<'a, 't> Cx<'a, 't> {
         if self.is_num(k) && self.t[k].digits() != 2 {
             return None;
         }
-        let n = parse_number(self.t, k, self.l)?;
+        let n = self.number(k)?;
         if n.approximate || n.value >= 60 {
             return None;
         }
@@ -1072,38 +1104,40 @@ impl<'a, 't> Cx<'a, 't> {
         self.cores.borrow_mut().clear();
         // The rules run in this order; the first of the longest wins.
         let mut best: Option<Hit> = None;
-        let mut take = |h: Option<Hit>| {
+        // (A function inlined at each of its 25 calls, where a closure was called.)
+        #[inline(always)]
+        fn take(best: &mut Option<Hit>, h: Option<Hit>) {
             if let Some(h) = h {
                 if best.as_ref().is_none_or(|b| h.end > b.end) {
-                    best = Some(h);
+                    *best = Some(h);
                 }
             }
-        };
-        take(self.rule_range(i));
-        take(self.rule_coord(i));
-        take(self.rule_night(i));
-        take(self.rule_part(i));
-        take(self.rule_core(i));
-        take(self.rule_nth(i));
-        take(self.rule_week_of(i));
-        take(self.rule_unit_rel(i, st.anchor));
-        take(self.rule_dayrel(i, st.anchor));
-        take(self.rule_holiday(i));
-        take(self.rule_season(i));
-        take(self.rule_now(i));
-        take(self.rule_weekday(i));
-        take(self.rule_ago(i));
-        take(self.rule_within(i));
-        take(self.rule_decade(i));
-        take(self.rule_last_n(i));
-        take(self.rule_year(i, st.after_year && st.last_end == i));
-        take(self.rule_time(i, st.anchor, st.last_end == i));
-        take(self.rule_daypart_alone(i, st.anchor));
-        take(self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")));
-        take(self.rule_bare_year(i));
-        take(self.rule_duration(i));
-        take(self.rule_set(i));
-        take(self.rule_vague(i));
+        }
+        take(&mut best, self.rule_range(i));
+        take(&mut best, self.rule_coord(i));
+        take(&mut best, self.rule_night(i));
+        take(&mut best, self.rule_part(i));
+        take(&mut best, self.rule_core(i));
+        take(&mut best, self.rule_nth(i));
+        take(&mut best, self.rule_week_of(i));
+        take(&mut best, self.rule_unit_rel(i, st.anchor));
+        take(&mut best, self.rule_dayrel(i, st.anchor));
+        take(&mut best, self.rule_holiday(i));
+        take(&mut best, self.rule_season(i));
+        take(&mut best, self.rule_now(i));
+        take(&mut best, self.rule_weekday(i));
+        take(&mut best, self.rule_ago(i));
+        take(&mut best, self.rule_within(i));
+        take(&mut best, self.rule_decade(i));
+        take(&mut best, self.rule_last_n(i));
+        take(&mut best, self.rule_year(i, st.after_year && st.last_end == i));
+        take(&mut best, self.rule_time(i, st.anchor, st.last_end == i));
+        take(&mut best, self.rule_daypart_alone(i, st.anchor));
+        take(&mut best, self.kind(i, "blocker").map(|(_, e)| Hit::new(e, None, "blocked")));
+        take(&mut best, self.rule_bare_year(i));
+        take(&mut best, self.rule_duration(i));
+        take(&mut best, self.rule_set(i));
+        take(&mut best, self.rule_vague(i));
         best
     }
 
@@ -2285,7 +2319,8 @@ impl<'a, 't> Cx<'a, 't> {
             }
         }
         let j = self.skip(i, &["moins", "plus", "pres", "environ", "de", "d", "'", "less", "more", "than", "about"], 3);
-        let (x, end) = self.duration_at(j).or_else(|| self.duration_at(i))?;
+        // (Nothing skipped: the same token, not read twice.)
+        let (x, end) = self.duration_at(j).or_else(|| (j != i).then(|| self.duration_at(i)).flatten())?;
         Some(self.other(end, DateKind::Duration, x, "duration"))
     }
 

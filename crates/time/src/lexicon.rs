@@ -78,7 +78,9 @@ pub(crate) const REACH: usize = 8;
 
 /// For each token, the index of the first token at or after it that may tell time: a
 /// number, a number word, or a word of the time lists that is more than a function
-/// word ("the", "of", "in", "and", an auxiliary) where it stands. `t.len()` if none.
+/// word ("the", "of", "in", "and", an auxiliary) where it stands. `t.len()` if none,
+/// and `t.len()` too when a token no rule reads (see [`Lang::known`]) stands between
+/// the two: no expression that starts at the token can reach a word that tells time.
 pub(crate) fn next_content(t: &[Tk<'_>], l: &Lang) -> Vec<usize> {
     // Written out so that each `kind_bit` of a literal folds to a constant.
     let function = kind_bit("article")
@@ -96,17 +98,26 @@ pub(crate) fn next_content(t: &[Tk<'_>], l: &Lang) -> Vec<usize> {
         | kind_bit("tense_future")
         | kind_bit("joiner");
     let mut near = vec![t.len(); t.len() + 1];
+    let mut out = vec![t.len(); t.len()];
+    // The first token after `i` that no rule reads (looked for only within reach of a
+    // word that tells time: further away, no expression starts anyway).
+    let mut barrier = t.len();
     for i in (0..t.len()).rev() {
         let x = &t[i];
-        let content = x.kind == TokenKind::Number
-            || x.f.as_bytes()[0].is_ascii_digit()
+        let digits = x.kind == TokenKind::Number || x.f.as_bytes()[0].is_ascii_digit();
+        let content = digits
             || matches!(x.f, "siecle" | "century")
             || l.time.tells_time_at(t, i, function)
             || l.numbers.tells_time_at(t, i, function);
         near[i] = if content { i } else { near[i + 1] };
+        if barrier >= near[i] {
+            out[i] = near[i];
+        }
+        if !digits && near[i] < (i + REACH).min(t.len()) && !l.known(x) {
+            barrier = i;
+        }
     }
-    near.truncate(t.len());
-    near
+    out
 }
 
 /// One entry of a word list: its tokens, kind and value.
@@ -448,6 +459,12 @@ pub(crate) struct Lang {
     pub numbers: Lex,
     /// First token of an entry → its indexes in `time` and `numbers` (a token's `ids`).
     ids: FxMap<String, [u32; 2]>,
+    /// The other words a rule may read: of the entries, and of the grammar's code
+    /// ([`GRAMMAR`]); those of up to 8 bytes as their bytes in a `u64` (see [`packed`]).
+    more: FxMap<u64, ()>,
+    more_long: FxMap<String, ()>,
+    /// [`Lang::sieve`] of `more`.
+    more_sieve: Vec<u64>,
     /// A quick test that a token is no key of `ids`: bit `last byte % 64` of entry
     /// [`Lang::sieve_at`] is set for every key.
     sieve: Vec<u64>,
@@ -466,7 +483,20 @@ impl Lang {
         for w in ids.keys() {
             sieve[Lang::sieve_at(w)] |= Lang::sieve_bit(w);
         }
-        Lang { en, time, numbers, ids, sieve }
+        let entries = [&time, &numbers].into_iter().flat_map(|lex| lex.lists.iter().flat_map(|v| &v.entries));
+        let (mut more, mut more_long) = (FxMap::default(), FxMap::default());
+        let mut more_sieve = vec![0u64; 16 * 256];
+        for w in entries.flat_map(|e| e.toks.iter().cloned()).chain(grammar_words()) {
+            if ids.contains_key(&w) {
+                continue;
+            }
+            more_sieve[Lang::sieve_at(&w)] |= Lang::sieve_bit(&w);
+            match packed(&w) {
+                Some(k) => more.insert(k, ()),
+                None => more_long.insert(w, ()),
+            };
+        }
+        Lang { en, time, numbers, ids, more, more_long, more_sieve, sieve }
     }
 
     #[inline]
@@ -487,6 +517,76 @@ impl Lang {
         }
         self.ids.get(f).copied().unwrap_or([NONE; 2])
     }
+
+    /// Whether some rule may read token `x`: a word of an entry of the lists, or a word
+    /// the grammar's code names. No time expression runs over any other word (a
+    /// number, or a word that starts with a digit, aside).
+    fn known(&self, x: &Tk<'_>) -> bool {
+        let f = x.f;
+        x.ids != [NONE; 2]
+            || (self.more_sieve[Lang::sieve_at(f)] & Lang::sieve_bit(f) != 0
+                && match packed(f) {
+                    Some(k) => self.more.contains_key(&k),
+                    None => self.more_long.contains_key(f),
+                })
+    }
+}
+
+/// The bytes of a word of 1 to 8 bytes as one number (no token holds a NUL byte).
+#[inline]
+fn packed(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(k))
+}
+
+/// The code of the grammar: the words its rules compare tokens with are the string
+/// literals found there.
+const GRAMMAR: [&str; 3] = [include_str!("dates.rs"), include_str!("numbers.rs"), include_str!("lexicon.rs")];
+
+/// The folded tokens of every string literal of [`GRAMMAR`] (comments and tests
+/// skipped; a few more words than the rules read do no harm, a word missed would).
+fn grammar_words() -> Vec<String> {
+    let mut out = Vec::new();
+    for src in GRAMMAR {
+        let src = src.split("\n#[cfg(test)]").next().unwrap_or(src);
+        let b = src.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'"' => {
+                    let start = i + 1;
+                    i += 1;
+                    while i < b.len() && b[i] != b'"' {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    let lit = src.get(start..i.min(b.len())).unwrap_or("").replace("\\n", "\n");
+                    let text = Text::new(&lit);
+                    out.extend(text.tokens().iter().map(|t| t.folded(&text).to_string()));
+                }
+                // A character literal ('"', '\''), not a lifetime ('a).
+                b'\'' if b.get(i + 1) == Some(&b'\\') => {
+                    i += 2;
+                    while i < b.len() && b[i] != b'\'' {
+                        i += 1;
+                    }
+                }
+                b'\'' if b.get(i + 2) == Some(&b'\'') => i += 2,
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The word lists for `lang` ("en" or, for anything else, "fr").
@@ -509,5 +609,37 @@ pub(crate) fn lang(lang: &str) -> &'static Lang {
                 include_str!("../../../data/lexicons/fr/numbers.tsv"),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_words_are_the_literals_of_the_rules() {
+        let words = grammar_words();
+        // Compared with tokens in the rules ("dans les", "d'ici", "overnight").
+        for w in ["dans", "ici", "overnight", "siecle", "minutes"] {
+            assert!(words.iter().any(|x| x == w), "{w}");
+        }
+        // Not from comments nor tests.
+        for w in ["killed", "nassiriyah"] {
+            assert!(!words.iter().any(|x| x == w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_word_no_rule_reads_stops_the_reach() {
+        let l = lang("fr");
+        let text = Text::new("le gouverneur 12 mai, dans la nuit du 3");
+        let t = tokens(&text, l);
+        let near = next_content(&t, l);
+        let at = |w: &str| t.iter().position(|x| x.f == w).unwrap_or(usize::MAX);
+        // "gouverneur" stands between "le" and "12": nothing that starts at "le" reaches it.
+        assert_eq!(near[at("le")], t.len());
+        assert_eq!(near[at("gouverneur")], at("12"));
+        assert_eq!(near[at("12")], at("12"));
+        assert!(near[at("dans")] <= at("nuit"));
     }
 }
