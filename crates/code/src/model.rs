@@ -343,6 +343,9 @@ pub struct TrainOptions {
     pub hidden_rate: f32,
     /// The share of hidden units left out of each training step.
     pub dropout: f32,
+    /// The network reads only features seen in at least this many training documents
+    /// (and `min_count`): rarer ones add to its size more than to what it learns.
+    pub hidden_min_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -357,6 +360,7 @@ impl Default for TrainOptions {
             hidden_epochs: 8,
             hidden_rate: 0.05,
             dropout: 0.3,
+            hidden_min_count: 5,
         }
     }
 }
@@ -464,8 +468,10 @@ impl Model {
         };
         let (ids, xs) = rows_of(&|_| true);
         let (w, bias, agree) = fit(&xs, &labels, &rules, k, ids.len(), o);
-        let net = quantized_net(Net::fit(ids.clone(), &xs, &labels, &rules, k, o));
         let full = quantized(Weights { ids, w, bias, agree }, k);
+        drop(xs);
+        let (ids, xs) = rows_of(&|id| df[&id] >= o.hidden_min_count);
+        let net = quantized_net(Net::fit(ids, &xs, &labels, &rules, k, o));
         drop(xs);
         let (ids, xs) = rows_of(&|id| !is_text(id));
         let (w, bias, agree) = fit(&xs, &labels, &rules, k, ids.len(), o);
@@ -907,7 +913,7 @@ mod tests {
             ex("the mob beat a man to death", SubEventType::MobViolence),
             ex("a mob lynched a man suspected of theft", SubEventType::MobViolence),
         ];
-        Model::train(&data, &TrainOptions { min_count: 1, ..TrainOptions::default() })
+        Model::train(&data, &TrainOptions { min_count: 1, hidden_min_count: 1, ..TrainOptions::default() })
     }
 
     fn bytes(m: &Model) -> Vec<u8> {
