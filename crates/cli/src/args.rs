@@ -54,6 +54,7 @@ character n-grams and the rules' concepts, their probabilities averaged):
                        class alike
     --hidden N         units of the network's hidden layer; 0 for the regression alone
                        (default 64)
+    --hidden-epochs N  the network's passes over the data (default 8)
 
 Diagnostics and a summary go to stderr; the exit status is non-zero only when no
 document could be read or the output could not be written.
@@ -127,6 +128,8 @@ pub struct TrainOpts {
     pub class_weight: f32,
     /// Units of the network's hidden layer (0: the regression alone).
     pub hidden: usize,
+    /// Passes of the network over the data.
+    pub hidden_epochs: usize,
     /// Files to score a model fitted on all the inputs on.
     pub test: Vec<PathBuf>,
 }
@@ -283,6 +286,7 @@ fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
         min_count: d.min_count,
         class_weight: d.class_weight,
         hidden: d.hidden,
+        hidden_epochs: d.hidden_epochs,
         test: Vec::new(),
     };
     while let Some(arg) = p.next()? {
@@ -295,6 +299,7 @@ fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
             Long("min-count") => o.min_count = p.value()?.parse()?,
             Long("class-weight") => o.class_weight = p.value()?.parse()?,
             Long("hidden") => o.hidden = p.value()?.parse()?,
+            Long("hidden-epochs") => o.hidden_epochs = p.value()?.parse()?,
             Long("test") => o.test.push(p.value()?.into()),
             Value(v) => o.inputs.push(v.into()),
             _ => return Err(arg.unexpected()),

@@ -29,6 +29,7 @@ pub fn train(o: &TrainOpts) -> ExitCode {
         min_count: o.min_count,
         class_weight: o.class_weight,
         hidden: o.hidden,
+        hidden_epochs: o.hidden_epochs,
         ..TrainOptions::default()
     };
     let (data, skipped) = match read_all(&engine, &o.inputs) {

@@ -131,7 +131,18 @@ fn trains_on_an_acled_csv_export() {
         csv.push_str(&format!("2019-03-28,{sub},Kenya,\"{text}\"\n"));
     }
     std::fs::write(&data, csv).unwrap();
-    let out = sitrep(&["train", "--folds", "2", "--epochs", "3", "--min-count", "1", data.to_str().unwrap()]);
+    let out = sitrep(&[
+        "train",
+        "--folds",
+        "2",
+        "--epochs",
+        "3",
+        "--hidden-epochs",
+        "4",
+        "--min-count",
+        "1",
+        data.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("96 labelled documents"), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2-fold cross-validation"));
