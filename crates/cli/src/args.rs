@@ -41,7 +41,8 @@ OPTIONS:
     -h, --help         this help
     -V, --version      the version
 
-TRAIN OPTIONS (a logistic regression over words, character n-grams and the rules' concepts):
+TRAIN OPTIONS (a logistic regression and a network of one hidden layer over words,
+character n-grams and the rules' concepts, their probabilities averaged):
     --folds N          cross-validate on N folds and print each fold's accuracy
     --output MODEL     fit on all the data and write the model to MODEL
     --test FILE        also score a model fitted on all the data on FILE's documents
@@ -51,6 +52,9 @@ TRAIN OPTIONS (a logistic regression over words, character n-grams and the rules
     --min-count N      keep features seen in at least N documents (default 2)
     --class-weight P   weigh rare classes up: 0 every document alike (default), 1 every
                        class alike
+    --hidden N         units of the network's hidden layer; 0 for the regression alone
+                       (default 64)
+    --hidden-epochs N  the network's passes over the data (default 8)
 
 Diagnostics and a summary go to stderr; the exit status is non-zero only when no
 document could be read or the output could not be written.
@@ -122,6 +126,10 @@ pub struct TrainOpts {
     pub rate: f32,
     pub min_count: u32,
     pub class_weight: f32,
+    /// Units of the network's hidden layer (0: the regression alone).
+    pub hidden: usize,
+    /// Passes of the network over the data.
+    pub hidden_epochs: usize,
     /// Files to score a model fitted on all the inputs on.
     pub test: Vec<PathBuf>,
 }
@@ -277,6 +285,8 @@ fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
         rate: d.rate,
         min_count: d.min_count,
         class_weight: d.class_weight,
+        hidden: d.hidden,
+        hidden_epochs: d.hidden_epochs,
         test: Vec::new(),
     };
     while let Some(arg) = p.next()? {
@@ -288,6 +298,8 @@ fn parse_train(p: &mut lexopt::Parser) -> Result<TrainOpts, lexopt::Error> {
             Long("rate") => o.rate = p.value()?.parse()?,
             Long("min-count") => o.min_count = p.value()?.parse()?,
             Long("class-weight") => o.class_weight = p.value()?.parse()?,
+            Long("hidden") => o.hidden = p.value()?.parse()?,
+            Long("hidden-epochs") => o.hidden_epochs = p.value()?.parse()?,
             Long("test") => o.test.push(p.value()?.into()),
             Value(v) => o.inputs.push(v.into()),
             _ => return Err(arg.unexpected()),

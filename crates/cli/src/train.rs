@@ -22,8 +22,16 @@ struct Labelled {
 pub fn train(o: &TrainOpts) -> ExitCode {
     let started = Instant::now();
     let engine = Engine::new();
-    let opts =
-        TrainOptions { epochs: o.epochs, l2: o.l2, rate: o.rate, min_count: o.min_count, class_weight: o.class_weight };
+    let opts = TrainOptions {
+        epochs: o.epochs,
+        l2: o.l2,
+        rate: o.rate,
+        min_count: o.min_count,
+        class_weight: o.class_weight,
+        hidden: o.hidden,
+        hidden_epochs: o.hidden_epochs,
+        ..TrainOptions::default()
+    };
     let (data, skipped) = match read_all(&engine, &o.inputs) {
         Ok(d) => d,
         Err(e) => {
@@ -47,9 +55,9 @@ pub fn train(o: &TrainOpts) -> ExitCode {
         let fitting = Instant::now();
         let examples: Vec<Example> = data.into_iter().map(|l| l.example).collect();
         let model = Model::train(&examples, &opts);
-        let (full, concepts) = model.sizes();
+        let (full, concepts, net) = model.sizes();
         eprintln!(
-            "sitrep train: model of {full} features ({concepts} language-independent) fitted on {} documents in {:.1} s",
+            "sitrep train: model of {full} features ({concepts} language-independent, {net} in the network) fitted on {} documents in {:.1} s",
             examples.len(),
             fitting.elapsed().as_secs_f64()
         );

@@ -75,7 +75,7 @@ fn trains_cross_validates_and_code_uses_the_model() {
     }
     assert!(report.contains("3-fold cross-validation: sub-event type accuracy 1.0000"), "{report}");
     let bytes = std::fs::read(&model).unwrap();
-    assert!(bytes.starts_with(b"sitrep-model-v3\n"));
+    assert!(bytes.starts_with(b"sitrep-model-v4\n"));
 
     // The rules call this march peaceful; the model, trained on the user's coding, retypes it.
     let doc = temp("doc.txt");
@@ -131,9 +131,27 @@ fn trains_on_an_acled_csv_export() {
         csv.push_str(&format!("2019-03-28,{sub},Kenya,\"{text}\"\n"));
     }
     std::fs::write(&data, csv).unwrap();
-    let out = sitrep(&["train", "--folds", "2", "--epochs", "3", "--min-count", "1", data.to_str().unwrap()]);
-    std::fs::remove_file(&data).ok();
+    let out = sitrep(&[
+        "train",
+        "--folds",
+        "2",
+        "--epochs",
+        "3",
+        "--hidden-epochs",
+        "4",
+        "--min-count",
+        "1",
+        data.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("96 labelled documents"), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2-fold cross-validation"));
+    // The regression alone, without the network.
+    let model = temp("linear.bin");
+    let out = sitrep(&["train", "--hidden", "0", "--output", model.to_str().unwrap(), data.to_str().unwrap()]);
+    std::fs::remove_file(&data).ok();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 in the network"), "{}", stderr(&out));
+    assert!(std::fs::read(&model).unwrap().starts_with(b"sitrep-model-v4\n"));
+    std::fs::remove_file(&model).ok();
 }

@@ -25,8 +25,14 @@
 //! language it was trained on, and one over the language-independent concept features
 //! only, used for any other language (a model trained on English notes reading French).
 //!
-//! The file (`sitrep-model-v3`) is sparse: only features seen in at least `min_count`
-//! training documents, each with its weights per class as bytes scaled per feature.
+//! Beside the regression over every feature stands a network of one hidden layer over the
+//! same features ([`net`]): its units read features together, which a weight per feature
+//! cannot. Where both serve (a language the model was trained on), the model's
+//! probabilities are the mean of theirs; the two err on different documents.
+//!
+//! The file (`sitrep-model-v4`) is sparse: only features seen in at least `min_count`
+//! training documents, each with its weights per class (and its row into the network's
+//! hidden layer) as bytes scaled per feature.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -36,7 +42,10 @@ use std::path::Path;
 use sitrep_core::SubEventType;
 use sitrep_text::{Text, TokenKind};
 
-const MAGIC: &[u8; 16] = b"sitrep-model-v3\n";
+mod net;
+use net::Net;
+
+const MAGIC: &[u8; 16] = b"sitrep-model-v4\n";
 /// What every version of the format starts with.
 const MAGIC_STEM: &[u8] = b"sitrep-model-v";
 
@@ -326,13 +335,38 @@ pub struct TrainOptions {
     /// Each example's loss is weighted by (n / (classes × n of its class)) to this power:
     /// 0 weighs every document alike, 1 every class alike.
     pub class_weight: f32,
+    /// Units of the hidden layer of the network beside the regression; 0 for none.
+    pub hidden: usize,
+    /// Passes of the network over the data.
+    pub hidden_epochs: usize,
+    /// The network's AdaGrad base learning rate.
+    pub hidden_rate: f32,
+    /// The share of hidden units left out of each training step.
+    pub dropout: f32,
+    /// The network reads only features seen in at least this many training documents
+    /// (and `min_count`): rarer ones add to its size more than to what it learns.
+    pub hidden_min_count: u32,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs: 10, l2: 1e-5, rate: 0.05, min_count: 2, class_weight: 0.0 }
+        TrainOptions {
+            epochs: 10,
+            l2: 1e-5,
+            rate: 0.05,
+            min_count: 2,
+            class_weight: 0.0,
+            hidden: 64,
+            hidden_epochs: 8,
+            hidden_rate: 0.05,
+            dropout: 0.3,
+            hidden_min_count: 5,
+        }
     }
 }
+
+/// The network's share of the probabilities where it serves (the regression has the rest).
+const NET_SHARE: f32 = 0.5;
 
 /// One set of weights: for each feature kept (sorted), one weight per class.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -373,6 +407,8 @@ pub struct Model {
     full: Weights,
     /// Over the language-independent features only.
     concepts: Weights,
+    /// The network over every feature, beside `full`.
+    net: Net,
 }
 
 /// Why a model file could not be read.
@@ -418,7 +454,8 @@ impl Model {
                 *df.entry(*id).or_insert(0) += 1;
             }
         }
-        let fit_on = |keep: &dyn Fn(u32) -> bool| -> Weights {
+        // The features kept, and each document's vector over their rows.
+        let rows_of = |keep: &dyn Fn(u32) -> bool| -> (Vec<u32>, Vec<Vec<(u32, f32)>>) {
             let mut ids: Vec<u32> =
                 df.iter().filter(|(id, n)| **n >= o.min_count && keep(**id)).map(|(id, _)| *id).collect();
             ids.sort_unstable();
@@ -427,12 +464,19 @@ impl Model {
                 .iter()
                 .map(|(_, x)| x.iter().filter_map(|(id, v)| rows.get(id).map(|r| (*r, *v))).collect())
                 .collect();
-            let (w, bias, agree) = fit(&xs, &labels, &rules, k, ids.len(), o);
-            quantized(Weights { ids, w, bias, agree }, k)
+            (ids, xs)
         };
-        let full = fit_on(&|_| true);
-        let concepts = fit_on(&|id| !is_text(id));
-        Model { classes, langs, full, concepts }
+        let (ids, xs) = rows_of(&|_| true);
+        let (w, bias, agree) = fit(&xs, &labels, &rules, k, ids.len(), o);
+        let full = quantized(Weights { ids, w, bias, agree }, k);
+        drop(xs);
+        let (ids, xs) = rows_of(&|id| df[&id] >= o.hidden_min_count);
+        let net = quantized_net(Net::fit(ids, &xs, &labels, &rules, k, o));
+        drop(xs);
+        let (ids, xs) = rows_of(&|id| !is_text(id));
+        let (w, bias, agree) = fit(&xs, &labels, &rules, k, ids.len(), o);
+        let concepts = quantized(Weights { ids, w, bias, agree }, k);
+        Model { classes, langs, full, concepts, net }
     }
 
     /// The most likely sub-type for `features`, with its probability's margin over the
@@ -455,8 +499,14 @@ impl Model {
             Some(l) => l == lang_id("") || self.langs.iter().any(|c| lang_id(c) == l),
         };
         let weights = if own { &self.full } else { &self.concepts };
+        let k = self.classes.len();
         let rule = rule_class(features).and_then(|r| self.classes.binary_search(&r).ok());
-        softmax(weights.scores(&x, self.classes.len(), rule))
+        let p = softmax(weights.scores(&x, k, rule));
+        if !own || self.net.width == 0 {
+            return p;
+        }
+        let q = softmax(self.net.scores(&x, k, rule));
+        p.iter().zip(&q).map(|(p, q)| (1.0 - NET_SHARE) * p + NET_SHARE * q).collect()
     }
 
     /// The sub-types the model tells apart.
@@ -464,14 +514,16 @@ impl Model {
         &self.classes
     }
 
-    /// Features with weights: (over every feature, over concepts only).
-    pub fn sizes(&self) -> (usize, usize) {
-        (self.full.ids.len(), self.concepts.ids.len())
+    /// Features with weights: (over every feature, over concepts only, in the network).
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.full.ids.len(), self.concepts.ids.len(), self.net.ids.len())
     }
 
     /// Writes the model: the magic line, the length of what follows, a header of
-    /// `name=value` lines (classes by key, languages), each set of weights, and a
-    /// checksum of everything before it.
+    /// `name=value` lines (classes by key, languages), each set of weights, the network
+    /// (its width, its number of features, the weights past the first layer, the
+    /// features and their rows into the hidden layer), and a checksum of everything
+    /// before it.
     pub fn write(&self, mut out: impl Write) -> io::Result<()> {
         let k = self.classes.len();
         let mut body = Vec::new();
@@ -491,6 +543,24 @@ impl Model {
                 last = id;
             }
             for row in weights.w.chunks_exact(k) {
+                let scale = row_scale(row);
+                body.extend_from_slice(&scale.to_le_bytes());
+                body.extend(row.iter().map(|w| quantize(*w, scale) as u8));
+            }
+        }
+        let net = &self.net;
+        body.extend_from_slice(&(net.width as u32).to_le_bytes());
+        body.extend_from_slice(&(net.ids.len() as u32).to_le_bytes());
+        for v in net.b1.iter().chain(&net.w2).chain(&net.b2).chain([&net.agree]) {
+            body.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut last = 0u32;
+        for &id in &net.ids {
+            put_varint(&mut body, id - last);
+            last = id;
+        }
+        if net.width > 0 {
+            for row in net.w1.chunks_exact(net.width) {
                 let scale = row_scale(row);
                 body.extend_from_slice(&scale.to_le_bytes());
                 body.extend(row.iter().map(|w| quantize(*w, scale) as u8));
@@ -666,6 +736,25 @@ fn quantized(weights: Weights, k: usize) -> Weights {
     out
 }
 
+/// The network as the file stores it: the rows into the hidden layer as bytes scaled per
+/// row, rows all near zero dropped.
+fn quantized_net(net: Net) -> Net {
+    let h = net.width;
+    if h == 0 {
+        return Net { ids: Vec::new(), w1: Vec::new(), ..net };
+    }
+    let mut out = Net { ids: Vec::new(), w1: Vec::new(), ..net.clone() };
+    for (id, row) in net.ids.iter().zip(net.w1.chunks_exact(h)) {
+        let scale = row_scale(row);
+        if scale * 127.0 < 1e-3 {
+            continue;
+        }
+        out.ids.push(*id);
+        out.w1.extend(row.iter().map(|w| f32::from(quantize(*w, scale)) * scale));
+    }
+    out
+}
+
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -771,12 +860,40 @@ fn parse(body: &[u8]) -> Option<io::Result<Model>> {
         }
         sets.push(Weights { ids, w, bias, agree });
     }
-    if !c.0.is_empty() {
+    let width = c.u32()? as usize;
+    let n = c.u32()? as usize;
+    if width.checked_mul(k + 1)?.checked_add(k + 1)?.checked_mul(4)? > c.0.len()
+        || n.checked_mul(width + 5)? > c.0.len()
+    {
         return None;
     }
+    let mut floats = |n: usize| (0..n).map(|_| c.f32()).collect::<Option<Vec<f32>>>();
+    let (b1, w2, b2) = (floats(width)?, floats(width * k)?, floats(k)?);
+    let agree = c.f32()?;
+    let mut ids = Vec::with_capacity(n);
+    let mut last = 0u32;
+    for i in 0..n {
+        let delta = c.varint()?;
+        if i > 0 && delta == 0 {
+            return None;
+        }
+        last = last.checked_add(delta)?;
+        ids.push(last);
+    }
+    let mut w1 = Vec::with_capacity(n * width);
+    if width > 0 {
+        for _ in 0..n {
+            let scale = c.f32()?;
+            w1.extend(c.take(width)?.iter().map(|&b| f32::from(b as i8) * scale));
+        }
+    }
+    if !c.0.is_empty() || (width == 0 && n > 0) {
+        return None;
+    }
+    let net = Net { ids, width, w1, b1, w2, b2, agree };
     let concepts = sets.pop()?;
     let full = sets.pop()?;
-    Some(Ok(Model { classes, langs, full, concepts }))
+    Some(Ok(Model { classes, langs, full, concepts, net }))
 }
 
 #[cfg(test)]
@@ -796,7 +913,7 @@ mod tests {
             ex("the mob beat a man to death", SubEventType::MobViolence),
             ex("a mob lynched a man suspected of theft", SubEventType::MobViolence),
         ];
-        Model::train(&data, &TrainOptions { min_count: 1, ..TrainOptions::default() })
+        Model::train(&data, &TrainOptions { min_count: 1, hidden_min_count: 1, ..TrainOptions::default() })
     }
 
     fn bytes(m: &Model) -> Vec<u8> {
@@ -819,6 +936,30 @@ mod tests {
         let back = Model::read(&bytes(&m)[..]).unwrap();
         assert_eq!(back, m);
         assert_eq!(back.predict(&mob).0, SubEventType::MobViolence);
+        assert!(m.sizes().2 > 0, "a network by default");
+    }
+
+    #[test]
+    fn the_regression_alone_round_trips() {
+        let data = [
+            ex("nurses marched peacefully over their pay", SubEventType::PeacefulProtest),
+            ex("a mob lynched a man suspected of theft", SubEventType::MobViolence),
+        ];
+        let m = Model::train(&data, &TrainOptions { min_count: 1, hidden: 0, ..TrainOptions::default() });
+        assert_eq!(m.sizes().2, 0);
+        let back = Model::read(&bytes(&m)[..]).unwrap();
+        assert_eq!(back, m);
+        // A network's probabilities are averaged with the regression's.
+        let with = toy();
+        let x = ex("nurses marched", SubEventType::Other).features;
+        let (lang, v) = vectorize(&x);
+        assert!(lang.is_some());
+        let k = with.classes.len();
+        let p = softmax(with.full.scores(&v, k, None));
+        let q = softmax(with.net.scores(&v, k, None));
+        for (got, (p, q)) in with.probabilities(&x).iter().zip(p.iter().zip(&q)) {
+            assert!((got - (p + q) / 2.0).abs() < 1e-6);
+        }
     }
 
     #[test]
@@ -882,12 +1023,12 @@ mod tests {
         let good = bytes(&toy());
         assert_eq!(error(b"not a model at all, really"), "not a sitrep model file");
         assert_eq!(error(b""), "not a sitrep model file");
-        for old in [&b"sitrep-model-v1\n"[..], b"sitrep-model-v2\n"] {
+        for old in [&b"sitrep-model-v1\n"[..], b"sitrep-model-v2\n", b"sitrep-model-v3\n"] {
             let mut file = old.to_vec();
             file.extend_from_slice(&[0; 64]);
             let e = error(&file);
             let named = String::from_utf8_lossy(&old[..old.len() - 1]).into_owned();
-            assert!(e.contains(&named) && e.contains("sitrep-model-v3") && e.contains("sitrep train"), "{e}");
+            assert!(e.contains(&named) && e.contains("sitrep-model-v4") && e.contains("sitrep train"), "{e}");
         }
         for cut in [16, 20, 30, good.len() / 2, good.len() - 1] {
             assert!(error(&good[..cut]).starts_with("model file is truncated"), "{cut}: {}", error(&good[..cut]));
