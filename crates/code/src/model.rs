@@ -794,6 +794,21 @@ impl<'a> Cursor<'a> {
         Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
+    /// `n` feature ids written as ascending deltas (none repeated).
+    fn ids(&mut self, n: usize) -> Option<Vec<u32>> {
+        let mut ids = Vec::with_capacity(n);
+        let mut last = 0u32;
+        for i in 0..n {
+            let delta = self.varint()?;
+            if i > 0 && delta == 0 {
+                return None;
+            }
+            last = last.checked_add(delta)?;
+            ids.push(last);
+        }
+        Some(ids)
+    }
+
     fn varint(&mut self) -> Option<u32> {
         let mut v: u32 = 0;
         for shift in (0..35).step_by(7) {
@@ -843,16 +858,7 @@ fn parse(body: &[u8]) -> Option<io::Result<Model>> {
         }
         let bias = (0..k).map(|_| c.f32()).collect::<Option<Vec<f32>>>()?;
         let agree = c.f32()?;
-        let mut ids = Vec::with_capacity(n);
-        let mut last = 0u32;
-        for i in 0..n {
-            let delta = c.varint()?;
-            if i > 0 && delta == 0 {
-                return None;
-            }
-            last = last.checked_add(delta)?;
-            ids.push(last);
-        }
+        let ids = c.ids(n)?;
         let mut w = Vec::with_capacity(n * k);
         for _ in 0..n {
             let scale = c.f32()?;
@@ -870,16 +876,7 @@ fn parse(body: &[u8]) -> Option<io::Result<Model>> {
     let mut floats = |n: usize| (0..n).map(|_| c.f32()).collect::<Option<Vec<f32>>>();
     let (b1, w2, b2) = (floats(width)?, floats(width * k)?, floats(k)?);
     let agree = c.f32()?;
-    let mut ids = Vec::with_capacity(n);
-    let mut last = 0u32;
-    for i in 0..n {
-        let delta = c.varint()?;
-        if i > 0 && delta == 0 {
-            return None;
-        }
-        last = last.checked_add(delta)?;
-        ids.push(last);
-    }
+    let ids = c.ids(n)?;
     let mut w1 = Vec::with_capacity(n * width);
     if width > 0 {
         for _ in 0..n {
