@@ -1316,3 +1316,13 @@ fn people_who_block_a_named_road_protest() {
     let e = en("On Jan 30th soldiers blocked the Gitaru-Wangige road during an operation.", "2019-02-01");
     assert!(e.iter().all(|e| e.event_type != "Protests"), "{e:?}");
 }
+
+#[test]
+fn a_shooting_that_leaves_people_dead_is_an_attack() {
+    let e = en("Shootings by a gang in Nairobi left two traders dead on Monday.", "2019-01-01");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    assert_eq!(e[0].fatalities, 2, "{e:?}");
+    // In the air, it disperses.
+    let e = en("Police dispersed the protesters in Kisumu, shooting into the air.", "2019-01-01");
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
