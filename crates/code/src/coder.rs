@@ -604,6 +604,31 @@ impl Analysis<'_, '_> {
         causes >= 3 && causes >= 2 * violence.max(1)
     }
 
+    /// A protest word's hit on the protesters (not weak, "protesters", « manifestants »)
+    /// that open sentence `s0..s1`, behind at most a date, a number or a few modifiers.
+    fn protesters_opening(&self, s0: usize, s1: usize) -> Option<Hit> {
+        let pack = self.engine.pack(&self.lang);
+        let a = self.actors.iter().find(|a| a.start >= s0 && a.end <= s1)?;
+        if a.inter != Some(6) || a.weak || self.text.slice(s0, a.start).split_whitespace().count() > 4 {
+            return None;
+        }
+        let lead = &self.text.folded()[self.text.folded_offset(s0)..self.text.folded_offset(a.start)];
+        if lead.contains([',', ':', ';']) {
+            return None;
+        }
+        let entry = (0..pack.events.len()).find(|&i| {
+            let e = pack.events.entry(i);
+            e.key == "peaceful_protest" && !e.has("weak") && !e.has("mod")
+        })?;
+        Some(Hit {
+            entry,
+            start: a.start,
+            end: a.end,
+            fstart: self.text.folded_offset(a.start),
+            fend: self.text.folded_offset(a.end),
+        })
+    }
+
     fn code_sentence(
         &self,
         si: usize,
@@ -628,6 +653,13 @@ impl Analysis<'_, '_> {
         match kicker {
             Some(k) => triggers = vec![k],
             None => triggers.retain(|t| !pack.events.entry(t.entry).has("kicker")),
+        }
+        // "Protesters gather at the Presidential Palace", "ODM protesters against the
+        // delay": a sentence that opens on protesters and names no event tells their
+        // protest; the word is its evidence.
+        let crowd_protest = if triggers.is_empty() { self.protesters_opening(s0, s1) } else { None };
+        if let Some(h) = crowd_protest.as_ref() {
+            triggers.push(h);
         }
         if triggers.is_empty() {
             return Vec::new();

@@ -1326,3 +1326,14 @@ fn a_shooting_that_leaves_people_dead_is_an_attack() {
     let e = en("Police dispersed the protesters in Kisumu, shooting into the air.", "2019-01-01");
     assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
 }
+
+#[test]
+fn a_sentence_that_opens_on_protesters_and_names_no_event_tells_their_protest() {
+    let e =
+        en("Tens of thousands of protesters gather in front of the National Assembly in Ouagadougou.", "2014-10-30");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    // Protesters named later in a sentence about something else are no protest of theirs.
+    let e = en("The minister met the families of the protesters in Ouagadougou on Friday.", "2014-10-30");
+    assert!(e.is_empty(), "{e:?}");
+}
