@@ -1337,3 +1337,9 @@ fn a_sentence_that_opens_on_protesters_and_names_no_event_tells_their_protest() 
     let e = en("The minister met the families of the protesters in Ouagadougou on Friday.", "2014-10-30");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn a_gunbattle_in_one_word_is_a_fight() {
+    let e = en("Gunbattle between police and Somali militia at a border town near Mandera.", "2019-01-01");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+}
