@@ -1296,6 +1296,11 @@ pub fn find_places_with_evidence(
     // Admin areas picked on that evidence add their country, and admin2 areas their
     // admin1 area.
     let mut admin_cc = Vec::new();
+    // A name's own admin1 reading does not vote for its country against a town of
+    // 20,000 people or more of that name abroad: "San Jose" read as Costa Rica's
+    // province would otherwise make Costa Rica the document's country, and outweigh
+    // the Santa Clara County and Sunnyvale it is named with.
+    let mut admin_own: Vec<(&str, &str)> = Vec::new();
     for s in &spans {
         // Most names have no own votes to take back: the shared evidence is used as is.
         let own_strong = own.get(s.key.as_str()).map(|ccs| without_own(&ev.strong, ccs));
@@ -1308,6 +1313,16 @@ pub fn find_places_with_evidence(
             if p.kind == Kind::Admin1 {
                 ev.admin1.insert((&p.country, &p.admin1));
                 admin_cc.push(&*p.country);
+                let rival_abroad = s.hits.iter().any(|&(j, jk)| {
+                    let q = g.place(j);
+                    jk <= MatchKind::Alternate
+                        && q.country != p.country
+                        && q.kind == Kind::Place
+                        && q.population >= 20_000
+                });
+                if rival_abroad {
+                    admin_own.push((s.key.as_str(), &*p.country));
+                }
             }
             // Admin2 names ("Madison County") are too ambiguous to vote before the
             // other names have: they do in the rounds below.
@@ -1315,6 +1330,9 @@ pub fn find_places_with_evidence(
     }
     for cc in admin_cc {
         *ev.strong.entry(cc).or_default() += 1;
+    }
+    for (k, cc) in admin_own {
+        own.entry(k).or_default().push(cc);
     }
 
     // Proximity: candidates of different names that lie within 50 km of each other

@@ -230,3 +230,12 @@ fn an_area_of_a_district() {
     let r = run("A roadside bomb wounded two policemen in the Shah Qala area of Qarabagh district, Kabul.");
     assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
 }
+
+#[test]
+fn an_admin_area_does_not_vote_for_itself() {
+    // Costa Rica's province "San José" adds no Costa Rica to the evidence against the
+    // Californian city: the county and town named with it decide.
+    let r =
+        run("Water officials in Santa Clara County met in San Jose and Sunnyvale. San Jose residents must cut back.");
+    assert!(r.iter().all(|m| m.2 == "US"), "{r:?}");
+}
