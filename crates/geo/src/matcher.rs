@@ -1604,6 +1604,9 @@ pub fn find_places_with_evidence(
         }
     }
 
+    // A country named outright, not only its people ("Somalis" in a story from Kenya).
+    let country_named =
+        picks.iter().flatten().any(|&(i, mk, _)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
     let mut out = Vec::with_capacity(spans.len());
     for (n, s) in spans.iter().enumerate() {
         let Some((i, mk, forced)) = resolved[n] else {
@@ -1665,6 +1668,13 @@ pub fn find_places_with_evidence(
         {
             continue;
         }
+        // A village abroad named once or twice in a story about another country.
+        if spans.iter().filter(|o| o.key == s.key).count() <= 2
+            && country_named
+            && stray_village(p, || span_ev(n, &picks))
+        {
+            continue;
+        }
         let rule = match mk {
             MatchKind::Name => "name",
             MatchKind::Alternate => "alternate",
@@ -1719,6 +1729,20 @@ fn foreign_outlier<'e, 'a: 'e>(
         || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
         || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
     elsewhere && !ev.strong.contains_key(p.country.as_ref()) && !ev.weak.contains_key(p.country.as_ref())
+}
+
+/// Whether `p` is a village or small town (under 20,000 people) in a country the
+/// document neither names nor points to by its other places, while it names another
+/// country (outright, `country_named` above) and points to it twice or more: "the Indonesian island of Java" is no village of Georgia,
+/// "Piccadilly" in a story from London no Australian suburb. The gazetteer lacks the
+/// place meant (an island, a street, a quarter), and no reading beats one on another
+/// continent.
+fn stray_village<'e, 'a: 'e>(p: &Place, ev: impl FnOnce() -> Evidence<'e, 'a>) -> bool {
+    if !(p.kind == Kind::Place && p.population < 20_000 && p.feature.as_ref() != "PPLC") {
+        return false;
+    }
+    let ev = &ev();
+    ev.strong_top >= 2 && !ev.strong.contains_key(p.country.as_ref()) && !ev.weak.contains_key(p.country.as_ref())
 }
 
 /// Folded words that introduce a place's name.

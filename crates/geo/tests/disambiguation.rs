@@ -239,3 +239,14 @@ fn an_admin_area_does_not_vote_for_itself() {
         run("Water officials in Santa Clara County met in San Jose and Sunnyvale. San Jose residents must cut back.");
     assert!(r.iter().all(|m| m.2 == "US"), "{r:?}");
 }
+
+#[test]
+fn a_village_abroad_is_dropped_in_a_story_about_another_country() {
+    // The gazetteer has no island of Java: Georgia's village of that name is no reading.
+    let r = run("More than 600 people died after a tsunami hit the Indonesian island of Java. \
+                 Rescuers in Indonesia searched Java's southern coast.");
+    assert!(r.iter().all(|m| m.2 == "ID") && r.len() == 2, "{r:?}");
+    // Its people named, not the country: a village of the story's own country stays.
+    let r = run("On Sept 17th 2019, in Garba Tula, Borana and Somalis clashed over Somali herds.");
+    assert_eq!(country_of(&r, "Garba Tula"), "KE");
+}
