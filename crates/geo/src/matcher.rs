@@ -630,6 +630,18 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     {
         s += 4.0;
     }
+    // The capital of a country the document names is that capital, even beside a
+    // namesake town of the state the document is about ("Paris" with "France" in a
+    // story from Kentucky).
+    if p.feature.as_ref() == "PPLC"
+        && mk == MatchKind::Name
+        && town_meant
+        && p.population >= 100_000
+        && !ev.strong.is_empty()
+        && ev.strong.contains_key(cc)
+    {
+        s += 10.0;
+    }
     // A capital named like a state of its country: "Washington" is more often the
     // capital.
     if p.feature.as_ref() == "PPLC"

@@ -250,3 +250,10 @@ fn a_village_abroad_is_dropped_in_a_story_about_another_country() {
     let r = run("On Sept 17th 2019, in Garba Tula, Borana and Somalis clashed over Somali herds.");
     assert_eq!(country_of(&r, "Garba Tula"), "KE");
 }
+
+#[test]
+fn the_capital_of_a_country_named_beats_a_namesake_town_of_the_state() {
+    let r = run("LEXINGTON, Ky. - A doctor from Kentucky is in France on a family trip. \
+                 Police in Paris closed the avenue after the shooting.");
+    assert_eq!(country_of(&r, "Paris"), "FR");
+}
