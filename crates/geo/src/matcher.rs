@@ -215,6 +215,9 @@ struct Span {
     tj: usize,
     key: String,
     hits: Vec<(u32, MatchKind)>,
+    /// Second-order areas of that name the text does not call areas: a last resort
+    /// against a town abroad.
+    areas: Vec<(u32, MatchKind)>,
 }
 
 fn is_upper(text: &Text<'_>, t: &Token) -> bool {
@@ -432,6 +435,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             // meant: in an admin chain after another name, before "district" or
             // "upazila", after "province de".
             let area = if short { Vec::new() } else { g.lookup_area(key) };
+            let mut areas = Vec::new();
             if !area.is_empty() {
                 let chain_pos = i >= 2 && matches!(toks[i - 1].folded(text), "," | "(") && {
                     let p = toks[i - 2].folded(text);
@@ -460,6 +464,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                             hits.push(h);
                         }
                     }
+                } else {
+                    areas = area;
                 }
             }
             // Abbreviations ("Calif.", "N.H.") match only with their dot.
@@ -474,7 +480,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 }
             }
             if !hits.is_empty() {
-                out.push(Span { ti: i, tj: e, key: key.to_string(), hits });
+                out.push(Span { ti: i, tj: e, key: key.to_string(), hits, areas });
                 i = e;
                 advanced = true;
                 break;
@@ -1624,7 +1630,25 @@ pub fn find_places_with_evidence(
         let Some((i, mk, forced)) = resolved[n] else {
             continue;
         };
-        let p = g.place(i);
+        let mut p = g.place(i);
+        // A town abroad, in a country nothing else in the document points to, is the
+        // area of that name in the country the document names: "Cornwall" in a story
+        // from England is the county, not the Ontario town.
+        if p.kind == Kind::Place && !s.areas.is_empty() {
+            let ev_n = span_ev(n, &picks);
+            let cc = p.country.as_ref();
+            if !ev_n.strong.contains_key(cc) && !ev_n.weak.contains_key(cc) {
+                if let Some(a) = s
+                    .areas
+                    .iter()
+                    .map(|&(a, _)| g.place(a))
+                    .filter(|a| ev_n.strong.contains_key(a.country.as_ref()))
+                    .max_by_key(|a| a.population)
+                {
+                    p = a;
+                }
+            }
+        }
         let start = toks[s.ti].start;
         let end = toks[s.tj - 1].end;
         let geo_precision = if p.kind != Kind::Place {

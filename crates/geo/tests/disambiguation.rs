@@ -257,3 +257,13 @@ fn the_capital_of_a_country_named_beats_a_namesake_town_of_the_state() {
                  Police in Paris closed the avenue after the shooting.");
     assert_eq!(country_of(&r, "Paris"), "FR");
 }
+
+#[test]
+fn a_town_abroad_yields_to_the_area_of_the_country_named() {
+    // No town of England is called Cornwall: the county, not the Ontario town.
+    let r = run("Three people died in a caravan park in Cornwall, in the south west of England, on Saturday.");
+    let t = Text::new("Three people died in a caravan park in Cornwall, in the south west of England, on Saturday.");
+    let m = find_places(&t, "en", Gazetteer::embedded());
+    assert_eq!(country_of(&r, "Cornwall"), "GB");
+    assert_eq!(m[0].geo_precision, 3);
+}
