@@ -1625,6 +1625,41 @@ pub fn find_places_with_evidence(
     // A country named outright, not only its people ("Somalis" in a story from Kenya).
     let country_named =
         picks.iter().flatten().any(|&(i, mk, _)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
+    // (Two such towns do not vouch for each other: "Suffolk" and "Norfolk" in a story
+    // from the United Kingdom are not Virginia's because both are.)
+    let area_in_named = |n: usize, ev_n: &Evidence| -> Option<&Place> {
+        let (i, _, _) = resolved[n]?;
+        let p = g.place(i);
+        let cc = p.country.as_ref();
+        if p.kind != Kind::Place
+            || spans[n].areas.is_empty()
+            || ev_n.strong.contains_key(cc)
+            || ev_n.weak.contains_key(cc)
+        {
+            return None;
+        }
+        spans[n]
+            .areas
+            .iter()
+            .map(|&(a, _)| g.place(a))
+            .filter(|a| ev_n.strong.contains_key(a.country.as_ref()))
+            .max_by_key(|a| a.population)
+    };
+    let first: Vec<bool> = (0..spans.len())
+        .map(|n| {
+            !spans[n].areas.is_empty() && resolved[n].is_some() && {
+                let mut ev_n = span_ev(n, &picks);
+                ev_n.weak.clear();
+                area_in_named(n, &ev_n).is_some()
+            }
+        })
+        .collect();
+    let area_of: Vec<Option<&Place>> = if first.iter().any(|&f| f) {
+        let others: Vec<Pick> = picks.iter().zip(&first).map(|(p, &f)| if f { None } else { *p }).collect();
+        (0..spans.len()).map(|n| if first[n] { area_in_named(n, &span_ev(n, &others)) } else { None }).collect()
+    } else {
+        vec![None; spans.len()]
+    };
     let mut out = Vec::with_capacity(spans.len());
     for (n, s) in spans.iter().enumerate() {
         let Some((i, mk, forced)) = resolved[n] else {
@@ -1634,20 +1669,8 @@ pub fn find_places_with_evidence(
         // A town abroad, in a country nothing else in the document points to, is the
         // area of that name in the country the document names: "Cornwall" in a story
         // from England is the county, not the Ontario town.
-        if p.kind == Kind::Place && !s.areas.is_empty() {
-            let ev_n = span_ev(n, &picks);
-            let cc = p.country.as_ref();
-            if !ev_n.strong.contains_key(cc) && !ev_n.weak.contains_key(cc) {
-                if let Some(a) = s
-                    .areas
-                    .iter()
-                    .map(|&(a, _)| g.place(a))
-                    .filter(|a| ev_n.strong.contains_key(a.country.as_ref()))
-                    .max_by_key(|a| a.population)
-                {
-                    p = a;
-                }
-            }
+        if let Some(a) = area_of[n] {
+            p = a;
         }
         let start = toks[s.ti].start;
         let end = toks[s.tj - 1].end;

@@ -266,4 +266,8 @@ fn a_town_abroad_yields_to_the_area_of_the_country_named() {
     let m = find_places(&t, "en", Gazetteer::embedded());
     assert_eq!(country_of(&r, "Cornwall"), "GB");
     assert_eq!(m[0].geo_precision, 3);
+    // Two such towns do not vouch for each other.
+    let r = run("Bird flu was confirmed on a farm in Suffolk, officials in the United Kingdom said. \
+                 Farms in Norfolk are being watched.");
+    assert!(r.iter().all(|m| m.2 == "GB") && r.len() == 3, "{r:?}");
 }
