@@ -1727,11 +1727,8 @@ pub fn find_places_with_evidence(
         {
             continue;
         }
-        // A village abroad named once or twice in a story about another country.
-        if spans.iter().filter(|o| o.key == s.key).count() <= 2
-            && country_named
-            && stray_village(p, || span_ev(n, &picks))
-        {
+        // A village abroad in a story about another country.
+        if country_named && stray_village(p, || span_ev(n, &picks)) {
             continue;
         }
         let rule = match mk {
@@ -1790,14 +1787,15 @@ fn foreign_outlier<'e, 'a: 'e>(
     elsewhere && !ev.strong.contains_key(p.country.as_ref()) && !ev.weak.contains_key(p.country.as_ref())
 }
 
-/// Whether `p` is a village or small town (under 20,000 people) in a country the
-/// document neither names nor points to by its other places, while it names another
-/// country (outright, `country_named` above) and points to it twice or more: "the Indonesian island of Java" is no village of Georgia,
-/// "Piccadilly" in a story from London no Australian suburb. The gazetteer lacks the
-/// place meant (an island, a street, a quarter), and no reading beats one on another
-/// continent.
+/// Whether `p` is a village, small town or small district (under 20,000 people) in a
+/// country the document neither names nor points to by its other places, while it
+/// names another country outright (`country_named` above) and points to it twice or
+/// more: "the Indonesian island of Java" is no village of Georgia, "Heathrow" in a
+/// story from England no Florida town, however often named. The gazetteer lacks the
+/// place meant (an island, an airport, a former province), and no reading beats one
+/// on another continent.
 fn stray_village<'e, 'a: 'e>(p: &Place, ev: impl FnOnce() -> Evidence<'e, 'a>) -> bool {
-    if !(p.kind == Kind::Place && p.population < 20_000 && p.feature.as_ref() != "PPLC") {
+    if !(matches!(p.kind, Kind::Place | Kind::Admin2) && p.population < 20_000 && p.feature.as_ref() != "PPLC") {
         return false;
     }
     let ev = &ev();

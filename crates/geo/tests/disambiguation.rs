@@ -249,6 +249,11 @@ fn a_village_abroad_is_dropped_in_a_story_about_another_country() {
     // Its people named, not the country: a village of the story's own country stays.
     let r = run("On Sept 17th 2019, in Garba Tula, Borana and Somalis clashed over Somali herds.");
     assert_eq!(country_of(&r, "Garba Tula"), "KE");
+    // However often named.
+    let r = run("Fog disrupted flights in England on Saturday. Heathrow cancelled forty flights; \
+                 Heathrow staff said more would go. Passengers at Heathrow were told to check \
+                 with airlines, officials in the United Kingdom said.");
+    assert!(r.iter().all(|m| m.2 == "GB"), "{r:?}");
 }
 
 #[test]
