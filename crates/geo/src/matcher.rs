@@ -215,6 +215,9 @@ struct Span {
     tj: usize,
     key: String,
     hits: Vec<(u32, MatchKind)>,
+    /// Second-order areas of that name the text does not call areas: a last resort
+    /// against a town abroad.
+    areas: Vec<(u32, MatchKind)>,
 }
 
 fn is_upper(text: &Text<'_>, t: &Token) -> bool {
@@ -432,6 +435,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             // meant: in an admin chain after another name, before "district" or
             // "upazila", after "province de".
             let area = if short { Vec::new() } else { g.lookup_area(key) };
+            let mut areas = Vec::new();
             if !area.is_empty() {
                 let chain_pos = i >= 2 && matches!(toks[i - 1].folded(text), "," | "(") && {
                     let p = toks[i - 2].folded(text);
@@ -460,6 +464,8 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                             hits.push(h);
                         }
                     }
+                } else {
+                    areas = area;
                 }
             }
             // Abbreviations ("Calif.", "N.H.") match only with their dot.
@@ -474,7 +480,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 }
             }
             if !hits.is_empty() {
-                out.push(Span { ti: i, tj: e, key: key.to_string(), hits });
+                out.push(Span { ti: i, tj: e, key: key.to_string(), hits, areas });
                 i = e;
                 advanced = true;
                 break;
@@ -629,6 +635,18 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
         && ev.eponym.iter().any(|&(c, a, amk)| c == p.country && a == p.admin1 && mk <= amk)
     {
         s += 4.0;
+    }
+    // The capital of a country the document names is that capital, even beside a
+    // namesake town of the state the document is about ("Paris" with "France" in a
+    // story from Kentucky).
+    if p.feature.as_ref() == "PPLC"
+        && mk == MatchKind::Name
+        && town_meant
+        && p.population >= 100_000
+        && !ev.strong.is_empty()
+        && ev.strong.contains_key(cc)
+    {
+        s += 10.0;
     }
     // A capital named like a state of its country: "Washington" is more often the
     // capital.
@@ -1296,6 +1314,11 @@ pub fn find_places_with_evidence(
     // Admin areas picked on that evidence add their country, and admin2 areas their
     // admin1 area.
     let mut admin_cc = Vec::new();
+    // A name's own admin1 reading does not vote for its country against a town of
+    // 20,000 people or more of that name abroad: "San Jose" read as Costa Rica's
+    // province would otherwise make Costa Rica the document's country, and outweigh
+    // the Santa Clara County and Sunnyvale it is named with.
+    let mut admin_own: Vec<(&str, &str)> = Vec::new();
     for s in &spans {
         // Most names have no own votes to take back: the shared evidence is used as is.
         let own_strong = own.get(s.key.as_str()).map(|ccs| without_own(&ev.strong, ccs));
@@ -1308,6 +1331,16 @@ pub fn find_places_with_evidence(
             if p.kind == Kind::Admin1 {
                 ev.admin1.insert((&p.country, &p.admin1));
                 admin_cc.push(&*p.country);
+                let rival_abroad = s.hits.iter().any(|&(j, jk)| {
+                    let q = g.place(j);
+                    jk <= MatchKind::Alternate
+                        && q.country != p.country
+                        && q.kind == Kind::Place
+                        && q.population >= 20_000
+                });
+                if rival_abroad {
+                    admin_own.push((s.key.as_str(), &*p.country));
+                }
             }
             // Admin2 names ("Madison County") are too ambiguous to vote before the
             // other names have: they do in the rounds below.
@@ -1315,6 +1348,9 @@ pub fn find_places_with_evidence(
     }
     for cc in admin_cc {
         *ev.strong.entry(cc).or_default() += 1;
+    }
+    for (k, cc) in admin_own {
+        own.entry(k).or_default().push(cc);
     }
 
     // Proximity: candidates of different names that lie within 50 km of each other
@@ -1586,12 +1622,56 @@ pub fn find_places_with_evidence(
         }
     }
 
+    // A country named outright, not only its people ("Somalis" in a story from Kenya).
+    let country_named =
+        picks.iter().flatten().any(|&(i, mk, _)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country);
+    // (Two such towns do not vouch for each other: "Suffolk" and "Norfolk" in a story
+    // from the United Kingdom are not Virginia's because both are.)
+    let area_in_named = |n: usize, ev_n: &Evidence| -> Option<&Place> {
+        let (i, _, _) = resolved[n]?;
+        let p = g.place(i);
+        let cc = p.country.as_ref();
+        if p.kind != Kind::Place
+            || spans[n].areas.is_empty()
+            || ev_n.strong.contains_key(cc)
+            || ev_n.weak.contains_key(cc)
+        {
+            return None;
+        }
+        spans[n]
+            .areas
+            .iter()
+            .map(|&(a, _)| g.place(a))
+            .filter(|a| ev_n.strong.contains_key(a.country.as_ref()))
+            .max_by_key(|a| a.population)
+    };
+    let first: Vec<bool> = (0..spans.len())
+        .map(|n| {
+            !spans[n].areas.is_empty() && resolved[n].is_some() && {
+                let mut ev_n = span_ev(n, &picks);
+                ev_n.weak.clear();
+                area_in_named(n, &ev_n).is_some()
+            }
+        })
+        .collect();
+    let area_of: Vec<Option<&Place>> = if first.iter().any(|&f| f) {
+        let others: Vec<Pick> = picks.iter().zip(&first).map(|(p, &f)| if f { None } else { *p }).collect();
+        (0..spans.len()).map(|n| if first[n] { area_in_named(n, &span_ev(n, &others)) } else { None }).collect()
+    } else {
+        vec![None; spans.len()]
+    };
     let mut out = Vec::with_capacity(spans.len());
     for (n, s) in spans.iter().enumerate() {
         let Some((i, mk, forced)) = resolved[n] else {
             continue;
         };
-        let p = g.place(i);
+        let mut p = g.place(i);
+        // A town abroad, in a country nothing else in the document points to, is the
+        // area of that name in the country the document names: "Cornwall" in a story
+        // from England is the county, not the Ontario town.
+        if let Some(a) = area_of[n] {
+            p = a;
+        }
         let start = toks[s.ti].start;
         let end = toks[s.tj - 1].end;
         let geo_precision = if p.kind != Kind::Place {
@@ -1645,6 +1725,10 @@ pub fn find_places_with_evidence(
         if spans.iter().filter(|o| o.key == s.key).count() == 1
             && foreign_outlier(p, mk_seen, || span_ev(n, &picks), bare)
         {
+            continue;
+        }
+        // A village abroad in a story about another country.
+        if country_named && stray_village(p, || span_ev(n, &picks)) {
             continue;
         }
         let rule = match mk {
@@ -1701,6 +1785,21 @@ fn foreign_outlier<'e, 'a: 'e>(
         || (variant && (!ev.strong.is_empty() || !ev.weak.is_empty()))
         || (variant && p.population < 100_000 && ev.strong.is_empty() && ev.weak.is_empty());
     elsewhere && !ev.strong.contains_key(p.country.as_ref()) && !ev.weak.contains_key(p.country.as_ref())
+}
+
+/// Whether `p` is a village, small town or small district (under 20,000 people) in a
+/// country the document neither names nor points to by its other places, while it
+/// names another country outright (`country_named` above) and points to it twice or
+/// more: "the Indonesian island of Java" is no village of Georgia, "Heathrow" in a
+/// story from England no Florida town, however often named. The gazetteer lacks the
+/// place meant (an island, an airport, a former province), and no reading beats one
+/// on another continent.
+fn stray_village<'e, 'a: 'e>(p: &Place, ev: impl FnOnce() -> Evidence<'e, 'a>) -> bool {
+    if !(matches!(p.kind, Kind::Place | Kind::Admin2) && p.population < 20_000 && p.feature.as_ref() != "PPLC") {
+        return false;
+    }
+    let ev = &ev();
+    ev.strong_top >= 2 && !ev.strong.contains_key(p.country.as_ref()) && !ev.weak.contains_key(p.country.as_ref())
 }
 
 /// Folded words that introduce a place's name.

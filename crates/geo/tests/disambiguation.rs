@@ -230,3 +230,49 @@ fn an_area_of_a_district() {
     let r = run("A roadside bomb wounded two policemen in the Shah Qala area of Qarabagh district, Kabul.");
     assert!(r.iter().all(|m| m.2 == "AF"), "{r:?}");
 }
+
+#[test]
+fn an_admin_area_does_not_vote_for_itself() {
+    // Costa Rica's province "San José" adds no Costa Rica to the evidence against the
+    // Californian city: the county and town named with it decide.
+    let r =
+        run("Water officials in Santa Clara County met in San Jose and Sunnyvale. San Jose residents must cut back.");
+    assert!(r.iter().all(|m| m.2 == "US"), "{r:?}");
+}
+
+#[test]
+fn a_village_abroad_is_dropped_in_a_story_about_another_country() {
+    // The gazetteer has no island of Java: Georgia's village of that name is no reading.
+    let r = run("More than 600 people died after a tsunami hit the Indonesian island of Java. \
+                 Rescuers in Indonesia searched Java's southern coast.");
+    assert!(r.iter().all(|m| m.2 == "ID") && r.len() == 2, "{r:?}");
+    // Its people named, not the country: a village of the story's own country stays.
+    let r = run("On Sept 17th 2019, in Garba Tula, Borana and Somalis clashed over Somali herds.");
+    assert_eq!(country_of(&r, "Garba Tula"), "KE");
+    // However often named.
+    let r = run("Fog disrupted flights in England on Saturday. Heathrow cancelled forty flights; \
+                 Heathrow staff said more would go. Passengers at Heathrow were told to check \
+                 with airlines, officials in the United Kingdom said.");
+    assert!(r.iter().all(|m| m.2 == "GB"), "{r:?}");
+}
+
+#[test]
+fn the_capital_of_a_country_named_beats_a_namesake_town_of_the_state() {
+    let r = run("LEXINGTON, Ky. - A doctor from Kentucky is in France on a family trip. \
+                 Police in Paris closed the avenue after the shooting.");
+    assert_eq!(country_of(&r, "Paris"), "FR");
+}
+
+#[test]
+fn a_town_abroad_yields_to_the_area_of_the_country_named() {
+    // No town of England is called Cornwall: the county, not the Ontario town.
+    let r = run("Three people died in a caravan park in Cornwall, in the south west of England, on Saturday.");
+    let t = Text::new("Three people died in a caravan park in Cornwall, in the south west of England, on Saturday.");
+    let m = find_places(&t, "en", Gazetteer::embedded());
+    assert_eq!(country_of(&r, "Cornwall"), "GB");
+    assert_eq!(m[0].geo_precision, 3);
+    // Two such towns do not vouch for each other.
+    let r = run("Bird flu was confirmed on a farm in Suffolk, officials in the United Kingdom said. \
+                 Farms in Norfolk are being watched.");
+    assert!(r.iter().all(|m| m.2 == "GB") && r.len() == 3, "{r:?}");
+}
