@@ -32,31 +32,7 @@ pub(crate) fn norm_folded(f: &str) -> String {
 
 /// [`norm_folded`] into a buffer (cleared first).
 pub(crate) fn norm_folded_into(f: &str, out: &mut String) {
-    out.clear();
-    if f.is_ascii() {
-        // Run by run: for ASCII, alphanumeric is ASCII alphanumeric; each run of letters
-        // and digits is copied whole.
-        out.reserve(f.len());
-        let b = f.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            while i < b.len() && !b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let start = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if start < i {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&f[start..i]);
-            }
-        }
-        return;
-    }
-    push_words(f.chars(), out);
+    norm_folded_prefixes(f, &[], out, &mut []);
 }
 
 /// [`norm_folded_into`] of `f` and, in `lens`, the length of the key of each prefix
