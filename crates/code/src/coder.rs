@@ -345,6 +345,9 @@ const BELIEVED: &[&str] = &[" believed", " said to", " suspected", " thought to"
 const BLOCKED_WAYS: &[&str] =
     &["road", "roads", "highway", "route", "street", "streets", "junction", "bypass", "chaussee", "axe", "voie", "rue"];
 
+/// Folded protest words that name a party's gathering rather than a demonstration.
+const GATHERINGS: &[&str] = &["rally", "rallies", "procession", "processions"];
+
 /// Folded beginnings of a trigger that says people were beaten, not shot or cut.
 const BEATING: &[&str] = &["assault", "beat", "agress", "tabass", "passe a tabac", "roue de coups"];
 
@@ -1400,6 +1403,24 @@ impl Analysis<'_, '_> {
         }
     }
 
+    /// Whether the only protest words of sentence `s0..s1` name a party's gathering (a
+    /// rally, a procession), and no protesters nor any force are in view.
+    fn fight_at_a_rally(&self, (s0, s1): (usize, usize)) -> bool {
+        let pack = self.engine.pack(&self.lang);
+        let f = self.text.folded();
+        let mut words = self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1).filter(|t| {
+            let e = pack.events.entry(t.entry);
+            !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(|s| protest_rank(s).is_some())
+        });
+        let first = words.next();
+        first.is_some()
+            && first.into_iter().chain(words).all(|t| GATHERINGS.contains(&&f[t.fstart..t.fend]))
+            && !self
+                .actors
+                .iter()
+                .any(|a| a.start >= s0 && a.end <= s1 && matches!(a.inter, Some(1) | Some(6) | Some(8)))
+    }
+
     /// `a` (students, workers) as the rioters ACLED names a crowd.
     fn as_crowd(&self, a: &mut ActorMention) {
         let country = a.home.clone().or_else(|| self.country.clone());
@@ -1412,6 +1433,10 @@ impl Analysis<'_, '_> {
     /// becomes the rioters' associate.
     fn mob(&self, d: &mut Draft, has_protest: bool) {
         use SubEventType::*;
+        // Crowds who fight at a party's rally or procession, with no protesters and no
+        // force in view ("NASA and Jubilee supporters clashed during Odinga's rally"),
+        // riot as mobs: the gathering is where it happened, not a demonstration.
+        let has_protest = has_protest && !self.fight_at_a_rally(d.sentence);
         // A clash needs an organized armed side: between villagers, party factions or
         // rival crowds it is rioting.
         // Herders or pastoralists who fight ("herders attacked a farmer", "fighting
