@@ -1343,3 +1343,24 @@ fn a_gunbattle_in_one_word_is_a_fight() {
     let e = en("Gunbattle between police and Somali militia at a border town near Mandera.", "2019-01-01");
     assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
 }
+
+#[test]
+fn crowds_who_fight_each_other_at_a_rally_riot_as_mobs() {
+    let e =
+        en("NASA and Jubilee supporters clashed and threw stones at each other during a rally in Meru.", "2017-07-01");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    // Protesters, or the police, in view: the demonstration is violent.
+    let e = en(
+        "Demonstrators clashed with police during a rally in Kisumu against the electoral commission.",
+        "2017-07-01",
+    );
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
+
+#[test]
+fn a_death_reported_is_a_toll_and_executing_is_an_attack() {
+    let e = en("Rioters clashed in Mathare on Monday. One death reported.", "2008-01-01");
+    assert_eq!(e[0].fatalities, 1, "{e:?}");
+    let e = en("Policemen were caught on camera executing three men on a busy Nairobi street.", "2016-04-01");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+}
