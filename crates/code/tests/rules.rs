@@ -1364,3 +1364,17 @@ fn a_death_reported_is_a_toll_and_executing_is_an_attack() {
     let e = en("Policemen were caught on camera executing three men on a busy Nairobi street.", "2016-04-01");
     assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
 }
+
+#[test]
+fn gunfire_exchanged_and_a_group_routed_are_fights() {
+    let e = en(
+        "On April 18, presumed Ansaroul Islam militants exchanges gunfire with a police patrol near Bouroy.",
+        "2019-04-19",
+    );
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    let e = en(
+        "On 20 March 2020, Koglweogo militiamen routed a group of suspected ISGS militants in Pobe Mengao.",
+        "2020-03-21",
+    );
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+}
