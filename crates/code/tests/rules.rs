@@ -1378,3 +1378,14 @@ fn gunfire_exchanged_and_a_group_routed_are_fights() {
     );
     assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
 }
+
+#[test]
+fn a_clan_war_a_confrontation_with_people_hurt_and_a_captive_held_are_events() {
+    let e = en("Another person dies in a clan war over land in Mandera on Monday.", "2019-01-01");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    let e =
+        en("Six people were injured in a confrontation between ODM and Jubilee supporters in Kisumu.", "2017-06-01");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    let e = en("An ODM officer was held captive by party members at a polling station in Kisumu.", "2017-06-01");
+    assert_eq!(e[0].sub_event_type, "Abduction/forced disappearance", "{e:?}");
+}
