@@ -1474,6 +1474,21 @@ impl Analysis<'_, '_> {
                 a.inter = Some(5);
             }
         }
+        // People who clash with a force of the state ("police clash with market traders",
+        // "fishermen clash with police") riot against it: the rioters first, the force
+        // second.
+        let force =
+            |a: &Option<ActorMention>| a.as_ref().is_some_and(|a| !a.victim && matches!(a.inter, Some(1) | Some(8)));
+        let people = |a: &Option<ActorMention>| {
+            a.as_ref().is_some_and(|a| a.victim && a.inter == Some(7) && !a.communal && !a.weak)
+        };
+        if d.sub == ArmedClash && (force(&d.actor1) && people(&d.actor2) || people(&d.actor1) && force(&d.actor2)) {
+            let (a1, a2) = (d.actor1.take(), d.actor2.take());
+            let (crowd, state) = if force(&a1) { (a2, a1) } else { (a1, a2) };
+            d.actor1 = crowd.map(|a| as_rioters(&a));
+            d.actor2 = state;
+            d.sub = if has_protest { ViolentDemonstration } else { MobViolence };
+        }
         // Protesters who burn or wreck are rioting; students or workers who do so with no
         // protest in view are a mob ("Students set fire to their school").
         if d.sub == LootingPropertyDestruction && d.actor1.as_ref().is_some_and(|a| a.inter == Some(6)) {

@@ -1389,3 +1389,11 @@ fn a_clan_war_a_confrontation_with_people_hurt_and_a_captive_held_are_events() {
     let e = en("An ODM officer was held captive by party members at a polling station in Kisumu.", "2017-06-01");
     assert_eq!(e[0].sub_event_type, "Abduction/forced disappearance", "{e:?}");
 }
+
+#[test]
+fn people_who_clash_with_the_police_riot() {
+    let e = en("Police clash with market traders in Isiolo. Three injured, including a police officer.", "2016-01-01");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    assert!(e[0].actor1.as_deref().is_some_and(|a| a.starts_with("Rioters")), "{e:?}");
+    assert!(e[0].actor2.as_deref().is_some_and(|a| a.starts_with("Police Forces")), "{e:?}");
+}
