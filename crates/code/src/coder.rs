@@ -244,6 +244,12 @@ const TOPIC: &[&str] = &[
     " protesting ",
     " condemning ",
     " denouncing ",
+    " in the wake of ",
+    " accusing ",
+    " claiming for ",
+    " for claimed ",
+    " for alleged ",
+    " over alleged ",
 ];
 
 /// Folded markers just before a protest word (as well as "amid" anywhere before it) that
@@ -319,7 +325,12 @@ const ARTICLES: &[&str] = &["the", "a", "an", "le", "la", "les", "l'", "un", "un
 fn topic_ended(rest: &str) -> bool {
     TOPIC_ENDS.iter().any(|e| {
         rest.match_indices(e).any(|(i, _)| {
-            if !LIST_AND.contains(e) {
+            // ", and vandalism": a comma before the joining word lists too.
+            let (e, i) = match LIST_AND.iter().find(|j| *e == "," && rest[i + 1..].starts_with(**j)) {
+                Some(j) => (*j, i + 1),
+                None => (*e, i),
+            };
+            if !LIST_AND.contains(&e) {
                 return true;
             }
             let tail: Vec<&str> = rest[i + e.len()..].split_whitespace().collect();
@@ -775,6 +786,12 @@ impl Analysis<'_, '_> {
         // charge or a sentence is about is not news of its own.
         let legal_until = cues.iter().filter(|c| cue_key(c) == "legal").map(|c| c.end).min();
         let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
+        let protest_after = |t: &Hit| {
+            triggers.iter().any(|o| {
+                let e = pack.events.entry(o.entry);
+                o.start >= t.end && !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+            })
+        };
         let triggers_before = |t: &Hit| first_end <= t.start;
         // "2 killed by raiders (coded separately) - police intervened killing 3": the
         // event a note says is coded on its own is another record's. The mark covers the
@@ -802,6 +819,13 @@ impl Analysis<'_, '_> {
                 }
                 let lead = self.text.folded_before(self.text.folded_offset(t.start), 40);
                 if lead.split_whitespace().rev().take(2).any(|w| PRIOR.contains(&w)) {
+                    return false;
+                }
+                // "victims of Molo ethnic clashes held a demonstration": the people who
+                // protest told by what they suffered.
+                if lead.rfind(" victims of ").is_some_and(|i| lead[i + 12..].split_whitespace().count() <= 3)
+                    && protest_after(t)
+                {
                     return false;
                 }
                 // "a man suspected of kidnapping a child": an accusation, not an event.

@@ -1397,3 +1397,26 @@ fn people_who_clash_with_the_police_riot() {
     assert!(e[0].actor1.as_deref().is_some_and(|a| a.starts_with("Rioters")), "{e:?}");
     assert!(e[0].actor2.as_deref().is_some_and(|a| a.starts_with("Police Forces")), "{e:?}");
 }
+
+#[test]
+fn what_a_protest_answers_and_who_its_people_are_is_no_event_of_its_own() {
+    let e = en(
+        "On 13 December 2022, members of BNP staged a protest in Naogaon town, against the prior arrest of BNP members, and vandalism of the party office.",
+        "2022-12-14",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    let e = en("More than 5,000 victims of ethnic clashes held a demonstration in Elburgon town.", "2008-05-01");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    let e =
+        en("On 1 June 2020, residents demonstrated in Pama in the wake of a deadly attack on a market.", "2020-06-02");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+    // Victims of an attack, with no protest: the attack.
+    let e = en(
+        "Sixteen charred bodies were taken to the mortuary, victims of overnight arson attacks in Nakuru.",
+        "2008-01-27",
+    );
+    assert!(e.iter().any(|e| e.event_type == "Violence against civilians"), "{e:?}");
+}
