@@ -356,6 +356,10 @@ const BELIEVED: &[&str] = &[" believed", " said to", " suspected", " thought to"
 const BLOCKED_WAYS: &[&str] =
     &["road", "roads", "highway", "route", "street", "streets", "junction", "bypass", "chaussee", "axe", "voie", "rue"];
 
+/// Folded words before a protest word that make it the one the people an assault hit were
+/// holding ("during their demonstration", "as they were protesting").
+const HOLDING: &[&str] = &[" during ", " when they were ", " as they were ", " while they were ", " pendant "];
+
 /// Folded protest words that name a party's gathering rather than a demonstration.
 const GATHERINGS: &[&str] = &["rally", "rallies", "procession", "processions"];
 
@@ -960,11 +964,16 @@ impl Analysis<'_, '_> {
             let object = actors.iter().find(|a| a.start >= t.end && a.start - t.end <= 50);
             // "assaulted the demonstrating members of BNP", "attacked the protest rally of":
             // the protest itself is what is assaulted.
+            // "… assaulted BNP members during BNP's demonstration", "… when they were
+            // protesting": the protest the assaulted were holding.
             let protest_hit = || {
                 protest_words.iter().any(|p| {
                     p.start >= t.end && {
                         let between = &self.text.folded()[t.fend..p.fstart];
                         !between.contains(',') && between.split_whitespace().count() <= 2
+                            || HOLDING.iter().any(|h| {
+                                between.rfind(h).is_some_and(|i| between[i + h.len()..].split_whitespace().count() <= 3)
+                            })
                     }
                 })
             };

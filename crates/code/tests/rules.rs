@@ -1420,3 +1420,17 @@ fn what_a_protest_answers_and_who_its_people_are_is_no_event_of_its_own() {
     );
     assert!(e.iter().any(|e| e.event_type == "Violence against civilians"), "{e:?}");
 }
+
+#[test]
+fn others_who_assault_people_during_their_protest_intervene_in_it() {
+    let e = en(
+        "On 11 March 2023, members of Chhatra League assaulted BNP members with sticks in Maulvibazar town, during BNP's demonstration against the government.",
+        "2023-03-12",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+    let e = en(
+        "On 15 March 2023, police officers assaulted six shop owners in Chittagong city, as they were protesting against a new tax.",
+        "2023-03-16",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
