@@ -848,9 +848,12 @@ impl Analysis<'_, '_> {
                     p <= t.start && {
                         let between = &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
                         let about = first_of(between, TOPIC);
+                        // A semicolon or a new sentence's subject ends it ("protest over the
+                        // levy; police arrest several").
                         about.is_some_and(|a| {
                             let rest = &between[a..];
                             !(rest.contains(" by ")
+                                || rest.contains(';')
                                 || rest.split(' ').any(|w| w.len() > 4 && w.ends_with("ant")) && rest.contains(" en "))
                         })
                     }

@@ -1434,3 +1434,12 @@ fn others_who_assault_people_during_their_protest_intervene_in_it() {
     );
     assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
 }
+
+#[test]
+fn a_semicolon_ends_what_a_protest_is_about() {
+    let e = en(
+        "Public service operators stage protest over government actions; police arrest several protesters",
+        "2012-01-01",
+    );
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
