@@ -81,15 +81,7 @@ pub(crate) fn norm_folded_prefixes(f: &str, cuts: &[usize], out: &mut String, le
             lens[k] = out.len();
             k += 1;
         }
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
-        }
+        push_word_char(c, &mut space, out);
     }
     for len in &mut lens[k..cuts.len()] {
         *len = out.len();
@@ -101,15 +93,22 @@ pub(crate) fn norm_folded_prefixes(f: &str, cuts: &[usize], out: &mut String, le
 fn push_words(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut space = false;
     for c in chars {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
+        push_word_char(c, &mut space, out);
+    }
+}
+
+/// One character of [`push_words`]: a letter or digit as it is, after one space if
+/// anything else (`space`) came between it and the last word.
+#[inline]
+fn push_word_char(c: char, space: &mut bool, out: &mut String) {
+    if c.is_alphanumeric() {
+        if *space && !out.is_empty() {
+            out.push(' ');
         }
+        *space = false;
+        out.push(c);
+    } else {
+        *space = true;
     }
 }
 
