@@ -537,16 +537,8 @@ impl Model {
                 body.extend_from_slice(&b.to_le_bytes());
             }
             body.extend_from_slice(&weights.agree.to_le_bytes());
-            let mut last = 0u32;
-            for &id in &weights.ids {
-                put_varint(&mut body, id - last);
-                last = id;
-            }
-            for row in weights.w.chunks_exact(k) {
-                let scale = row_scale(row);
-                body.extend_from_slice(&scale.to_le_bytes());
-                body.extend(row.iter().map(|w| quantize(*w, scale) as u8));
-            }
+            put_ids(&mut body, &weights.ids);
+            put_rows(&mut body, &weights.w, k);
         }
         let net = &self.net;
         body.extend_from_slice(&(net.width as u32).to_le_bytes());
@@ -554,18 +546,8 @@ impl Model {
         for v in net.b1.iter().chain(&net.w2).chain(&net.b2).chain([&net.agree]) {
             body.extend_from_slice(&v.to_le_bytes());
         }
-        let mut last = 0u32;
-        for &id in &net.ids {
-            put_varint(&mut body, id - last);
-            last = id;
-        }
-        if net.width > 0 {
-            for row in net.w1.chunks_exact(net.width) {
-                let scale = row_scale(row);
-                body.extend_from_slice(&scale.to_le_bytes());
-                body.extend(row.iter().map(|w| quantize(*w, scale) as u8));
-            }
-        }
+        put_ids(&mut body, &net.ids);
+        put_rows(&mut body, &net.w1, net.width);
         out.write_all(MAGIC)?;
         out.write_all(&(body.len() as u64).to_le_bytes())?;
         out.write_all(&body)?;
@@ -724,35 +706,54 @@ fn quantize(w: f32, scale: f32) -> i8 {
 /// the rest as bytes scaled per row. Training returns this, so that what is measured is
 /// what is written.
 fn quantized(weights: Weights, k: usize) -> Weights {
-    let mut out = Weights { ids: Vec::new(), w: Vec::new(), bias: weights.bias, agree: weights.agree };
-    for (id, row) in weights.ids.iter().zip(weights.w.chunks_exact(k)) {
-        let scale = row_scale(row);
-        if scale * 127.0 < 1e-3 {
-            continue;
-        }
-        out.ids.push(*id);
-        out.w.extend(row.iter().map(|w| f32::from(quantize(*w, scale)) * scale));
-    }
-    out
+    let (ids, w) = quantized_rows(&weights.ids, &weights.w, k);
+    Weights { ids, w, ..weights }
 }
 
 /// The network as the file stores it: the rows into the hidden layer as bytes scaled per
 /// row, rows all near zero dropped.
 fn quantized_net(net: Net) -> Net {
-    let h = net.width;
-    if h == 0 {
-        return Net { ids: Vec::new(), w1: Vec::new(), ..net };
+    let (ids, w1) = quantized_rows(&net.ids, &net.w1, net.width);
+    Net { ids, w1, ..net }
+}
+
+/// Rows of `width` weights, one an id, as the file stores them: each as bytes scaled by
+/// its own largest weight, rows all near zero dropped. No rows when `width` is 0.
+fn quantized_rows(ids: &[u32], w: &[f32], width: usize) -> (Vec<u32>, Vec<f32>) {
+    let (mut out_ids, mut out_w) = (Vec::new(), Vec::new());
+    if width == 0 {
+        return (out_ids, out_w);
     }
-    let mut out = Net { ids: Vec::new(), w1: Vec::new(), ..net.clone() };
-    for (id, row) in net.ids.iter().zip(net.w1.chunks_exact(h)) {
+    for (id, row) in ids.iter().zip(w.chunks_exact(width)) {
         let scale = row_scale(row);
         if scale * 127.0 < 1e-3 {
             continue;
         }
-        out.ids.push(*id);
-        out.w1.extend(row.iter().map(|w| f32::from(quantize(*w, scale)) * scale));
+        out_ids.push(*id);
+        out_w.extend(row.iter().map(|w| f32::from(quantize(*w, scale)) * scale));
     }
-    out
+    (out_ids, out_w)
+}
+
+/// Ascending ids as deltas (read by [`Cursor::ids`]).
+fn put_ids(out: &mut Vec<u8>, ids: &[u32]) {
+    let mut last = 0u32;
+    for &id in ids {
+        put_varint(out, id - last);
+        last = id;
+    }
+}
+
+/// Rows of `width` weights, each its scale then its bytes (read by [`Cursor::rows`]).
+fn put_rows(out: &mut Vec<u8>, w: &[f32], width: usize) {
+    if width == 0 {
+        return;
+    }
+    for row in w.chunks_exact(width) {
+        let scale = row_scale(row);
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend(row.iter().map(|w| quantize(*w, scale) as u8));
+    }
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -792,6 +793,16 @@ impl<'a> Cursor<'a> {
 
     fn f32(&mut self) -> Option<f32> {
         Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    /// `n` rows of `width` weights, each its scale then its bytes.
+    fn rows(&mut self, n: usize, width: usize) -> Option<Vec<f32>> {
+        let mut w = Vec::with_capacity(n * width);
+        for _ in 0..n {
+            let scale = self.f32()?;
+            w.extend(self.take(width)?.iter().map(|&b| f32::from(b as i8) * scale));
+        }
+        Some(w)
     }
 
     /// `n` feature ids written as ascending deltas (none repeated).
@@ -859,11 +870,7 @@ fn parse(body: &[u8]) -> Option<io::Result<Model>> {
         let bias = (0..k).map(|_| c.f32()).collect::<Option<Vec<f32>>>()?;
         let agree = c.f32()?;
         let ids = c.ids(n)?;
-        let mut w = Vec::with_capacity(n * k);
-        for _ in 0..n {
-            let scale = c.f32()?;
-            w.extend(c.take(k)?.iter().map(|&b| f32::from(b as i8) * scale));
-        }
+        let w = c.rows(n, k)?;
         sets.push(Weights { ids, w, bias, agree });
     }
     let width = c.u32()? as usize;
@@ -877,13 +884,7 @@ fn parse(body: &[u8]) -> Option<io::Result<Model>> {
     let (b1, w2, b2) = (floats(width)?, floats(width * k)?, floats(k)?);
     let agree = c.f32()?;
     let ids = c.ids(n)?;
-    let mut w1 = Vec::with_capacity(n * width);
-    if width > 0 {
-        for _ in 0..n {
-            let scale = c.f32()?;
-            w1.extend(c.take(width)?.iter().map(|&b| f32::from(b as i8) * scale));
-        }
-    }
+    let w1 = if width > 0 { c.rows(n, width)? } else { Vec::new() };
     if !c.0.is_empty() || (width == 0 && n > 0) {
         return None;
     }
