@@ -747,11 +747,16 @@ impl Analysis<'_, '_> {
             let earlier = lead.split_whitespace().rev().take(2).any(|w| PRIOR.contains(&w));
             e.key == "armed_clash" && e.attr("bare").is_none() && !e.has("weak") && !e.has("response") && !earlier
         });
+        // A word that names a protest (not one that only says how it went).
+        let protest_word = |t: &Hit| {
+            let e = pack.events.entry(t.entry);
+            !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
+        };
         let triggers: Vec<&Hit> = triggers
             .into_iter()
             .filter(|t| {
                 let e = pack.events.entry(t.entry);
-                let protest = !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family);
+                let protest = protest_word(t);
                 let explosion = (thrown || fight)
                     && SubEventType::from_name(&e.key) == Some(SubEventType::RemoteExplosiveLandmineIed);
                 !(explosion || protest && violent_word && amid(t))
@@ -766,13 +771,7 @@ impl Analysis<'_, '_> {
         // What a protest is about is not an event of its own: "protest against the killing
         // of…", "manifestation pour dénoncer l'enlèvement…"; nor is an event the text calls
         // earlier ("the prior vandalism", "coded separately").
-        let first_protest = triggers
-            .iter()
-            .find(|t| {
-                let e = pack.events.entry(t.entry);
-                !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
-            })
-            .map(|t| t.end);
+        let first_protest = triggers.iter().find(|t| protest_word(t)).map(|t| t.end);
         // …save a modifier inside what the protest is about, up to the end of that clause
         // ("protest against the vandalism of shops"; but "protested against the levy,
         // burning tyres" burns them).
@@ -790,12 +789,7 @@ impl Analysis<'_, '_> {
         // charge or a sentence is about is not news of its own.
         let legal_until = cues.iter().filter(|c| cue_key(c) == "legal").map(|c| c.end).min();
         let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
-        let protest_after = |t: &Hit| {
-            triggers.iter().any(|o| {
-                let e = pack.events.entry(o.entry);
-                o.start >= t.end && !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(is_protest_family)
-            })
-        };
+        let protest_after = |t: &Hit| triggers.iter().any(|o| o.start >= t.end && protest_word(o));
         let triggers_before = |t: &Hit| first_end <= t.start;
         // "2 killed by raiders (coded separately) - police intervened killing 3": the
         // event a note says is coded on its own is another record's. The mark covers the
@@ -1444,13 +1438,17 @@ impl Analysis<'_, '_> {
     fn fight_at_a_rally(&self, (s0, s1): (usize, usize)) -> bool {
         let pack = self.engine.pack(&self.lang);
         let f = self.text.folded();
-        let mut words = self.triggers.iter().filter(|t| t.start >= s0 && t.end <= s1).filter(|t| {
-            let e = pack.events.entry(t.entry);
-            !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(|s| protest_rank(s).is_some())
-        });
-        let first = words.next();
-        first.is_some()
-            && first.into_iter().chain(words).all(|t| GATHERINGS.contains(&&f[t.fstart..t.fend]))
+        let mut words = self
+            .triggers
+            .iter()
+            .filter(|t| t.start >= s0 && t.end <= s1)
+            .filter(|t| {
+                let e = pack.events.entry(t.entry);
+                !e.has("mod") && SubEventType::from_name(&e.key).is_some_and(|s| protest_rank(s).is_some())
+            })
+            .peekable();
+        words.peek().is_some()
+            && words.all(|t| GATHERINGS.contains(&&f[t.fstart..t.fend]))
             && !self
                 .actors
                 .iter()
