@@ -25,12 +25,14 @@
 //!   first name that resolves, at precision 2. Guards against common words and names
 //!   of people: stoplists (`data/gazetteer/stoplist_*.txt`, both languages always
 //!   apply), given names before a capitalized word (`data/gazetteer/given_names.txt`),
+//!   names after a title (`data/gazetteer/titles.txt`: "Senator", « le général »),
 //!   capitalized neighbours, lowercase uses of the same word, partial matches of longer
 //!   names ("Ain" in "Ain al-Assad", "Pobe" in "Pobe-Mengao"), compass words that make a
 //!   region of their own ("West Africa", "West Midlands"), and small places named once in a
 //!   country nothing else in the document points to (a village the gazetteer lacks, read
 //!   as its namesake abroad). The last name of a parenthesized chain ("(Nassere, Bam)") is
-//!   read as an administrative area. [`find_places_hinted`] takes
+//!   read as an administrative area. A city of 200,000 people or more outweighs a province
+//!   of its name in a country the text gives no sign of ("Gaza"). [`find_places_hinted`] takes
 //!   countries known from outside the text (a source's, a collection's).
 //! - Importers ([`import_geonames`], [`import_wof_tsv`]) into the same format,
 //!   [`write_gazetteer`], [`Gazetteer::from_path`] and [`Gazetteer::merged`] (a user's

@@ -14,12 +14,18 @@ use crate::key::{name_key, norm_folded_prefixes};
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
 static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
 static GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/given_names.txt");
+static TITLES: &str = include_str!("../../../data/gazetteer/titles.txt");
 
 fn given_names() -> &'static FxSet<String> {
     static S: OnceLock<FxSet<String>> = OnceLock::new();
     S.get_or_init(|| {
         GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')).map(name_key).filter(|k| !k.is_empty()).collect()
     })
+}
+
+fn titles() -> &'static FxSet<String> {
+    static S: OnceLock<FxSet<String>> = OnceLock::new();
+    S.get_or_init(|| TITLES.lines().filter(|l| !l.starts_with('#')).map(name_key).filter(|k| !k.is_empty()).collect())
 }
 
 /// A place named in a text.
@@ -704,9 +710,25 @@ fn allowed(p: &Place, mk: MatchKind, ev: &Evidence) -> bool {
 }
 
 fn best(g: &Gazetteer, hits: &[(u32, MatchKind)], ev: &Evidence) -> Option<(u32, MatchKind, f64)> {
+    // A city of 200,000 people or more is better known than a province of that name in
+    // another country the text gives no sign of ("Gaza": the Palestinian city, not
+    // Mozambique's province).
+    let city_abroad = |p: &Place| {
+        hits.iter().any(|&(j, mk)| {
+            let q = g.place(j);
+            mk <= MatchKind::Alternate && q.kind == Kind::Place && q.population >= 200_000 && q.country != p.country
+        })
+    };
     hits.iter()
         .filter(|&&(i, mk)| allowed(g.place(i), mk, ev))
-        .map(|&(i, mk)| (i, mk, score(g, i, mk, ev)))
+        .map(|&(i, mk)| {
+            let p = g.place(i);
+            let mut s = score(g, i, mk, ev);
+            if p.kind == Kind::Admin1 && !ev.strong.contains_key(p.country.as_ref()) && city_abroad(p) {
+                s -= 5.0;
+            }
+            (i, mk, s)
+        })
         .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
 }
 
@@ -758,6 +780,10 @@ const ADMIN_UNITS: &[&str] = &[
     "lga",
     "state",
 ];
+
+/// Titles written abbreviated with a period ("Sen. Warren", "Gen. Odierno").
+const ABBREVIATED_TITLES: &[&str] =
+    &["sen", "gov", "mr", "mrs", "ms", "dr", "rev", "gen", "col", "lt", "capt", "sgt", "cpl", "hon", "mme", "mlle"];
 
 /// Words after an administrative area's name that name its seat town ("Gazipur city",
 /// "Meherpur Sadar": *sadar*, the headquarters subdistrict in Bangladesh and Pakistan).
@@ -1076,6 +1102,24 @@ pub fn find_places_with_evidence(
         spans.iter().map(|s| keys.contains(s.key.as_str())).collect()
     };
     let lower_single = lowercase_too(text, toks, &spans);
+    let titled = |ti: usize| {
+        // (An abbreviation's period, "Sen.", is skipped; not a sentence's, "…the judge. Columbus".)
+        let k = match ti.checked_sub(1) {
+            Some(k)
+                if toks[k].folded(text) == "."
+                    && k > 0
+                    && toks[k - 1].fend == toks[k].fstart
+                    && ABBREVIATED_TITLES.contains(&toks[k - 1].folded(text)) =>
+            {
+                k - 1
+            }
+            Some(k) => k,
+            None => return false,
+        };
+        let t = &toks[k];
+        let article = k > 0 && matches!(toks[k - 1].folded(text), "le" | "la" | "l" | "du" | "au" | "the");
+        t.kind == TokenKind::Word && (is_upper(text, t) || article) && titles().contains(t.folded(text))
+    };
     let mut person: FxSet<String> = FxSet::default();
     let mut n = 0;
     spans.retain(|s| {
@@ -1083,6 +1127,12 @@ pub fn find_places_with_evidence(
         let n = n - 1;
         // "Canadian", "German", "Syrian": the demonym, not a town of that name.
         if in_demonym(s) {
+            return false;
+        }
+        // A name after a title is a person's: "Senator Elizabeth Ongoro", "Gov. Jackson",
+        // "le général Haftar" (a lowercase title only after an article).
+        if titled(s.ti) && !s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind == Kind::Country)
+        {
             return false;
         }
         // A given name before a capitalized word: "Michael Jones", "Roy Moore".

@@ -276,3 +276,25 @@ fn a_town_abroad_yields_to_the_area_of_the_country_named() {
                  Farms in Norfolk are being watched.");
     assert!(r.iter().all(|m| m.2 == "GB") && r.len() == 3, "{r:?}");
 }
+
+#[test]
+fn a_name_after_a_title_is_a_person() {
+    // Elizabeth, New Jersey is a large town: a title before it still makes it a name.
+    let r = run("One is dead when supporters of Senator Elizabeth Ongoro clash with police in Mathare.");
+    assert!(r.iter().all(|m| m.0 != "Elizabeth"), "{r:?}");
+    let r = run("Gov. Jackson said the roads of Dayton would reopen.");
+    assert!(r.iter().all(|m| m.0 != "Jackson") && r.iter().any(|m| m.0 == "Dayton"), "{r:?}");
+    // A sentence's period is no abbreviation's: the town after it stays.
+    let r = run("The council heard the judge. Columbus officers then left.");
+    assert!(r.iter().any(|m| m.0 == "Columbus"), "{r:?}");
+}
+
+#[test]
+fn a_large_city_beats_a_province_abroad_the_text_gives_no_sign_of() {
+    // Gaza City, not Mozambique's province of Gaza.
+    let r = run("Muslims protested against the raids in Gaza.");
+    assert_eq!(country_of(&r, "Gaza"), "PS");
+    // Named with its country, the province stays.
+    let r = run("Floods hit the province of Gaza in southern Mozambique.");
+    assert_eq!(country_of(&r, "Gaza"), "MZ");
+}
