@@ -78,14 +78,7 @@ impl Engine {
         // Adjectives ("irakien", "American") stay place mentions in the annotation, but only
         // count as evidence of a country for coding (see `coder`).
         let demonyms = sitrep_geo::country_evidence(&text, &lang);
-        let mut places = sitrep_geo::find_places_with_evidence(&text, self.gazetteer, &[], &demonyms);
         let [cues, actor_hits, triggers] = pack.all.find(&text);
-        let mut sources = find_sources(pack, &text, &cues, &sentences);
-        // A name after "reported" or "selon" that the text calls a medium ("la télévision
-        // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name
-        // that the gazetteer knows is a place ("reported from Istanbul").
-        places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
-        sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
         // The countries of named groups, and of the names a `country` cue says belong to
         // one country's politics (a party, a leader): weak evidence, for texts that name
         // no place.
@@ -97,6 +90,19 @@ impl Engine {
             .filter_map(|e| e.attr("country"))
             .filter_map(|c| self.country_code(c))
             .collect();
+        // A group or name of one country's politics weighs, for a place name found in
+        // several countries, as that country's adjective would ("Ansaroul Islam
+        // militants raided the village of Ariel").
+        let mut hints = homes.clone();
+        hints.sort_unstable();
+        hints.dedup();
+        let mut places = sitrep_geo::find_places_with_evidence(&text, self.gazetteer, &hints, &demonyms);
+        let mut sources = find_sources(pack, &text, &cues, &sentences);
+        // A name after "reported" or "selon" that the text calls a medium ("la télévision
+        // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name
+        // that the gazetteer knows is a place ("reported from Istanbul").
+        places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
+        sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
         let country = document_country(&places, &demonyms, &homes);
         let mut actors = find_actors(self, pack, &text, &actor_hits, &demonyms, country.as_deref());
         join_actor_names(&text, &mut actors);

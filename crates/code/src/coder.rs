@@ -1856,18 +1856,30 @@ impl Analysis<'_, '_> {
                 // People who are usually victims standing as the subject of violence are
                 // a crowd acting.
                 let crowd = before.last().filter(|a| acting_crowd(a)).map(|a| as_rioters(a));
-                let a1 = before.iter().rev().find(|a| !a.victim).map(|a| (**a).clone()).or(crowd);
                 // "militants attacked the village, the assailants fired in the air": an
                 // unnamed armed side told with "the" after an armed subject is that subject.
-                let armed_a1 = a1.as_ref().is_some_and(|x| matches!(x.inter, Some(1..=4) | Some(8)));
-                let same_side = |a: &ActorMention| {
-                    armed_a1
-                        && a.inter == Some(3)
+                let told_again = |a: &ActorMention| {
+                    a.inter == Some(3)
                         && !a.rule_has_no_template
                         && ["the ", "les ", "ces "]
                             .iter()
                             .any(|d| self.text.folded_before(self.text.folded_offset(a.start), 8).ends_with(d))
                 };
+                let mut subjects = before.iter().rev().filter(|a| !a.victim);
+                let a1 = subjects.next().map(|&a| {
+                    // "Ansaroul Islam militants raided the village, the assailants
+                    // abducted two villagers": the group named before is the one acting.
+                    // (Who repels them is not told: "the assailants were repelled".)
+                    let named = (told_again(a) && !entry.has("response"))
+                        .then(|| {
+                            subjects.find(|b| matches!(b.inter, Some(2..=4)) && !told_again(b) && b.name != a.name)
+                        })
+                        .flatten();
+                    (**named.unwrap_or(&a)).clone()
+                });
+                let a1 = a1.or(crowd);
+                let armed_a1 = a1.as_ref().is_some_and(|x| matches!(x.inter, Some(1..=4) | Some(8)));
+                let same_side = |a: &ActorMention| armed_a1 && told_again(a);
                 let hit =
                     || after.iter().filter(|a| !same_side(a)).filter(|a| a1.as_ref().is_none_or(|x| x.name != a.name));
                 // "killing one civilian and one police officer": a force hit beside

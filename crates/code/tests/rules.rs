@@ -1443,3 +1443,27 @@ fn a_semicolon_ends_what_a_protest_is_about() {
     );
     assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
 }
+
+#[test]
+fn a_group_of_one_country_places_a_name_found_in_several() {
+    // Mané is a town of Côte d'Ivoire and a village of Burkina Faso: Ansaroul Islam is
+    // Burkinabe.
+    let e = en("Ansaroul Islam militants attacked a gendarmerie post in Mané, killing two gendarmes.", "2019-01-02");
+    assert_eq!(e[0].country.as_deref(), Some("BF"), "{e:?}");
+    assert_eq!(e[0].location.as_deref(), Some("Mané"), "{e:?}");
+}
+
+#[test]
+fn the_assailants_after_a_named_group_are_that_group() {
+    let e = en(
+        "On 17 November 2017, around twenty Ansaroul Islam militants raided the village of Tongomayel, the assailants fired in the air and abducted two villagers.",
+        "2017-11-18",
+    );
+    assert_eq!(e[0].actor1.as_deref(), Some("Ansaroul Islam"), "{e:?}");
+    // Who repels "the assailants" is not told by them.
+    let e = en(
+        "On April 12, presumed Ansaroul Islam militants attacked the police station in Djibo, the assailants were repelled, no casualties reported.",
+        "2018-04-13",
+    );
+    assert_eq!(e[0].actor1.as_deref(), Some("Ansaroul Islam"), "{e:?}");
+}
