@@ -515,6 +515,27 @@ fn is_area_name(key: &str) -> bool {
         .any(|w| key.len() > w.len() + 1 && key.ends_with(w) && key.as_bytes()[key.len() - w.len() - 1] == b' ')
 }
 
+/// The apostrophes names are written with.
+const APOSTROPHES: &[char] = &['\'', '\u{2019}', '\u{02bc}', '\u{02bb}', '`'];
+
+/// Whether every apostrophe of `name` has at most two letters of its word before it or
+/// at most one after it ("N'Djamena", "Be'er Sheva", "Murang'a", "Kazan'").
+fn joinable(name: &str) -> bool {
+    let mut any = false;
+    for (i, c) in name.char_indices() {
+        if !APOSTROPHES.contains(&c) {
+            continue;
+        }
+        any = true;
+        let before = name[..i].chars().rev().take_while(|c| c.is_alphabetic()).count();
+        let after = name[i + c.len_utf8()..].chars().take_while(|c| c.is_alphabetic()).count();
+        if before > 2 && after > 1 {
+            return false;
+        }
+    }
+    any
+}
+
 fn exact_index(body: &[&str]) -> (NameIndex, NameIndex, usize) {
     let mut ix = IndexBuilder::default();
     let mut area = IndexBuilder::default();
@@ -542,6 +563,14 @@ fn exact_index(body: &[&str]) -> (NameIndex, NameIndex, usize) {
             }
             max_words = max_words.max(k.split(' ').count());
             ix.insert(&k, idx as u32, mk);
+            // A name with an apostrophe is often written without it ("Murang'a" as
+            // "Muranga", "N'Djamena" as "Ndjamena"): that spelling is an alternate.
+            // (Not a soft sign inside a Russian name, "Mar'ina": it would read "Marina".)
+            if !admin2 && joinable(name) {
+                let joined: String = name.chars().filter(|c| !APOSTROPHES.contains(c)).collect();
+                name_key_into(&joined, &mut k);
+                ix.insert(&k, idx as u32, MatchKind::Alternate);
+            }
         }
     }
     (ix.freeze(), area.freeze(), max_words)

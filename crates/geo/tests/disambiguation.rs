@@ -298,3 +298,12 @@ fn a_large_city_beats_a_province_abroad_the_text_gives_no_sign_of() {
     let r = run("Floods hit the province of Gaza in southern Mozambique.");
     assert_eq!(country_of(&r, "Gaza"), "MZ");
 }
+
+#[test]
+fn a_name_written_without_its_apostrophe() {
+    let r = run("Pupils protested in Muranga on Monday.");
+    assert_eq!(r.iter().map(|m| (m.1.as_str(), m.2.as_str())).collect::<Vec<_>>(), [("Murang’a", "KE")], "{r:?}");
+    // A Russian soft sign written as an apostrophe is not dropped: "Mar'ina" is no "Marina".
+    let r = run("Firefighters saved both passengers at the Miami Beach Marina on March 31.");
+    assert!(r.iter().any(|m| m.0 == "Miami Beach"), "{r:?}");
+}
