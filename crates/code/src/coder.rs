@@ -430,6 +430,14 @@ const PASSIVE_CUES: &[&str] = &[
     "being ",
 ];
 
+/// Whether folded `lead` ends with a passive auxiliary, a whole word ("were ", not the
+/// end of "machete ").
+fn after_passive_auxiliary(lead: &str) -> bool {
+    PASSIVE_CUES.iter().any(|c| {
+        lead.strip_suffix(c).is_some_and(|rest| rest.is_empty() || rest.ends_with(|ch: char| !ch.is_alphanumeric()))
+    })
+}
+
 /// Folded words after a participle that make it passive with no auxiliary ("killed by",
 /// "killed in an ambush").
 const PARTICIPLE_NEXT: &[&str] =
@@ -956,7 +964,7 @@ impl Analysis<'_, '_> {
         let on_protesters = |t: &Hit| {
             let crowd = |a: &&&ActorMention| a.inter == Some(6) && !a.weak;
             let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
-            let passive = PASSIVE_CUES.iter().any(|c| lead.ends_with(c));
+            let passive = after_passive_auxiliary(lead);
             let subject = actors.iter().rev().find(|a| a.end <= t.start);
             let object = actors.iter().find(|a| a.start >= t.end && a.start - t.end <= 50);
             // "assaulted the demonstrating members of BNP", "attacked the protest rally of":
@@ -1057,7 +1065,7 @@ impl Analysis<'_, '_> {
         };
         let passive_from = triggers.iter().find(|t| {
             let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
-            PASSIVE_CUES.iter().any(|c| lead.ends_with(c))
+            after_passive_auxiliary(lead)
                 || bare_participle(t)
                 || appositive(t)
                 || pack.events.entry(t.entry).has("passive")
@@ -1776,7 +1784,7 @@ impl Analysis<'_, '_> {
                 let joined = matches!((words.next(), words.next(), words.next()), (Some(_), Some("and" | "et"), None))
                     && {
                         let lead = self.text.folded_before(self.text.folded_offset(p), 16);
-                        PASSIVE_CUES.iter().any(|c| lead.ends_with(c))
+                        after_passive_auxiliary(lead)
                     };
                 joined || !between.split(|c: char| !c.is_alphanumeric()).any(|w| CLAUSE_BREAKS.contains(&w))
             });
@@ -2034,7 +2042,7 @@ impl Analysis<'_, '_> {
             // "2 soldiers were killed and 7 injured": after a passive auxiliary the count
             // comes before the verb; "killed 5 people": after an active one.
             let lead = self.text.folded_before(fs, 16);
-            let passive = PASSIVE_CUES.iter().any(|p| lead.ends_with(p));
+            let passive = after_passive_auxiliary(lead);
             // "Four gunmen shot dead a trader": before a verb with an object, a count
             // counts the killers; the dead are the object.
             let cue_text = fold(c.start, c.end);

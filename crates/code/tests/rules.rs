@@ -1467,3 +1467,21 @@ fn the_assailants_after_a_named_group_are_that_group() {
     );
     assert_eq!(e[0].actor1.as_deref(), Some("Ansaroul Islam"), "{e:?}");
 }
+
+#[test]
+fn a_passive_auxiliary_is_a_whole_word() {
+    // "machete attacked" is no "été attacked": the gunman attacks the people.
+    let e = en("A gunman with a machete attacked three people in Lamu.", "2019-12-29");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    assert!(e[0].actor2.as_deref().unwrap_or("").starts_with("Civilians"), "{e:?}");
+}
+
+#[test]
+fn insurgents_and_commandos_are_armed_sides() {
+    let e = en("Police killed an insurgent near Moyale in Kenya.", "2019-12-29");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    let e =
+        en("On 2 March 2020, a commando was killed by a Taliban sniper in Murghab district, Badghis.", "2020-03-03");
+    assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
+    assert!(e[0].actor2.as_deref().unwrap_or("").starts_with("Military Forces"), "{e:?}");
+}
