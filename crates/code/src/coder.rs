@@ -433,8 +433,16 @@ const PASSIVE_CUES: &[&str] = &[
 /// Whether folded `lead` ends with a passive auxiliary, a whole word ("were ", not the
 /// end of "machete ").
 fn after_passive_auxiliary(lead: &str) -> bool {
-    PASSIVE_CUES.iter().any(|c| {
-        lead.strip_suffix(c).is_some_and(|rest| rest.is_empty() || rest.ends_with(|ch: char| !ch.is_alphanumeric()))
+    PASSIVE_CUES.iter().any(|c| ends_with_words(lead, c))
+}
+
+/// Whether folded `lead` ends with `words` from a word's start ("unknown " ends "by
+/// unknown ", not "by unarmed " with "armed ").
+fn ends_with_words(lead: &str, words: &str) -> bool {
+    lead.strip_suffix(words).is_some_and(|rest| {
+        rest.is_empty()
+            || words.starts_with(|ch: char| !ch.is_alphanumeric())
+            || rest.ends_with(|ch: char| !ch.is_alphanumeric())
     })
 }
 
@@ -1609,7 +1617,7 @@ impl Analysis<'_, '_> {
     fn genitive(&self, a: &ActorMention) -> bool {
         let f1 = self.text.folded_offset(a.start);
         let lead = self.text.folded_before(f1, 4);
-        let of = [" de ", " d'", " du ", "des ", " of "].iter().any(|g| lead.ends_with(g));
+        let of = [" de ", " d'", " du ", "des ", " of "].iter().any(|g| ends_with_words(lead, g));
         let sentence_start = self.sentences.iter().find(|s| s.0 <= a.start && a.start < s.1).map_or(0, |s| s.0);
         of && self.triggers.iter().any(|t| t.start >= sentence_start && t.end <= a.start)
     }
@@ -1680,7 +1688,7 @@ impl Analysis<'_, '_> {
         // when it says so once.
         let coded = |p: &PlaceMention| {
             let lead = self.text.folded_before(self.text.folded_offset(p.start), 20);
-            CODED_AS.iter().any(|c| lead.ends_with(c)) && p.rule != "demonym" && !p.country.is_empty()
+            CODED_AS.iter().any(|c| ends_with_words(lead, c)) && p.rule != "demonym" && !p.country.is_empty()
         };
         if let Some(p) = self.places.iter().find(|p| p.start >= s0 && p.end <= s1 && coded(p)) {
             return Some(p.clone());
@@ -1756,7 +1764,7 @@ impl Analysis<'_, '_> {
             .find(|a| {
                 let f1 = self.text.folded_offset(a.start);
                 let lead = self.text.folded_before(f1, 30);
-                ASSOCIATE_CUES.iter().any(|c| lead.ends_with(c))
+                ASSOCIATE_CUES.iter().any(|c| ends_with_words(lead, c))
             })
             .map(|a| (**a).clone());
         let actors: Vec<&&ActorMention> =
@@ -1844,7 +1852,7 @@ impl Analysis<'_, '_> {
                         .split_whitespace()
                         .any(|w| FOUND.contains(&w))
                 };
-                let unknown = UNKNOWN_AGENT.iter().any(|w| lead.ends_with(w))
+                let unknown = UNKNOWN_AGENT.iter().any(|w| ends_with_words(lead, w))
                     || BELIEVED.iter().any(|w| next.starts_with(w))
                     || community
                     || found;
@@ -1871,7 +1879,7 @@ impl Analysis<'_, '_> {
                         && !a.rule_has_no_template
                         && ["the ", "les ", "ces "]
                             .iter()
-                            .any(|d| self.text.folded_before(self.text.folded_offset(a.start), 8).ends_with(d))
+                            .any(|d| ends_with_words(self.text.folded_before(self.text.folded_offset(a.start), 8), d))
                 };
                 let mut subjects = before.iter().rev().filter(|a| !a.victim);
                 let a1 = subjects.next().map(|&a| {
@@ -3029,6 +3037,17 @@ fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_words_end_a_lead_from_a_word_start() {
+        assert!(ends_with_words("two men were ", "were "));
+        assert!(ends_with_words("were ", "were "));
+        assert!(!ends_with_words("with a machete ", "ete "));
+        assert!(!ends_with_words("by unarmed ", "armed "));
+        assert!(ends_with_words("l'appui des ", "appui des "));
+        // A cue that opens with a space says where its word starts itself.
+        assert!(ends_with_words("the town of ", " of "));
+    }
 
     #[test]
     fn first_chars_counts_characters() {
