@@ -1071,14 +1071,18 @@ impl Analysis<'_, '_> {
                             .any(|w| next.starts_with(w))
                 }
         };
-        let passive_from = triggers.iter().find(|t| {
-            let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
-            after_passive_auxiliary(lead)
-                || bare_participle(t)
-                || appositive(t)
-                || pack.events.entry(t.entry).has("passive")
-        });
-        let passive_from = passive_from.map(|t| t.start);
+        // The triggers that are passive themselves, in order.
+        let passive_at: Vec<usize> = triggers
+            .iter()
+            .filter(|t| {
+                let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
+                after_passive_auxiliary(lead)
+                    || bare_participle(t)
+                    || appositive(t)
+                    || pack.events.entry(t.entry).has("passive")
+            })
+            .map(|t| t.start)
+            .collect();
         let mut out: Vec<Draft> = Vec::new();
         for (k, t) in triggers.iter().enumerate() {
             let entry = pack.events.entry(t.entry);
@@ -1264,7 +1268,7 @@ impl Analysis<'_, '_> {
                 end: triggers.get(k + 1).map_or(s1, |n| n.start),
             };
             let place = self.place_for(t, &seg, (s0, s1));
-            let (mut actor1, mut actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, passive_from);
+            let (mut actor1, mut actor2, assoc1) = self.roles(t, &actors, (s0, s1), subject, &passive_at);
             // "rustlers stormed a village": a crowd's word done by an armed group is its
             // attack, or a fight when it is armed men or a force that it hits.
             let armed = |a: &Option<ActorMention>| {
@@ -1753,7 +1757,7 @@ impl Analysis<'_, '_> {
         actors: &[&ActorMention],
         (s0, _s1): (usize, usize),
         subject: Option<&ActorMention>,
-        passive_from: Option<usize>,
+        passive_at: &[usize],
     ) -> (Option<ActorMention>, Option<ActorMention>, Option<ActorMention>) {
         let folded = self.text.folded();
         // An actor that is the trigger itself ("raid américain") acts.
@@ -1770,7 +1774,8 @@ impl Analysis<'_, '_> {
         let actors: Vec<&&ActorMention> =
             actors.iter().filter(|a| assoc.as_ref().is_none_or(|x| x.start != a.start)).collect();
         // The clause is passive when this trigger, or an earlier one of the sentence, follows
-        // a passive auxiliary: "deux policiers ont été tués dans une embuscade".
+        // a passive auxiliary: "deux policiers ont été tués dans une embuscade". (Each
+        // trigger is asked itself: "three were killed and a motorbike was seized".)
         // An explosive device hits those before it ("their vehicle hit a roadside bomb")
         // unless they planted or set it off.
         let device_hit = self.pack_entry_has(t, "device") && {
@@ -1778,10 +1783,8 @@ impl Analysis<'_, '_> {
             !PLANTERS.iter().any(|w| lead.contains(w))
         };
         let passive = device_hit
-            || passive_from.is_some_and(|p| {
-                if p == t.start {
-                    return true;
-                }
+            || passive_at.contains(&t.start)
+            || passive_at.first().is_some_and(|&p| {
                 if p > t.start || actors.iter().any(|a| a.start >= p && a.end <= t.start) {
                     return false;
                 }

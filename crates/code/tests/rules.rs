@@ -1485,3 +1485,25 @@ fn insurgents_and_commandos_are_armed_sides() {
     assert_eq!(e[0].sub_event_type, "Armed clash", "{e:?}");
     assert!(e[0].actor2.as_deref().unwrap_or("").starts_with("Military Forces"), "{e:?}");
 }
+
+#[test]
+fn every_passive_trigger_of_a_sentence_is_passive() {
+    // The second participle has its own auxiliary: the people killed do not seize.
+    let e = en(
+        "On 10 October 2020, presumed ISGS militants made an incursion into Markoye. Three people were killed and one motorbike was seized.",
+        "2020-10-11",
+    );
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    assert_eq!(e[0].actor1.as_deref(), Some("Islamic State (Greater Sahara)"), "{e:?}");
+}
+
+#[test]
+fn unidentified_persons_who_wreck_are_a_mob() {
+    let e = en(
+        "On 5 August 2024, unidentified persons vandalized and set ablaze the house of a local leader in Kasba upazila (Brahmanbaria, Chittagong).",
+        "2024-08-06",
+    );
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    let e = en("A vigilante group lynches two on suspicion of witchcraft in Kisii.", "2019-05-02");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+}
