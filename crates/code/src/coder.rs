@@ -1129,7 +1129,28 @@ impl Analysis<'_, '_> {
             let armed_group = actors.iter().any(|a| !a.victim && matches!(a.inter, Some(2..=4)));
             // "supporters of the winning candidate vandalized residences": a party's
             // supporters or rioters who act are violence in view for a riot's weak word.
-            let rioters_act = actors.iter().any(|a| !a.victim && (a.riot || a.inter == Some(5)) && a.end <= t.start);
+            // So do people who are usually acted upon, standing as its subject ("villagers
+            // vandalized the office", "relatives of the patient vandalized the hospital").
+            // (Not a road blocked: that is how people protest, told by `road_blocked`.)
+            let blocking = {
+                let word = &self.text.folded()[self.text.folded_offset(t.start)..t.fend];
+                word.starts_with("block") || word.starts_with("bloqu")
+            };
+            let crowd_acts = !blocking
+                && actors.iter().rev().find(|a| a.end <= t.start).is_some_and(|a| {
+                    let w = &self.text.folded()[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
+                    a.victim
+                    && !a.weak
+                    && a.inter == Some(7)
+                    && (w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w))
+                    && t.start - a.end <= 40
+                    // (Not acted upon: "motorbikes of teachers were also seized".)
+                    && !self.text.folded()[self.text.folded_offset(a.end)..self.text.folded_offset(t.start)]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| PASSIVE_CUES.iter().any(|c| c.strip_suffix(' ') == Some(w)))
+                });
+            let rioters_act =
+                crowd_acts || actors.iter().any(|a| !a.victim && (a.riot || a.inter == Some(5)) && a.end <= t.start);
             let riot_word = matches!(sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence)
                 || sub == SubEventType::LootingPropertyDestruction;
             let violent_here = (has_harm || has_weapon || armed_group) && violence_shown(t) || rioters_act && riot_word;

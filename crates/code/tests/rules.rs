@@ -1507,3 +1507,18 @@ fn unidentified_persons_who_wreck_are_a_mob() {
     let e = en("A vigilante group lynches two on suspicion of witchcraft in Kisii.", "2019-05-02");
     assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
 }
+
+#[test]
+fn people_who_vandalize_with_no_protest_in_view_are_a_mob() {
+    let e = en(
+        "On 25 June 2023, at least 50 villagers vandalized the local electricity office with rods and sticks in Narsingdi, amid power cuts.",
+        "2023-06-26",
+    );
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    // Blocking a road is how people protest, not a mob's act.
+    let e = en(
+        "On 4 September, drivers were reported to have blocked roads near Nyeri. This was in protest at a new fuel tax.",
+        "2018-09-05",
+    );
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
