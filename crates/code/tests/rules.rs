@@ -1522,3 +1522,11 @@ fn people_who_vandalize_with_no_protest_in_view_are_a_mob() {
     );
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn headline_verbs_in_the_present_are_triggers() {
+    let e = en("Al Shabaab lines and executes 15 farmers by firing squad in Mado Gashi.", "2015-01-02");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    let e = en("Party meeting becomes chaotic when an argument breaks out and rivals engage in blows", "2013-01-02");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+}
