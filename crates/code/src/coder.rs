@@ -1722,7 +1722,12 @@ impl Analysis<'_, '_> {
         if let (Some(p), None) = (all.next(), all.next()) {
             return Some(p.clone());
         }
-        let rank = |p: &PlaceMention| (road_end(p), !locative(p), p.geo_precision, p.start.abs_diff(t.start));
+        // (Of a road's two ends, the first, whatever word of the sentence asks: "blocked
+        // the Nyeri-Karatina road to protest" is one protest, at one place.)
+        let rank = |p: &PlaceMention| {
+            let end = road_end(p);
+            (end, !locative(p), p.geo_precision, end.then_some(p.start), p.start.abs_diff(t.start))
+        };
         // A continent has no country and an adjective ("irakien") is no place: neither can
         // place an event. A country places it only when no other place of the sentence
         // does (the segment after the trigger first, then before it).

@@ -51,3 +51,10 @@ fn a_note_that_says_where_it_coded_the_event_decides() {
     )[0];
     assert_eq!(e.location.as_deref(), Some("Dadaab"), "{e:?}");
 }
+
+#[test]
+fn a_road_between_two_places_places_one_protest() {
+    let ev = code("Residents blocked the Nyeri-Karatina road to protest rising accidents.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Nyeri"), "{ev:?}");
+}
