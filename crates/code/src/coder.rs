@@ -2860,8 +2860,17 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 && (violent(prev.sub) && (d.sub == prev.sub || d.generic || prev.generic) || rioting(prev.sub, &d));
             let close = d.sentence_index <= prev.sentence_index + if anaphora { ANAPHORA_SPAN } else { 2 };
             let protests = protest_rank(d.sub).is_some() && protest_rank(prev.sub).is_some();
+            // "… assaulted the demonstrators. 10 people were injured in the assault": the
+            // violence named again is the intervention already told, not a riot.
+            let intervention_told = d.definite
+                && matches!(
+                    prev.sub,
+                    SubEventType::ProtestWithIntervention | SubEventType::ExcessiveForceAgainstProtesters
+                )
+                && matches!(d.sub, SubEventType::Attack | SubEventType::MobViolence | SubEventType::ArmedClash);
             // Protesters who then burn, wreck or fight make the protest a riot.
-            let riot_after_protest = protest_rank(prev.sub).is_some()
+            let riot_after_protest = !intervention_told
+                && protest_rank(prev.sub).is_some()
                 && (d.sub == SubEventType::LootingPropertyDestruction
                     || d.sub == SubEventType::MobViolence
                     || d.sub == SubEventType::ArmedClash);
@@ -2899,6 +2908,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 && !prev.kicker
                 && (violent(d.sub) || d.sub == SubEventType::LootingPropertyDestruction);
             let related = d.sub == prev.sub
+                || intervention_told
                 || same_sides
                 || setting
                 || riot_fight
@@ -2918,7 +2928,7 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 && !d.background
             {
                 let mut sub = prev.sub;
-                if riot_fight || toll {
+                if riot_fight || toll || intervention_told {
                     // The riot stays a riot; the event keeps its kind.
                 } else if riot_after_protest {
                     sub = SubEventType::ViolentDemonstration;

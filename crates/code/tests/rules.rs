@@ -1530,3 +1530,13 @@ fn headline_verbs_in_the_present_are_triggers() {
     let e = en("Party meeting becomes chaotic when an argument breaks out and rivals engage in blows", "2013-01-02");
     assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
 }
+
+#[test]
+fn the_assault_named_again_is_the_intervention_told() {
+    let e = en(
+        "On 8 April 2023, members of Jubo League assaulted the BNP demonstrators in Sharsha upazila (Jessore, Khulna), during BNP's demonstration against the rising prices of electricity. At least 10 people were injured in the assault.",
+        "2023-04-09",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
+}
