@@ -366,6 +366,9 @@ const GATHERINGS: &[&str] = &["rally", "rallies", "procession", "processions"];
 /// Folded beginnings of a trigger that says people were beaten, not shot or cut.
 const BEATING: &[&str] = &["assault", "beat", "agress", "tabass", "passe a tabac", "roue de coups"];
 
+/// Folded words for firearms: beside them, a killing is no crowd's.
+const FIREARMS: &[&str] = &[" gun", "shot", "shoot", "fired", "firing", "bullet", "rifle", "pistol"];
+
 /// Folded words for arms or armed men: beside them, a beating is an armed group's attack.
 const ARMS: &[&str] = &[
     " gun",
@@ -1418,6 +1421,9 @@ impl Analysis<'_, '_> {
             // are demonstrating.
             self.mob(d, has_protest || demanding_here);
             self.unarmed_beating(d);
+            if cues.iter().any(|c| cue_key(c) == "culprit") {
+                self.mob_justice(d);
+            }
             // "police and demonstrators clashed", "police shot into the air to disperse
             // rioting youths": a force the riot or the dispersal meets is the other side.
             if d.actor2.is_none()
@@ -1437,6 +1443,21 @@ impl Analysis<'_, '_> {
             }
         }
         out
+    }
+
+    /// People killed or hurt as suspected thieves or witches ("three suspected thieves
+    /// were burnt to death"), by no one named, with no gun in view: the crowd's justice,
+    /// which ACLED codes as mob violence.
+    fn mob_justice(&self, d: &mut Draft) {
+        if d.sub != SubEventType::Attack || d.actor1.is_some() {
+            return;
+        }
+        let (s0, s1) = d.sentence;
+        let f = self.text.folded();
+        let sentence = &f[self.text.folded_offset(s0)..self.text.folded_offset(s1)];
+        if !FIREARMS.iter().any(|w| sentence.contains(w)) {
+            d.sub = SubEventType::MobViolence;
+        }
     }
 
     /// A beating by people no one names, with no gun or blade in view ("assailants

@@ -250,6 +250,7 @@ mod tests {
                 "habitual",
                 "purpose",
                 "country",
+                "culprit",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);

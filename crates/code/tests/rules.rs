@@ -1540,3 +1540,13 @@ fn the_assault_named_again_is_the_intervention_told() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Protest with intervention", "{e:?}");
 }
+
+#[test]
+fn suspected_thieves_burnt_to_death_by_no_one_named_are_a_mobs_victims() {
+    let e = en("20 May. Three suspected thieves were burnt to death in Kinangop.", "2018-05-21");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    assert_eq!(e[0].fatalities, 3, "{e:?}");
+    // Burnt to death is a killing, not property destroyed.
+    let e = en("One man was burned to death in his car by attackers in Naivasha.", "2008-01-28");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+}
