@@ -2928,8 +2928,16 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             let setting = prev.sub == SubEventType::ChangeToGroupActivity
                 && !prev.kicker
                 && (violent(d.sub) || d.sub == SubEventType::LootingPropertyDestruction);
+            // "… abducted a councillor. Two days later they beheaded him.": ACLED codes an
+            // abduction whose victim is killed as one attack.
+            let abducted_then_killed =
+                prev.sub == SubEventType::AbductionForcedDisappearance && d.sub == SubEventType::Attack && {
+                    let (p1, d1) = (prev.actor1.as_ref(), d.actor1.as_ref());
+                    p1.is_none() || d1.is_none() || p1.map(|a| &a.name) == d1.map(|a| &a.name)
+                };
             let related = d.sub == prev.sub
                 || intervention_told
+                || abducted_then_killed
                 || same_sides
                 || setting
                 || riot_fight
@@ -2944,12 +2952,16 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             let same_date = anaphora && d.date.map(|x| x.0) == prev.date.map(|x| x.0);
             if close
                 && related
-                && (!d.own_date || headline || same_date)
+                && (!d.own_date || headline || same_date || abducted_then_killed)
                 && compatible_place(&prev.place, &d.place)
                 && !d.background
             {
                 let mut sub = prev.sub;
-                if riot_fight || toll || intervention_told {
+                if abducted_then_killed
+                    || prev.sub == SubEventType::AbductionForcedDisappearance && d.fatalities.is_some_and(|f| f.0 > 0)
+                {
+                    sub = SubEventType::Attack;
+                } else if riot_fight || toll || intervention_told {
                     // The riot stays a riot; the event keeps its kind.
                 } else if riot_after_protest {
                     sub = SubEventType::ViolentDemonstration;

@@ -1550,3 +1550,18 @@ fn suspected_thieves_burnt_to_death_by_no_one_named_are_a_mobs_victims() {
     let e = en("One man was burned to death in his car by attackers in Naivasha.", "2008-01-28");
     assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
 }
+
+#[test]
+fn an_abduction_whose_victim_is_then_killed_is_one_attack() {
+    let e = en(
+        "On December 15, presumed ISGS militants abducted a municipal councilor in the village of Nassougou. They brought him back to his village two days later and beheaded him.",
+        "2018-12-20",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    let e = en(
+        "Al-Shabaab militants abducted two teachers in an overnight attack in Fafi, Garissa. One teacher is killed.",
+        "2015-01-02",
+    );
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+}
