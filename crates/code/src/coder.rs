@@ -975,7 +975,8 @@ impl Analysis<'_, '_> {
         let on_protesters = |t: &Hit| {
             let crowd = |a: &&&ActorMention| a.inter == Some(6) && !a.weak;
             let lead = self.text.folded_before(self.text.folded_offset(t.start), 16);
-            let passive = after_passive_auxiliary(lead);
+            // (The auxiliary may be the trigger's own: "were shot".)
+            let passive = after_passive_auxiliary(lead) || pack.events.entry(t.entry).has("passive");
             let subject = actors.iter().rev().find(|a| a.end <= t.start);
             let object = actors.iter().find(|a| a.start >= t.end && a.start - t.end <= 50);
             // "assaulted the demonstrating members of BNP", "attacked the protest rally of":

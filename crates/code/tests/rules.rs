@@ -1565,3 +1565,11 @@ fn an_abduction_whose_victim_is_then_killed_is_one_attack() {
     );
     assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
 }
+
+#[test]
+fn protesters_shot_by_police_are_the_ones_acted_upon() {
+    // "were shot" carries its own auxiliary: the police act on the protest.
+    let e = en("Two demonstrators were shot by police in Mau Narok during a protest.", "2019-01-02");
+    assert_eq!(e[0].event_type, "Protests", "{e:?}");
+    assert!(e[0].actor1.as_deref().unwrap_or("").starts_with("Protesters"), "{e:?}");
+}
