@@ -2610,6 +2610,14 @@ impl Analysis<'_, '_> {
         if protest && d.actor1.as_ref().is_some_and(|a| matches!(a.inter, Some(1) | Some(8))) {
             d.actor2 = d.actor1.take();
         }
+        // A riot's first side is the rioters: "rioters were shot by police" names the
+        // police second.
+        if !protest
+            && d.actor1.as_ref().is_some_and(|a| matches!(a.inter, Some(1) | Some(8)))
+            && d.actor2.as_ref().is_some_and(|a| matches!(a.inter, Some(5..=7)))
+        {
+            std::mem::swap(&mut d.actor1, &mut d.actor2);
+        }
         let Some(a1) = d.actor1.take() else { return };
         if a1.inter == Some(inter) || !(matches!(a1.inter, Some(5..=7)) || a1.riot) {
             d.actor1 = Some(a1);

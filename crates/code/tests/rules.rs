@@ -1573,3 +1573,11 @@ fn protesters_shot_by_police_are_the_ones_acted_upon() {
     assert_eq!(e[0].event_type, "Protests", "{e:?}");
     assert!(e[0].actor1.as_deref().unwrap_or("").starts_with("Protesters"), "{e:?}");
 }
+
+#[test]
+fn a_riots_first_side_is_the_rioters() {
+    let e = en("Rioters were shot and injured by police in Kisumu during the demonstration.", "2019-01-02");
+    let e = e.iter().find(|e| e.event_type == "Riots").expect("a riot");
+    assert!(e.actor1.as_deref().unwrap_or("").starts_with("Rioters"), "{e:?}");
+    assert!(e.actor2.as_deref().unwrap_or("").starts_with("Police"), "{e:?}");
+}
