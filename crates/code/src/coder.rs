@@ -2744,9 +2744,21 @@ fn is_background(v: &DateValue, published: PartialDate) -> bool {
 /// a country.
 fn compatible_place(a: &Option<PlaceMention>, b: &Option<PlaceMention>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => x.name == y.name && x.country == y.country || x.is_country || y.is_country,
+        (Some(x), Some(y)) => {
+            x.name == y.name && x.country == y.country || x.is_country || y.is_country || within(x, y) || within(y, x)
+        }
         _ => true,
     }
+}
+
+/// Whether place `p` lies in `area`, a first-order division named as such ("in Tana
+/// River … in Garsen").
+fn within(p: &PlaceMention, area: &PlaceMention) -> bool {
+    area.feature == "ADM1"
+        && p.country == area.country
+        && p.geo_precision < area.geo_precision
+        && p.admin1.is_some()
+        && p.admin1 == area.admin1
 }
 
 /// Makes the force (state forces acting) that `from` names the other side of the
@@ -2778,7 +2790,9 @@ fn fill(into: &mut Draft, from: Draft) {
         into.date = from.date;
         into.own_date |= from.own_date;
     }
-    if into.place.is_none() || into.place.as_ref().is_some_and(|p| p.is_country) && from.place.is_some() {
+    // (A town inside the area told first places the event more precisely.)
+    let finer = matches!((&into.place, &from.place), (Some(area), Some(p)) if within(p, area));
+    if into.place.is_none() || into.place.as_ref().is_some_and(|p| p.is_country) && from.place.is_some() || finer {
         into.place = from.place.or(into.place.take());
     }
     // A role is filled only by an actor that does not already play the other one.

@@ -58,3 +58,15 @@ fn a_road_between_two_places_places_one_protest() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].location.as_deref(), Some("Nyeri"), "{ev:?}");
 }
+
+#[test]
+fn a_town_told_later_inside_the_area_told_first_is_the_same_events_place() {
+    let ev = code(
+        "Nine are dead and six are injured in a fight between pastoralists and farmers in Tana River. \
+         The clashes between the pastoralists and the farmers occurred in Wachu Oda in Garsen.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Garsen"), "{ev:?}");
+    assert_eq!(ev[0].fatalities, 9, "{ev:?}");
+}
