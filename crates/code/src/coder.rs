@@ -2786,7 +2786,8 @@ fn fill(into: &mut Draft, from: Draft) {
             into.actor1 = Some(claimer);
         }
     }
-    if into.date.is_none() {
+    // (Not the date a claim was made on: "the following morning al Shabaab claimed…".)
+    if into.date.is_none() && from.status != Status::Claimed {
         into.date = from.date;
         into.own_date |= from.own_date;
     }
@@ -2973,9 +2974,12 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             let headline = !prev.own_date && d.sub == prev.sub && d.sentence_index == prev.sentence_index + 1;
             // "Saturday's gun battle": a reference that repeats the event's own date.
             let same_date = anaphora && d.date.map(|x| x.0) == prev.date.map(|x| x.0);
+            // "The following morning al Shabaab claimed responsibility for the attack": a
+            // claim is dated by when it was made, the attack by when it happened.
+            let claim_told = anaphora && d.status == Status::Claimed;
             if close
                 && related
-                && (!d.own_date || headline || same_date || abducted_then_killed)
+                && (!d.own_date || headline || same_date || abducted_then_killed || claim_told)
                 && compatible_place(&prev.place, &d.place)
                 && !d.background
             {

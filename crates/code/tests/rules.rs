@@ -1581,3 +1581,15 @@ fn a_riots_first_side_is_the_rioters() {
     assert!(e.actor1.as_deref().unwrap_or("").starts_with("Rioters"), "{e:?}");
     assert!(e.actor2.as_deref().unwrap_or("").starts_with("Police"), "{e:?}");
 }
+
+#[test]
+fn a_claim_made_the_next_day_is_of_the_attack_told() {
+    let e = en(
+        "Unidentified gunmen attacked a bus outside of Witu on Sunday, killing seven. The following morning al Shabaab claimed responsibility for the attack.",
+        "2015-01-06",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].actor1.as_deref(), Some("Al Shabaab"), "{e:?}");
+    // Dated by the attack, not by the claim.
+    assert_eq!(e[0].event_date.as_deref(), Some("2015-01-04"), "{e:?}");
+}
