@@ -487,6 +487,8 @@ struct Draft {
     date: Option<(DateValue, Option<(usize, usize)>)>,
     own_date: bool,
     place: Option<PlaceMention>,
+    /// The place is introduced as one ("in Kisumu"), not named in passing.
+    place_locative: bool,
     actor1: Option<ActorMention>,
     actor2: Option<ActorMention>,
     assoc1: Option<ActorMention>,
@@ -1331,6 +1333,14 @@ impl Analysis<'_, '_> {
                 modifier,
                 date: None,
                 own_date: false,
+                // (People "from Wajir" come from there; the protest is where they gather.)
+                place_locative: place.as_ref().is_some_and(|p| {
+                    self.locative(p)
+                        && !matches!(
+                            self.text.folded_before(self.text.folded_offset(p.start), 6).split_whitespace().last(),
+                            Some("from")
+                        )
+                }),
                 place,
                 actor1,
                 actor2,
@@ -1705,16 +1715,21 @@ impl Analysis<'_, '_> {
 
     /// The place of the text after the trigger (up to the next trigger), else before it,
     /// else anywhere in its sentence: the most specific one, then the nearest.
+    /// Whether place `p` is introduced as one ("à Jurf Al-Nasr", "in Kisumu", "near
+    /// Ghazni"), not a name that only happens to be in the gazetteer ("les pèlerins de
+    /// l'Arbaeen", "teachers from Wajir").
+    fn locative(&self, p: &PlaceMention) -> bool {
+        let lead = self.text.folded_before(self.text.folded_offset(p.start), 24);
+        // (A word for a kind of area, "province de l'Oudalan" after "Tin-Akoff (",
+        // introduces only a town; an area needs a preposition.)
+        let area = p.geo_precision >= 3;
+        lead.split_whitespace().rev().take(3).any(|w| LOCATIVES.contains(&w) && !(area && AREA_WORDS.contains(&w)))
+    }
+
     fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
-        // A place introduced as one ("à Jurf Al-Nasr", "in Kisumu", "near Ghazni") before
-        // a name that only happens to be in the gazetteer ("les pèlerins de l'Arbaeen").
-        let locative = |p: &PlaceMention| {
-            let lead = self.text.folded_before(self.text.folded_offset(p.start), 24);
-            // (A word for a kind of area, "province de l'Oudalan" after "Tin-Akoff (",
-            // introduces only a town; an area needs a preposition.)
-            let area = p.geo_precision >= 3;
-            lead.split_whitespace().rev().take(3).any(|w| LOCATIVES.contains(&w) && !(area && AREA_WORDS.contains(&w)))
-        };
+        // A place introduced as one before a name that only happens to be in the
+        // gazetteer.
+        let locative = |p: &PlaceMention| self.locative(p);
         // An end of a road ("the Dhaka-Tangail highway", "l'axe Arbinda-Gorgadji", "a
         // Mombasa-bound bus") places the event only when nothing else does.
         let road_end = |p: &PlaceMention| {
@@ -2977,12 +2992,19 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
             // "The following morning al Shabaab claimed responsibility for the attack": a
             // claim is dated by when it was made, the attack by when it happened.
             let claim_told = anaphora && d.status == Status::Claimed;
+            // One sentence's words for a protest tell one protest, wherever the people
+            // come from ("teachers from Wajir staged protests in Nairobi").
+            let one_protest = protests && d.sentence_index == prev.sentence_index;
             if close
                 && related
                 && (!d.own_date || headline || same_date || abducted_then_killed || claim_told)
-                && compatible_place(&prev.place, &d.place)
+                && (compatible_place(&prev.place, &d.place) || one_protest)
                 && !d.background
             {
+                if one_protest && !compatible_place(&prev.place, &d.place) && d.place_locative && !prev.place_locative {
+                    prev.place = d.place.clone();
+                    prev.place_locative = true;
+                }
                 let mut sub = prev.sub;
                 if abducted_then_killed
                     || prev.sub == SubEventType::AbductionForcedDisappearance && d.fatalities.is_some_and(|f| f.0 > 0)

@@ -70,3 +70,13 @@ fn a_town_told_later_inside_the_area_told_first_is_the_same_events_place() {
     assert_eq!(ev[0].location.as_deref(), Some("Garsen"), "{ev:?}");
     assert_eq!(ev[0].fatalities, 9, "{ev:?}");
 }
+
+#[test]
+fn one_sentences_protest_is_one_event_at_the_place_it_is_held() {
+    let ev = code(
+        "Teachers from Wajir staged protests at the Teachers Service Commission headquarters in Nairobi over insecurity.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Nairobi"), "{ev:?}");
+}
