@@ -725,7 +725,7 @@ impl Analysis<'_, '_> {
             let word = &f[self.text.folded_offset(t.start)..t.fend];
             !ENFORCED.iter().any(|w| word.contains(w))
                 && BACKDROP.iter().any(|m| {
-                    lead.rfind(m).is_some_and(|i| {
+                    rfind_str(lead, m).is_some_and(|i| {
                         let gap = &lead[i + m.len()..];
                         !gap.contains(',') && gap.split_whitespace().count() <= 6
                     })
@@ -821,7 +821,7 @@ impl Analysis<'_, '_> {
                 }
                 // "victims of Molo ethnic clashes held a demonstration": the people who
                 // protest told by what they suffered.
-                if lead.rfind(" victims of ").is_some_and(|i| lead[i + 12..].split_whitespace().count() <= 3)
+                if rfind_str(lead, " victims of ").is_some_and(|i| lead[i + 12..].split_whitespace().count() <= 3)
                     && protest_after(t)
                 {
                     return false;
@@ -969,7 +969,8 @@ impl Analysis<'_, '_> {
                         let between = &self.text.folded()[t.fend..p.fstart];
                         !between.contains(',') && between.split_whitespace().count() <= 2
                             || HOLDING.iter().any(|h| {
-                                between.rfind(h).is_some_and(|i| between[i + h.len()..].split_whitespace().count() <= 3)
+                                rfind_str(between, h)
+                                    .is_some_and(|i| between[i + h.len()..].split_whitespace().count() <= 3)
                             })
                     }
                 })
@@ -2991,6 +2992,20 @@ fn ends_near(hay: &str, needles: &[&str], words: usize) -> bool {
     })
 }
 
+/// `hay.rfind(needle)`, without building a searcher for the needle: the short heads of
+/// sentences this is asked of are scanned back for the needle's first byte.
+fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&b) = n.first() else {
+        return Some(h.len());
+    };
+    if n.len() > h.len() {
+        return None;
+    }
+    // (A match of a whole needle starts on a character boundary, as `rfind`'s do.)
+    memchr::memrchr_iter(b, &h[..=h.len() - n.len()]).find(|&i| h[i..].starts_with(n))
+}
+
 /// Where the first of `needles` occurs in `hay`: the smallest of their `find`s, in one
 /// pass over `hay`. Every needle must start with an ASCII byte (a match then starts on
 /// a character boundary, as `find`'s do).
@@ -3018,6 +3033,15 @@ mod tests {
         for s in ["", "abc", "été là-bas", "killed 3 people in Kisumu", "ab\u{301}c"] {
             for n in 0..12 {
                 assert_eq!(first_chars(s, n), slow(s, n), "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn rfind_str_is_rfind() {
+        for hay in ["", "a", "protest ahead of the rally ahead of ", "été là été", " during  during", "ab"] {
+            for needle in ["", "a", " ahead of ", "été", " during ", "ab", "abc", "é"] {
+                assert_eq!(rfind_str(hay, needle), hay.rfind(needle), "{hay:?} {needle:?}");
             }
         }
     }
