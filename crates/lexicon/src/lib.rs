@@ -423,12 +423,32 @@ impl Trie {
         push: &mut F,
     ) {
         let node = self.child(0, f[s]);
+        if node == 0 {
+            return;
+        }
         let inserts = Some(inserts).filter(|i| !i.words.is_empty());
         self.walk_from(f, (s, node, s + 1), to, inserts, false, prefix, push);
     }
 
+    /// [`Trie::walk_from`] past an insert, out of line: the walk itself is inlined where
+    /// it starts (a call for each of the text's words cost a sixth of the walk), this
+    /// rare path is not.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn walk_inserted<P: Fn(u32) -> bool, F: FnMut(usize, usize, u32, bool)>(
+        &self,
+        f: &[u8],
+        at: (usize, u32, usize),
+        to: usize,
+        prefix: &P,
+        push: &mut F,
+    ) {
+        self.walk_from(f, at, to, None, true, prefix, push);
+    }
+
     /// [`Trie::walk`] of a match that started at `s` and reached `node` at folded byte
     /// `q`; `inserted` once an insert has been stepped over (then `inserts` is `None`).
+    #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn walk_from<P: Fn(u32) -> bool, F: FnMut(usize, usize, u32, bool)>(
         &self,
@@ -469,7 +489,7 @@ impl Trie {
                         }
                         if r < to {
                             let next = self.child(node & !ENDS, f[r]);
-                            self.walk_from(f, (s, next, r + 1), to, None, true, prefix, push);
+                            self.walk_inserted(f, (s, next, r + 1), to, prefix, push);
                         }
                     }
                 }
