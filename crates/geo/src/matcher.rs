@@ -220,16 +220,10 @@ struct Span {
     areas: Vec<(u32, MatchKind)>,
 }
 
-fn is_upper(text: &Text<'_>, t: &Token) -> bool {
-    // (Only the first character is read: no end offset to look up.)
-    if t.start >= t.end {
-        return false;
-    }
-    let s = &text.original()[text.byte_of_char(t.start)..];
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => s.chars().next().is_some_and(char::is_uppercase),
-    }
+/// Whether the original token starts with an uppercase letter (as the tokenizer read it).
+#[inline]
+fn is_upper(_text: &Text<'_>, t: &Token) -> bool {
+    t.upper
 }
 
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or

@@ -50,17 +50,13 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
     for t in toks {
         let f = &folded[t.fstart..t.fend];
         let orig = text.slice(t.start, t.end);
-        let cap = match orig.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => orig.chars().next().is_some_and(char::is_uppercase),
-        };
         let num = if t.kind == TokenKind::Number && f.len() <= 9 { f.parse().ok() } else { None };
         out.push(Tk {
             f,
             kind: t.kind,
             start: t.start,
             end: t.end,
-            cap,
+            cap: t.upper,
             gap: t.fstart > prev_end || out.is_empty(),
             num,
             // One byte a character: ASCII.
