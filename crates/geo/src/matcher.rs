@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use sitrep_text::{Text, Token, TokenKind};
 
 use crate::evidence::country_evidence;
-use crate::gazetteer::{Gazetteer, Kind, MatchKind, Place};
+use crate::gazetteer::{Gazetteer, Hits, Kind, MatchKind, Place};
 use crate::key::{name_key, norm_folded_prefixes};
 
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
@@ -1313,17 +1313,29 @@ pub fn find_places_with_evidence(
     // province would otherwise make Costa Rica the document's country, and outweigh
     // the Santa Clara County and Sunnyvale it is named with.
     let mut admin_own: Vec<(&str, &str)> = Vec::new();
+    // A name named again with the same candidates, while no admin1 area has been added,
+    // has the same evidence and so the same pick: it is not scored again.
+    let mut picked: FxMap<&str, (&Hits, Pick)> = FxMap::default();
     for s in &spans {
-        // Most names have no own votes to take back: the shared evidence is used as is.
-        let own_strong = own.get(s.key.as_str()).map(|ccs| without_own(&ev.strong, ccs));
-        let pick = best(g, &s.hits, &Evidence::new(own_strong.as_ref().unwrap_or(&ev.strong), &ev.admin1));
+        let pick = match picked.get(s.key.as_str()) {
+            Some(&(hits, pick)) if *hits == s.hits => pick,
+            _ => {
+                // Most names have no own votes to take back: the shared evidence is used as is.
+                let own_strong = own.get(s.key.as_str()).map(|ccs| without_own(&ev.strong, ccs));
+                let pick = best(g, &s.hits, &Evidence::new(own_strong.as_ref().unwrap_or(&ev.strong), &ev.admin1));
+                picked.insert(s.key.as_str(), (&s.hits, pick));
+                pick
+            }
+        };
         if let Some((i, mk, _)) = pick {
             let p = g.place(i);
             if mk > MatchKind::Alternate {
                 continue;
             }
             if p.kind == Kind::Admin1 {
-                ev.admin1.insert((&p.country, &p.admin1));
+                if ev.admin1.insert((&p.country, &p.admin1)) {
+                    picked.clear();
+                }
                 admin_cc.push(&*p.country);
                 let rival_abroad = s.hits.iter().any(|&(j, jk)| {
                     let q = g.place(j);
