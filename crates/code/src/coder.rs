@@ -2986,9 +2986,12 @@ fn ends_near(hay: &str, needles: &[&str], words: usize) -> bool {
     let h = hay.as_bytes();
     (0..h.len()).rev().any(|i| {
         first[usize::from(h[i])]
-            && needles
-                .iter()
-                .any(|n| h[i..].starts_with(n.as_bytes()) && hay[i + n.len()..].split_whitespace().count() <= words)
+            && needles.iter().any(|n| {
+                // (The first byte before the slice compare, which is a call to `memcmp`.)
+                n.as_bytes()[0] == h[i]
+                    && h[i..].starts_with(n.as_bytes())
+                    && hay[i + n.len()..].split_whitespace().count() <= words
+            })
     })
 }
 
@@ -3010,15 +3013,35 @@ fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
 /// pass over `hay`. Every needle must start with an ASCII byte (a match then starts on
 /// a character boundary, as `find`'s do).
 fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
-    let mut first = [false; 128];
+    // For each first byte of a needle, a bit for each second byte that follows it in one
+    // (all bits for a needle of one byte, or one whose second byte is not ASCII): most
+    // places a needle's first byte stands (a space) are ruled out by the next byte,
+    // before any needle is compared (a slice compare is a call to `memcmp`).
+    let mut second = [0u128; 128];
     for n in needles {
-        let b = n.as_bytes()[0];
-        debug_assert!(b.is_ascii());
-        first[usize::from(b & 0x7f)] = true;
+        let b = n.as_bytes();
+        debug_assert!(b[0].is_ascii());
+        second[usize::from(b[0] & 0x7f)] |= match b.get(1) {
+            Some(&c) if c < 0x80 => 1 << c,
+            _ => u128::MAX,
+        };
     }
     let h = hay.as_bytes();
-    (0..h.len())
-        .find(|&i| h[i] < 0x80 && first[usize::from(h[i])] && needles.iter().any(|n| h[i..].starts_with(n.as_bytes())))
+    (0..h.len()).find(|&i| {
+        h[i] < 0x80 && {
+            let s = second[usize::from(h[i])];
+            s != 0
+                && match h.get(i + 1) {
+                    Some(&c) if c < 0x80 => s >> c & 1 == 1,
+                    Some(_) => true,
+                    None => s == u128::MAX,
+                }
+                && needles.iter().any(|n| {
+                    let b = n.as_bytes();
+                    b[0] == h[i] && (b.len() < 2 || h.get(i + 1) == b.get(1)) && h[i..].starts_with(b)
+                })
+        }
+    })
 }
 
 #[cfg(test)]
@@ -3033,6 +3056,17 @@ mod tests {
         for s in ["", "abc", "été là-bas", "killed 3 people in Kisumu", "ab\u{301}c"] {
             for n in 0..12 {
                 assert_eq!(first_chars(s, n), slow(s, n), "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_of_is_the_first_find() {
+        let hays = ["", " ", "x", "protest against the levy, over it", "a;b", " over", "ends with a", "éte  after "];
+        for hay in hays {
+            for needles in [TOPIC, &[";", ","][..], &["a", " o"][..], &["x"][..]] {
+                let reference = needles.iter().filter_map(|n| hay.find(n)).min();
+                assert_eq!(first_of(hay, needles), reference, "{hay:?} {needles:?}");
             }
         }
     }
