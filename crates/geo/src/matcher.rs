@@ -925,7 +925,7 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
     let mut buf = [0u8; 64];
     let raw = f[from..].trim_end();
     let mut n = raw.len();
-    if raw.bytes().any(|b| b == b'\n' || b == 0xc2) {
+    if memchr::memchr2(b'\n', 0xc2, raw.as_bytes()).is_some() {
         n = 0;
         for c in raw.chars() {
             let c = if matches!(c, '\n' | '\u{a0}') { ' ' } else { c };
