@@ -746,7 +746,7 @@ impl Analysis<'_, '_> {
             let word = &f[self.text.folded_offset(t.start)..t.fend];
             !ENFORCED.iter().any(|w| word.contains(w))
                 && BACKDROP.iter().any(|m| {
-                    lead.rfind(m).is_some_and(|i| {
+                    rfind_str(lead, m).is_some_and(|i| {
                         let gap = &lead[i + m.len()..];
                         !gap.contains(',') && gap.split_whitespace().count() <= 6
                     })
@@ -842,7 +842,7 @@ impl Analysis<'_, '_> {
                 }
                 // "victims of Molo ethnic clashes held a demonstration": the people who
                 // protest told by what they suffered.
-                if lead.rfind(" victims of ").is_some_and(|i| lead[i + 12..].split_whitespace().count() <= 3)
+                if rfind_str(lead, " victims of ").is_some_and(|i| lead[i + 12..].split_whitespace().count() <= 3)
                     && protest_after(t)
                 {
                     return false;
@@ -991,7 +991,8 @@ impl Analysis<'_, '_> {
                         let between = &self.text.folded()[t.fend..p.fstart];
                         !between.contains(',') && between.split_whitespace().count() <= 2
                             || HOLDING.iter().any(|h| {
-                                between.rfind(h).is_some_and(|i| between[i + h.len()..].split_whitespace().count() <= 3)
+                                rfind_str(between, h)
+                                    .is_some_and(|i| between[i + h.len()..].split_whitespace().count() <= 3)
                             })
                     }
                 })
@@ -3134,25 +3135,62 @@ fn ends_near(hay: &str, needles: &[&str], words: usize) -> bool {
     let h = hay.as_bytes();
     (0..h.len()).rev().any(|i| {
         first[usize::from(h[i])]
-            && needles
-                .iter()
-                .any(|n| h[i..].starts_with(n.as_bytes()) && hay[i + n.len()..].split_whitespace().count() <= words)
+            && needles.iter().any(|n| {
+                // (The first byte before the slice compare, which is a call to `memcmp`.)
+                n.as_bytes()[0] == h[i]
+                    && h[i..].starts_with(n.as_bytes())
+                    && hay[i + n.len()..].split_whitespace().count() <= words
+            })
     })
+}
+
+/// `hay.rfind(needle)`, without building a searcher for the needle: the short heads of
+/// sentences this is asked of are scanned back for the needle's first byte.
+fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&b) = n.first() else {
+        return Some(h.len());
+    };
+    if n.len() > h.len() {
+        return None;
+    }
+    // (A match of a whole needle starts on a character boundary, as `rfind`'s do.)
+    memchr::memrchr_iter(b, &h[..=h.len() - n.len()]).find(|&i| h[i..].starts_with(n))
 }
 
 /// Where the first of `needles` occurs in `hay`: the smallest of their `find`s, in one
 /// pass over `hay`. Every needle must start with an ASCII byte (a match then starts on
 /// a character boundary, as `find`'s do).
 fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
-    let mut first = [false; 128];
+    // For each first byte of a needle, a bit for each second byte that follows it in one
+    // (all bits for a needle of one byte, or one whose second byte is not ASCII): most
+    // places a needle's first byte stands (a space) are ruled out by the next byte,
+    // before any needle is compared (a slice compare is a call to `memcmp`).
+    let mut second = [0u128; 128];
     for n in needles {
-        let b = n.as_bytes()[0];
-        debug_assert!(b.is_ascii());
-        first[usize::from(b & 0x7f)] = true;
+        let b = n.as_bytes();
+        debug_assert!(b[0].is_ascii());
+        second[usize::from(b[0] & 0x7f)] |= match b.get(1) {
+            Some(&c) if c < 0x80 => 1 << c,
+            _ => u128::MAX,
+        };
     }
     let h = hay.as_bytes();
-    (0..h.len())
-        .find(|&i| h[i] < 0x80 && first[usize::from(h[i])] && needles.iter().any(|n| h[i..].starts_with(n.as_bytes())))
+    (0..h.len()).find(|&i| {
+        h[i] < 0x80 && {
+            let s = second[usize::from(h[i])];
+            s != 0
+                && match h.get(i + 1) {
+                    Some(&c) if c < 0x80 => s >> c & 1 == 1,
+                    Some(_) => true,
+                    None => s == u128::MAX,
+                }
+                && needles.iter().any(|n| {
+                    let b = n.as_bytes();
+                    b[0] == h[i] && (b.len() < 2 || h.get(i + 1) == b.get(1)) && h[i..].starts_with(b)
+                })
+        }
+    })
 }
 
 #[cfg(test)]
@@ -3178,6 +3216,26 @@ mod tests {
         for s in ["", "abc", "été là-bas", "killed 3 people in Kisumu", "ab\u{301}c"] {
             for n in 0..12 {
                 assert_eq!(first_chars(s, n), slow(s, n), "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_of_is_the_first_find() {
+        let hays = ["", " ", "x", "protest against the levy, over it", "a;b", " over", "ends with a", "éte  after "];
+        for hay in hays {
+            for needles in [TOPIC, &[";", ","][..], &["a", " o"][..], &["x"][..]] {
+                let reference = needles.iter().filter_map(|n| hay.find(n)).min();
+                assert_eq!(first_of(hay, needles), reference, "{hay:?} {needles:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn rfind_str_is_rfind() {
+        for hay in ["", "a", "protest ahead of the rally ahead of ", "été là été", " during  during", "ab"] {
+            for needle in ["", "a", " ahead of ", "été", " during ", "ab", "abc", "é"] {
+                assert_eq!(rfind_str(hay, needle), hay.rfind(needle), "{hay:?} {needle:?}");
             }
         }
     }

@@ -118,7 +118,9 @@ fn lookup(d: &Demonyms, key: &str) -> Option<&'static str> {
 pub fn country_evidence(text: &Text<'_>, lang: &str) -> Vec<(usize, usize, &'static str)> {
     let _ = lang;
     let d = demonyms();
-    let toks: Vec<_> = text.tokens_ref().iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let all = text.tokens_ref();
+    let mut toks: Vec<&sitrep_text::Token> = Vec::with_capacity(all.len());
+    toks.extend(all.iter().filter(|t| t.kind == TokenKind::Word));
     let folded = text.folded();
     let mut out = Vec::new();
     let mut i = 0;

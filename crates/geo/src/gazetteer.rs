@@ -9,7 +9,7 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use crate::fxhash::FxMap;
-use crate::key::{loose_key, loose_of_translit_into, name_key, name_key_into, translit_key, translit_key_into};
+use crate::key::{loose_key, name_key, name_key_into, translit_and_loose_into, translit_key};
 
 /// Countries whose names reach French and English news transliterated from Arabic,
 /// Persian, Kurdish or Turkic languages: their entries get transliteration keys.
@@ -1182,8 +1182,7 @@ impl Gazetteer {
                     const { std::cell::RefCell::new((String::new(), String::new())) };
             }
             KEYS.with_borrow_mut(|(t, l)| {
-                translit_key_into(key, t);
-                loose_of_translit_into(t, l);
+                translit_and_loose_into(key, t, l);
                 let mut add = |h: (u32, MatchKind)| {
                     if visible(h.0) && !out.iter().any(|o| o.0 == h.0) {
                         out.push(h);

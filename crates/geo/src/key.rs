@@ -239,6 +239,120 @@ pub(crate) fn loose_of_translit_into(t: &str, out: &mut String) {
     }
 }
 
+/// [`translit_key_into`] of `key` into `t` and [`loose_of_translit_into`] of that into
+/// `l`, in one pass over the bytes for an ASCII key (most are).
+pub(crate) fn translit_and_loose_into(key: &str, t: &mut String, l: &mut String) {
+    // (Both keys are no longer than `key`: they are made in bytes on the stack.)
+    const MAX: usize = 128;
+    if !key.is_ascii() || key.len() > MAX {
+        translit_key_into(key, t);
+        loose_of_translit_into(t, l);
+        return;
+    }
+    let (mut tb, mut tn, mut lb, mut ln) = ([0u8; MAX], 0, [0u8; MAX], 0);
+    let words = || key.as_bytes().split(|&b| b == b' ').filter(|w| !w.is_empty());
+    let (mut n, mut other) = (0, false);
+    for w in words() {
+        n += 1;
+        other |= !is_article_bytes(w);
+    }
+    let drop_articles = n > 1 && other;
+    // A byte of the translit key (doubled letters made single) and, after it, its byte
+    // of the loose key.
+    let mut put = |c: u8| {
+        if tn == 0 || tb[tn - 1] != c {
+            tb[tn] = c;
+            tn += 1;
+            let m = match c {
+                b'e' => b'i',
+                b'o' => b'u',
+                x => x,
+            };
+            if ln == 0 || lb[ln - 1] != m {
+                lb[ln] = m;
+                ln += 1;
+            }
+        }
+    };
+    for w in words() {
+        if drop_articles && is_article_bytes(w) {
+            continue;
+        }
+        // As `translit_word`: the last letter is held back, a word-final `h` of a word of
+        // three letters or more dropped.
+        let mut held: Option<u8> = None;
+        let mut count = 0;
+        let mut i = 0;
+        while i < w.len() {
+            let two = match w.get(i + 1).map(|&y| (w[i], y)) {
+                Some((b'd', b'j') | (b'z', b'h')) => Some(b'j'),
+                Some((b'c', b'h') | (b's', b'h')) => Some(b'x'),
+                Some((b'k', b'h') | (b'c', b'k')) => Some(b'k'),
+                Some((b'g', b'h')) => Some(b'g'),
+                Some((b'p', b'h')) => Some(b'f'),
+                Some((b't', b'h')) => Some(b't'),
+                Some((b'd', b'h')) => Some(b'd'),
+                Some((b'o', b'u') | (b'o', b'o')) => Some(b'u'),
+                Some((b'e', b'e')) => Some(b'i'),
+                _ => None,
+            };
+            let c = match two {
+                Some(c) => {
+                    i += 2;
+                    c
+                }
+                None => {
+                    i += 1;
+                    match w[i - 1] {
+                        b'q' | b'c' => b'k',
+                        b'y' => b'i',
+                        b'w' => b'u',
+                        x => x,
+                    }
+                }
+            };
+            if let Some(h) = held {
+                put(h);
+            }
+            held = Some(c);
+            count += 1;
+        }
+        if let Some(h) = held {
+            if !(count > 2 && h == b'h') {
+                put(h);
+            }
+        }
+    }
+    // (ASCII bytes of an ASCII key.)
+    t.clear();
+    t.push_str(std::str::from_utf8(&tb[..tn]).unwrap_or_default());
+    l.clear();
+    l.push_str(std::str::from_utf8(&lb[..ln]).unwrap_or_default());
+}
+
+/// [`is_article`] of a word's bytes.
+#[inline]
+fn is_article_bytes(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"al"
+            | b"el"
+            | b"an"
+            | b"as"
+            | b"ad"
+            | b"ar"
+            | b"at"
+            | b"az"
+            | b"ash"
+            | b"ech"
+            | b"ed"
+            | b"es"
+            | b"ul"
+            | b"ez"
+            | b"et"
+    )
+}
+
 fn translit_word(w: &str, out: &mut String) {
     if !w.is_ascii() {
         for c in w.chars() {
@@ -432,6 +546,9 @@ mod tests {
                     let t = translit_key(&key);
                     assert_eq!(t, old_translit_key(&key), "{key:?}");
                     assert_eq!(loose_of_translit(&t), old_loose_of_translit(&t), "{key:?}");
+                    let (mut t2, mut l2) = (String::from("x"), String::from("y"));
+                    translit_and_loose_into(&key, &mut t2, &mut l2);
+                    assert_eq!((&t2, &l2), (&t, &old_loose_of_translit(&t)), "{key:?}");
                     n += 1;
                 }
             }
@@ -440,6 +557,9 @@ mod tests {
         // Runs of spaces and spaces at either end make no empty words.
         for key in ["  al  nasr ", " al", "al ", "  ", "", "kirkouk  al   h", " é  eh "] {
             assert_eq!(translit_key(key), old_translit_key(key), "{key:?}");
+            let (mut t, mut l) = (String::new(), String::new());
+            translit_and_loose_into(key, &mut t, &mut l);
+            assert_eq!((t.as_str(), l), (old_translit_key(key).as_str(), loose_key(key)), "{key:?}");
         }
     }
 

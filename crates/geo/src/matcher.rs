@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use sitrep_text::{Text, Token, TokenKind};
 
 use crate::evidence::country_evidence;
-use crate::gazetteer::{Gazetteer, Kind, MatchKind, Place};
+use crate::gazetteer::{Gazetteer, Hits, Kind, MatchKind, Place};
 use crate::key::{name_key, norm_folded_prefixes};
 
 static STOP_FR: &str = include_str!("../../../data/gazetteer/stoplist_fr.txt");
@@ -226,16 +226,17 @@ struct Span {
     areas: Vec<(u32, MatchKind)>,
 }
 
-fn is_upper(text: &Text<'_>, t: &Token) -> bool {
-    // (Only the first character is read: no end offset to look up.)
-    if t.start >= t.end {
-        return false;
-    }
-    let s = &text.original()[text.byte_of_char(t.start)..];
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => s.chars().next().is_some_and(char::is_uppercase),
-    }
+/// `list.contains(&w)`, with the length and first byte compared first (a slice compare is
+/// a call to `memcmp`; the word lists are asked for every name).
+#[inline]
+fn has_word(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == w.as_bytes().first() && *x == w)
+}
+
+/// Whether the original token starts with an uppercase letter (as the tokenizer read it).
+#[inline]
+fn is_upper(_text: &Text<'_>, t: &Token) -> bool {
+    t.upper
 }
 
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or
@@ -337,7 +338,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             if is_upper(text, w) {
                 ends_buf[ne] = k + 1;
                 ne += 1;
-            } else if !CONNECTORS.contains(&w.folded(text)) {
+            } else if !has_word(CONNECTORS, w.folded(text)) {
                 break;
             }
             j = k;
@@ -448,17 +449,17 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                     out.last().is_some_and(|s: &Span| s.tj == i - 1)
                         || (toks[i - 2].kind == TokenKind::Word && is_upper(text, &toks[i - 2]))
                         || p == ")"
-                        || ADMIN_UNITS.contains(&p)
-                        || PLACE_UNITS.contains(&p)
+                        || has_word(ADMIN_UNITS, p)
+                        || has_word(PLACE_UNITS, p)
                 };
-                let unit_after = toks.get(e).is_some_and(|w| ADMIN_UNITS.contains(&w.folded(text)));
+                let unit_after = toks.get(e).is_some_and(|w| has_word(ADMIN_UNITS, w.folded(text)));
                 // "Fife, Scotland", "Oudalan (Sahel)": a chain starts here.
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
                     && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
                 // "Gazipur city", "Noakhali Sadar": a district's name before a word for
                 // its seat town, when no town of that name is known, stands for that town.
                 let seat_after = hits.is_empty()
-                    && toks.get(e).is_some_and(|w| w.kind == TokenKind::Word && SEAT_WORDS.contains(&w.folded(text)));
+                    && toks.get(e).is_some_and(|w| w.kind == TokenKind::Word && has_word(SEAT_WORDS, w.folded(text)));
                 if chain_pos
                     || unit_after
                     || chain_start
@@ -877,8 +878,8 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
     let mut words = 0;
     while let Some(t) = toks.get(j) {
         let w = t.folded(text);
-        if t.kind == TokenKind::Word && words < 2 && (ADMIN_UNITS.contains(&w) || PLACE_UNITS.contains(&w)) {
-            if words == 0 && ADMIN_UNITS.contains(&w) {
+        if t.kind == TokenKind::Word && words < 2 && (has_word(ADMIN_UNITS, w) || has_word(PLACE_UNITS, w)) {
+            if words == 0 && has_word(ADMIN_UNITS, w) {
                 unit = true;
             }
             words += 1;
@@ -918,11 +919,11 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
         // l'Oudalan)", "Banh, province du Loroum", "Qarabagh, district of Kabul".
         let unit_or_article = |t: &Token| {
             let w = t.folded(text);
-            ADMIN_UNITS.contains(&w) || matches!(w, "de" | "du" | "des" | "la" | "l" | "d" | "'" | "of")
+            has_word(ADMIN_UNITS, w) || matches!(w, "de" | "du" | "des" | "la" | "l" | "d" | "'" | "of")
         };
         let units = between.iter().rev().take_while(|t| unit_or_article(t)).count();
         let names = &between[..between.len() - units];
-        (units == 0 || ADMIN_UNITS.contains(&between[names.len()].folded(text)))
+        (units == 0 || has_word(ADMIN_UNITS, between[names.len()].folded(text)))
             && units <= 4
             && (names.is_empty()
                 || names.len() <= 8
@@ -950,7 +951,7 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
     let mut buf = [0u8; 64];
     let raw = f[from..].trim_end();
     let mut n = raw.len();
-    if raw.bytes().any(|b| b == b'\n' || b == 0xc2) {
+    if memchr::memchr2(b'\n', 0xc2, raw.as_bytes()).is_some() {
         n = 0;
         for c in raw.chars() {
             let c = if matches!(c, '\n' | '\u{a0}') { ' ' } else { c };
@@ -1138,7 +1139,7 @@ pub fn find_places_with_evidence(
         // A given name before a capitalized word: "Michael Jones", "Roy Moore".
         if given_names().contains(s.key.as_str()) && is_word_then(text, toks, s.tj, true).is_some() {
             let w = toks[s.tj].folded(text);
-            if !ADMIN_UNITS.contains(&w) && !PLACE_UNITS.contains(&w) && !INSTITUTIONS.contains(&w) {
+            if !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !has_word(INSTITUTIONS, w) {
                 return false;
             }
         }
@@ -1152,7 +1153,7 @@ pub fn find_places_with_evidence(
         // A small place's name opening a sentence is more often a common word ("Many",
         // "Most", "Some").
         let institution =
-            |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(&t.folded(text)));
+            |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && has_word(INSTITUTIONS, t.folded(text)));
         // ("Férério (Déou, province de l'Oudalan)": a parenthesis after a word that
         // opens an admin chain opens no sentence.)
         let chain_paren = s.ti >= 2
@@ -1175,7 +1176,7 @@ pub fn find_places_with_evidence(
                 && is_upper(text, p)
                 && !strong_tok.contains(&(s.ti - 1))
                 && (!sentence_initial(text, toks, s.ti - 1) || !lower_word(p.folded(text)))
-                && !LEADERS.contains(&p.folded(text))
+                && !has_word(LEADERS, p.folded(text))
             {
                 person.insert(s.key.clone());
                 return false;
@@ -1186,7 +1187,7 @@ pub fn find_places_with_evidence(
         if !medium(s) {
             if let Some(k) = is_word_then(text, toks, s.tj, true) {
                 let w = toks[k].folded(text);
-                if !strong_tok.contains(&k) && !ADMIN_UNITS.contains(&w) && !PLACE_UNITS.contains(&w) && !institution(k)
+                if !strong_tok.contains(&k) && !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !institution(k)
                 {
                     return false;
                 }
@@ -1201,7 +1202,7 @@ pub fn find_places_with_evidence(
     // ("Qassem Soleimani").
     let f = text.folded();
     let connector =
-        |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && ARTICLES.contains(&t.folded(text)));
+        |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && has_word(ARTICLES, t.folded(text)));
     let glued = |a: usize, b: usize| toks[a].fend == toks[b].fstart;
     let span_tok: FxSet<usize> = spans.iter().flat_map(|s| s.ti..s.tj).collect();
     let hyphenated = |s: &Span| {
@@ -1369,17 +1370,29 @@ pub fn find_places_with_evidence(
     // province would otherwise make Costa Rica the document's country, and outweigh
     // the Santa Clara County and Sunnyvale it is named with.
     let mut admin_own: Vec<(&str, &str)> = Vec::new();
+    // A name named again with the same candidates, while no admin1 area has been added,
+    // has the same evidence and so the same pick: it is not scored again.
+    let mut picked: FxMap<&str, (&Hits, Pick)> = FxMap::default();
     for s in &spans {
-        // Most names have no own votes to take back: the shared evidence is used as is.
-        let own_strong = own.get(s.key.as_str()).map(|ccs| without_own(&ev.strong, ccs));
-        let pick = best(g, &s.hits, &Evidence::new(own_strong.as_ref().unwrap_or(&ev.strong), &ev.admin1));
+        let pick = match picked.get(s.key.as_str()) {
+            Some(&(hits, pick)) if *hits == s.hits => pick,
+            _ => {
+                // Most names have no own votes to take back: the shared evidence is used as is.
+                let own_strong = own.get(s.key.as_str()).map(|ccs| without_own(&ev.strong, ccs));
+                let pick = best(g, &s.hits, &Evidence::new(own_strong.as_ref().unwrap_or(&ev.strong), &ev.admin1));
+                picked.insert(s.key.as_str(), (&s.hits, pick));
+                pick
+            }
+        };
         if let Some((i, mk, _)) = pick {
             let p = g.place(i);
             if mk > MatchKind::Alternate {
                 continue;
             }
             if p.kind == Kind::Admin1 {
-                ev.admin1.insert((&p.country, &p.admin1));
+                if ev.admin1.insert((&p.country, &p.admin1)) {
+                    picked.clear();
+                }
                 admin_cc.push(&*p.country);
                 let rival_abroad = s.hits.iter().any(|&(j, jk)| {
                     let q = g.place(j);
@@ -1766,7 +1779,7 @@ pub fn find_places_with_evidence(
         // full name, no variant spelling.
         let mk_seen = if mk == MatchKind::Alternate
             && matches!(p.kind, Kind::Admin1 | Kind::Admin2)
-            && ADMIN_UNITS.contains(&toks[s.tj - 1].folded(text))
+            && has_word(ADMIN_UNITS, toks[s.tj - 1].folded(text))
         {
             MatchKind::Name
         } else {
@@ -1882,7 +1895,7 @@ fn compass_before(text: &Text<'_>, toks: &[Token], ti: usize) -> bool {
     };
     p.kind == TokenKind::Word
         && is_upper(text, p)
-        && COMPASS.contains(&p.folded(text))
+        && has_word(COMPASS, p.folded(text))
         && &text.folded()[p.fend..toks[ti].fstart] == " "
 }
 

@@ -423,12 +423,32 @@ impl Trie {
         push: &mut F,
     ) {
         let node = self.child(0, f[s]);
+        if node == 0 {
+            return;
+        }
         let inserts = Some(inserts).filter(|i| !i.words.is_empty());
         self.walk_from(f, (s, node, s + 1), to, inserts, false, prefix, push);
     }
 
+    /// [`Trie::walk_from`] past an insert, out of line: the walk itself is inlined where
+    /// it starts (a call for each of the text's words cost a sixth of the walk), this
+    /// rare path is not.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn walk_inserted<P: Fn(u32) -> bool, F: FnMut(usize, usize, u32, bool)>(
+        &self,
+        f: &[u8],
+        at: (usize, u32, usize),
+        to: usize,
+        prefix: &P,
+        push: &mut F,
+    ) {
+        self.walk_from(f, at, to, None, true, prefix, push);
+    }
+
     /// [`Trie::walk`] of a match that started at `s` and reached `node` at folded byte
     /// `q`; `inserted` once an insert has been stepped over (then `inserts` is `None`).
+    #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn walk_from<P: Fn(u32) -> bool, F: FnMut(usize, usize, u32, bool)>(
         &self,
@@ -469,7 +489,7 @@ impl Trie {
                         }
                         if r < to {
                             let next = self.child(node & !ENDS, f[r]);
-                            self.walk_from(f, (s, next, r + 1), to, None, true, prefix, push);
+                            self.walk_inserted(f, (s, next, r + 1), to, prefix, push);
                         }
                     }
                 }
@@ -492,6 +512,9 @@ pub struct LexiconSet<const N: usize> {
     /// for the lexicons that have inserts.
     inserts: Inserts,
     takes_inserts: [bool; N],
+    /// No phrase starts with a byte outside ASCII: a match can then start only where a
+    /// token of the text does (see [`LexiconSet::find`]).
+    ascii_first: bool,
 }
 
 impl<const N: usize> LexiconSet<N> {
@@ -506,14 +529,33 @@ impl<const N: usize> LexiconSet<N> {
         }
         let words = lexicons.iter().flat_map(|l| l.inserts.words.iter().cloned()).collect();
         let takes_inserts = lexicons.map(|l| !l.inserts.words.is_empty());
-        LexiconSet { matcher: Trie::new(&patterns), owner, inserts: Inserts::new(words), takes_inserts }
+        let matcher = Trie::new(&patterns);
+        let ascii_first = (0x80..=0xff).all(|b| matcher.child(0, b) == 0);
+        LexiconSet { matcher, owner, inserts: Inserts::new(words), takes_inserts, ascii_first }
     }
 
     /// The hits of each lexicon in `text`, as [`Lexicon::find`] finds them.
     pub fn find(&self, text: &Text<'_>) -> [Vec<Hit>; N] {
         let f = text.folded().as_bytes();
         let mut raw: [Vec<(usize, usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
-        for s in starts(f) {
+        // Where a match can start ([`starts`]) is where a token starts, save inside a run
+        // of word bytes ("°C" in "10°C") and at a space outside ASCII, where no phrase
+        // starts when all start in ASCII: the tokens (made once per text) are read
+        // rather than every byte of the text.
+        let mut from_tokens;
+        let mut from_bytes;
+        let starts: &mut dyn Iterator<Item = usize> = if self.ascii_first {
+            from_tokens = text
+                .tokens_ref()
+                .iter()
+                .map(|t| t.fstart)
+                .filter(|&s| s == 0 || !(WORD[usize::from(f[s])] && WORD[usize::from(f[s - 1])]));
+            &mut from_tokens
+        } else {
+            from_bytes = starts(f);
+            &mut from_bytes
+        };
+        for s in starts {
             self.matcher.walk(
                 f,
                 s,
@@ -722,16 +764,20 @@ mod tests {
             let mut s = String::new();
             for (i, e) in lexes.iter().flat_map(|l| l.entries.iter()).enumerate() {
                 let p = e.phrase.trim_end_matches('*');
-                match i % 6 {
+                match i % 7 {
                     0 => s.push_str(&format!("{p} ")),
                     1 => s.push_str(&format!("x{p}s, ")),
                     2 => s.push_str(&format!("({p}és) ")),
                     3 => s.push_str(&format!("«{p}»{p}-{p}")),
                     4 => s.push_str(p),
+                    // Symbols and spaces outside ASCII, inside and between words.
+                    5 => s.push_str(&format!("10°{p}€{p}\u{2003}{p}\u{2028}{p}°")),
                     _ => s.push_str(&format!("L’{p}  {p}\n")),
                 }
             }
             let text = Text::new(&s);
+            // (The set reads where matches can start off the text's tokens.)
+            assert!(set.ascii_first);
             let got = set.find(&text);
             assert_eq!(got, Lexicon::find_each([&lexes[0], &lexes[1], &lexes[2]], &text));
             assert!(got.iter().all(|h| !h.is_empty()));

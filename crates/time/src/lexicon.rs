@@ -50,17 +50,13 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
     for t in toks {
         let f = &folded[t.fstart..t.fend];
         let orig = text.slice(t.start, t.end);
-        let cap = match orig.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => orig.chars().next().is_some_and(char::is_uppercase),
-        };
         let num = if t.kind == TokenKind::Number && f.len() <= 9 { f.parse().ok() } else { None };
         out.push(Tk {
             f,
             kind: t.kind,
             start: t.start,
             end: t.end,
-            cap,
+            cap: t.upper,
             gap: t.fstart > prev_end || out.is_empty(),
             num,
             // One byte a character: ASCII.
@@ -187,9 +183,23 @@ struct List {
     time: bool,
     /// The union of the entries' kind bits.
     mask: u64,
+    /// The union of the kind bits of the entries of one token (which match wherever
+    /// their token stands).
+    single: u64,
+    /// A bit for each second token of the longer entries ([`List::second_bit`]): a
+    /// token after the first whose bit is not set starts none of them.
+    second: u64,
 }
 
 impl List {
+    /// The bit of a token in [`List::second`].
+    #[inline]
+    fn second_bit(w: &str) -> u64 {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        1 << ((b.len().wrapping_mul(31) ^ usize::from(first) ^ usize::from(last).wrapping_mul(7)) & 63)
+    }
+
     /// The entries of the kind whose bit is `bit`, longest first.
     #[inline]
     fn of(&self, bit: u64) -> impl Iterator<Item = &Entry> {
@@ -321,6 +331,8 @@ impl Lex {
             v.entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
             v.time = v.entries.iter().any(|e| !matches!(e.kind, "age_noun" | "quantity_pre"));
             v.mask = v.entries.iter().fold(0, |m, e| m | e.bit);
+            v.single = v.entries.iter().filter(|e| e.toks.len() == 1).fold(0, |m, e| m | e.bit);
+            v.second = v.entries.iter().filter_map(|e| e.toks.get(1)).fold(0, |m, w| m | List::second_bit(w));
         }
         lex
     }
@@ -392,11 +404,15 @@ impl Lex {
     fn list_tells_time_at(&self, t: &[Tk<'_>], i: usize, function: u64) -> bool {
         self.lists.get(t[i].ids[self.slot] as usize).is_some_and(|list| {
             list.mask & !function != 0
-                && list.entries.iter().any(|e| {
-                    e.bit & function == 0
-                        && i + e.toks.len() <= t.len()
-                        && e.toks[1..].iter().zip(&t[i + 1..]).all(|(w, y)| y.f == w.as_str())
-                })
+                // (An entry of one token matches at once; a longer one only if the next
+                // token may be its second.)
+                && (list.single & !function != 0
+                    || t.get(i + 1).is_some_and(|y| list.second & List::second_bit(y.f) != 0)
+                        && list.entries.iter().any(|e| {
+                            e.bit & function == 0
+                                && i + e.toks.len() <= t.len()
+                                && e.toks[1..].iter().zip(&t[i + 1..]).all(|(w, y)| y.f == w.as_str())
+                        }))
         })
     }
 
