@@ -1593,3 +1593,12 @@ fn a_claim_made_the_next_day_is_of_the_attack_told() {
     // Dated by the attack, not by the claim.
     assert_eq!(e[0].event_date.as_deref(), Some("2015-01-04"), "{e:?}");
 }
+
+#[test]
+fn a_war_told_as_ongoing_is_no_event() {
+    let e = en(
+        "Chad now has 150,000 internally displaced persons, fleeing from attacks on villages in the east where the government has been fighting an insurgency.",
+        "2007-03-02",
+    );
+    assert!(e.is_empty(), "{e:?}");
+}
