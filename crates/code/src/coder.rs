@@ -325,6 +325,11 @@ const ARTICLES: &[&str] = &["the", "a", "an", "le", "la", "les", "l'", "un", "un
 fn topic_ended(rest: &str) -> bool {
     TOPIC_ENDS.iter().any(|e| {
         rest.match_indices(e).any(|(i, _)| {
+            // ", claiming that they engaged in violent demonstrations": what the
+            // protesters say of the other side is still what the protest is about.
+            if *e == "," && ALLEGING.iter().any(|a| rest[i + 1..].starts_with(a)) {
+                return false;
+            }
             // ", and vandalism": a comma before the joining word lists too.
             let (e, i) = match LIST_AND.iter().find(|j| *e == "," && rest[i + 1..].starts_with(**j)) {
                 Some(j) => (*j, i + 1),
@@ -343,6 +348,9 @@ fn topic_ended(rest: &str) -> bool {
         })
     })
 }
+
+/// Folded participles after a comma that report what the protesters say.
+const ALLEGING: &[&str] = &[" claiming", " alleging", " accusing", " blaming", " affirmant", " accusant"];
 
 /// Folded words before a passive's agent that leave who they were unknown ("by unidentified
 /// men", "by suspected neighbours"): not a crowd the text sees acting.

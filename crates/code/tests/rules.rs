@@ -1602,3 +1602,12 @@ fn a_war_told_as_ongoing_is_no_event() {
     );
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn what_protesters_claim_of_others_is_what_their_protest_is_about() {
+    let e = en(
+        "On 30 July 2023, members of Chhatra League staged a protest at Dhaka university, against the BNP, claiming that they engaged in violent demonstrations.",
+        "2023-07-31",
+    );
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
