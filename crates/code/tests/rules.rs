@@ -1611,3 +1611,9 @@ fn what_protesters_claim_of_others_is_what_their_protest_is_about() {
     );
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn groups_named_as_organizers_are_no_rioters() {
+    let e = en("Opposition political groups held protests over the death of a journalist in Ouagadougou.", "1998-12-20");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
