@@ -78,6 +78,10 @@ const TERRITORY: &[&str] = &[
 const PRIOR: &[&str] =
     &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure", "fleeing", "fuyant"];
 
+/// Folded units of time ("two weeks before", « trois jours auparavant »).
+const TIME_UNITS: &[&str] =
+    &["day", "days", "week", "weeks", "month", "months", "year", "years", "jours", "semaines", "mois", "ans"];
+
 /// Folded articles that make a trigger an event already told ("the attack", "cette attaque").
 const DEFINITE: &[&str] = &[" the ", " this ", " that ", " these ", "'s ", " l'", " cette ", " cet ", " ces "];
 
@@ -863,6 +867,18 @@ impl Analysis<'_, '_> {
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
                 if triggers_before(t) && ends_near(lead, CAUSE_CLAUSES, 3) {
+                    return false;
+                }
+                // "a protest by relatives of the man beaten to death by police two weeks
+                // before": an event dated before another the sentence tells is its past.
+                if triggers.len() > 1 && {
+                    let next = self.text.folded_after(t.fend, 60);
+                    let words: Vec<&str> =
+                        next.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).collect();
+                    words.windows(2).any(|w| {
+                        TIME_UNITS.contains(&w[0]) && matches!(w[1], "before" | "earlier" | "ago" | "auparavant")
+                    })
+                } {
                     return false;
                 }
                 // "protest against police violence by setting fire to stalls": the means

@@ -1614,6 +1614,17 @@ fn what_protesters_claim_of_others_is_what_their_protest_is_about() {
 
 #[test]
 fn groups_named_as_organizers_are_no_rioters() {
-    let e = en("Opposition political groups held protests over the death of a journalist in Ouagadougou.", "1998-12-20");
+    let e =
+        en("Opposition political groups held protests over the death of a journalist in Ouagadougou.", "1998-12-20");
+    assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
+}
+
+#[test]
+fn an_event_dated_before_the_one_told_is_its_past() {
+    let e = en(
+        "On Jul 23rd 2019, a protest was held in Isiolo town by relatives and friends of the man beaten to death by police two weeks before.",
+        "2019-07-24",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
 }
