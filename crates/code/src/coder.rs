@@ -852,6 +852,11 @@ impl Analysis<'_, '_> {
                 if lead.split_whitespace().rev().take(2).any(|w| PRIOR.contains(&w)) {
                     return false;
                 }
+                // "… staged a protest. The body of the woman had been found hanging.": a
+                // later sentence in the pluperfect tells what came before the news.
+                if si > 0 && (ends_with_words(lead, "had been ") || ends_with_words(lead, "had ")) {
+                    return false;
+                }
                 // "victims of Molo ethnic clashes held a demonstration": the people who
                 // protest told by what they suffered.
                 if rfind_str(lead, " victims of ").is_some_and(|i| lead[i + 12..].split_whitespace().count() <= 3)

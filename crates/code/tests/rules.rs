@@ -1628,3 +1628,13 @@ fn an_event_dated_before_the_one_told_is_its_past() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn a_later_sentence_in_the_pluperfect_tells_what_came_before() {
+    let e = en(
+        "On 9 October, a man was attacked by a police officer in Baragoi, Samburu. He had been pelted with stones.",
+        "2019-10-10",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+}
