@@ -78,6 +78,9 @@ const TERRITORY: &[&str] = &[
 const PRIOR: &[&str] =
     &["prior", "previous", "earlier", "precedent", "precedente", "anterieur", "anterieure", "fleeing", "fuyant"];
 
+/// Folded auxiliaries of the pluperfect ("had been shot", « avait été tué »).
+const PLUPERFECT: &[&str] = &["had been ", "had ", "avait ete ", "avaient ete ", "avait ", "avaient "];
+
 /// Folded units of time ("two weeks before", « trois jours auparavant »).
 const TIME_UNITS: &[&str] =
     &["day", "days", "week", "weeks", "month", "months", "year", "years", "jours", "semaines", "mois", "ans"];
@@ -854,7 +857,7 @@ impl Analysis<'_, '_> {
                 }
                 // "… staged a protest. The body of the woman had been found hanging.": a
                 // later sentence in the pluperfect tells what came before the news.
-                if si > 0 && (ends_with_words(lead, "had been ") || ends_with_words(lead, "had ")) {
+                if si > 0 && PLUPERFECT.iter().any(|a| ends_with_words(lead, a)) {
                     return false;
                 }
                 // "victims of Molo ethnic clashes held a demonstration": the people who

@@ -1638,3 +1638,13 @@ fn a_later_sentence_in_the_pluperfect_tells_what_came_before() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
 }
+
+#[test]
+fn the_pluperfect_in_french_too() {
+    let e = fr(
+        "Des élèves ont manifesté mardi à Koudougou pour réclamer justice. Un élève avait été tué par la police.",
+        "2011-02-23",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].event_type, "Protests", "{e:?}");
+}
