@@ -97,6 +97,11 @@ impl Engine {
         hints.sort_unstable();
         hints.dedup();
         let mut places = sitrep_geo::find_places_with_evidence(&text, self.gazetteer, &hints, &demonyms);
+        // A name the lexicon says is a party or a leader ("Jubilee", "Odinga") is no place
+        // of the same name abroad.
+        places.retain(|p| {
+            !cues.iter().any(|h| h.start < p.end && p.start < h.end && pack.cues.entry(h.entry).key == "country")
+        });
         let mut sources = find_sources(pack, &text, &cues, &sentences);
         // A name after "reported" or "selon" that the text calls a medium ("la télévision
         // Al-Mayadeen", "Al-Mayadeen TV") is an outlet, not a place; any other such name

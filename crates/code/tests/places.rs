@@ -80,3 +80,13 @@ fn one_sentences_protest_is_one_event_at_the_place_it_is_held() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].location.as_deref(), Some("Nairobi"), "{ev:?}");
 }
+
+#[test]
+fn a_name_the_lexicon_gives_to_a_countrys_politics_is_no_place() {
+    // "Balai citoyen" is a Burkinabe movement, not Balai in Indonesia.
+    let ev = code(
+        "Des émeutiers du Balai citoyen ont brûlé des pneus ce lundi à Tampouy, pour protester contre le projet d'amnistie.",
+        Lang::Fr,
+    );
+    assert!(ev.iter().all(|e| e.country.as_deref() == Some("BF")), "{ev:?}");
+}

@@ -1648,3 +1648,12 @@ fn the_pluperfect_in_french_too() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].event_type, "Protests", "{e:?}");
 }
+
+#[test]
+fn barricades_and_burning_tyres_are_a_demonstration_in_themselves() {
+    let e = en(
+        "On 7 February, residents in Karangasso-Sambla barricaded the mayor's office in Bobo-Dioulasso.",
+        "2018-02-08",
+    );
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+}
