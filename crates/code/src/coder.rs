@@ -881,10 +881,12 @@ impl Analysis<'_, '_> {
                 // before": an event dated before another the sentence tells is its past.
                 if triggers.len() > 1 && {
                     let next = self.text.folded_after(t.fend, 60);
-                    let words: Vec<&str> =
-                        next.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).collect();
-                    words.windows(2).any(|w| {
-                        TIME_UNITS.contains(&w[0]) && matches!(w[1], "before" | "earlier" | "ago" | "auparavant")
+                    let mut words = next.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10);
+                    let mut unit = false;
+                    words.any(|w| {
+                        let dated = unit && matches!(w, "before" | "earlier" | "ago" | "auparavant");
+                        unit = TIME_UNITS.contains(&w);
+                        dated
                     })
                 } {
                     return false;
