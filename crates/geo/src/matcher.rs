@@ -16,16 +16,19 @@ static STOP_EN: &str = include_str!("../../../data/gazetteer/stoplist_en.txt");
 static GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/given_names.txt");
 static TITLES: &str = include_str!("../../../data/gazetteer/titles.txt");
 
+/// The name keys of a word list (one a line, `#` comments).
+fn keys_of(list: &str) -> FxSet<String> {
+    list.lines().filter(|l| !l.starts_with('#')).map(name_key).filter(|k| !k.is_empty()).collect()
+}
+
 fn given_names() -> &'static FxSet<String> {
     static S: OnceLock<FxSet<String>> = OnceLock::new();
-    S.get_or_init(|| {
-        GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')).map(name_key).filter(|k| !k.is_empty()).collect()
-    })
+    S.get_or_init(|| keys_of(GIVEN_NAMES))
 }
 
 fn titles() -> &'static FxSet<String> {
     static S: OnceLock<FxSet<String>> = OnceLock::new();
-    S.get_or_init(|| TITLES.lines().filter(|l| !l.starts_with('#')).map(name_key).filter(|k| !k.is_empty()).collect())
+    S.get_or_init(|| keys_of(TITLES))
 }
 
 /// A place named in a text.
@@ -205,13 +208,9 @@ const NEAR_CUES: &[&str] = &[
 fn stoplist() -> &'static FxSet<String> {
     static S: OnceLock<FxSet<String>> = OnceLock::new();
     S.get_or_init(|| {
-        STOP_FR
-            .lines()
-            .chain(STOP_EN.lines())
-            .filter(|l| !l.starts_with('#'))
-            .map(name_key)
-            .filter(|k| !k.is_empty())
-            .collect()
+        let mut s = keys_of(STOP_FR);
+        s.extend(keys_of(STOP_EN));
+        s
     })
 }
 
