@@ -1179,11 +1179,7 @@ impl Analysis<'_, '_> {
             };
             let crowd_acts = !blocking
                 && actors.iter().rev().find(|a| a.end <= t.start).is_some_and(|a| {
-                    let w = &self.text.folded()[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
-                    a.victim
-                    && !a.weak
-                    && a.inter == Some(7)
-                    && (w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w))
+                    self.crowd_of_people(a)
                     && t.start - a.end <= 40
                     // (Not acted upon: "motorbikes of teachers were also seized".)
                     && !self.text.folded()[self.text.folded_offset(a.end)..self.text.folded_offset(t.start)]
@@ -1491,6 +1487,14 @@ impl Analysis<'_, '_> {
         out
     }
 
+    /// Whether `a` names a group of people who are usually acted upon ("villagers",
+    /// "residents", "people"): standing as the subject of violence, they are a crowd,
+    /// which ACLED names rioters.
+    fn crowd_of_people(&self, a: &ActorMention) -> bool {
+        let w = &self.text.folded()[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
+        a.victim && !a.weak && a.inter == Some(7) && (w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w))
+    }
+
     /// People killed or hurt as suspected thieves or witches ("three suspected thieves
     /// were burnt to death"), by no one named, with no gun in view: the crowd's justice,
     /// which ACLED codes as mob violence.
@@ -1748,8 +1752,6 @@ impl Analysis<'_, '_> {
         })
     }
 
-    /// The place of the text after the trigger (up to the next trigger), else before it,
-    /// else anywhere in its sentence: the most specific one, then the nearest.
     /// Whether place `p` is introduced as one ("à Jurf Al-Nasr", "in Kisumu", "near
     /// Ghazni"), not a name that only happens to be in the gazetteer ("les pèlerins de
     /// l'Arbaeen", "teachers from Wajir").
@@ -1761,10 +1763,9 @@ impl Analysis<'_, '_> {
         lead.split_whitespace().rev().take(3).any(|w| LOCATIVES.contains(&w) && !(area && AREA_WORDS.contains(&w)))
     }
 
+    /// The place of the text after the trigger (up to the next trigger), else before it,
+    /// else anywhere in its sentence: the most specific one, then the nearest.
     fn place_for(&self, t: &Hit, seg: &Segment, (s0, s1): (usize, usize)) -> Option<PlaceMention> {
-        // A place introduced as one before a name that only happens to be in the
-        // gazetteer.
-        let locative = |p: &PlaceMention| self.locative(p);
         // An end of a road ("the Dhaka-Tangail highway", "l'axe Arbinda-Gorgadji", "a
         // Mombasa-bound bus") places the event only when nothing else does.
         let road_end = |p: &PlaceMention| {
@@ -1798,7 +1799,9 @@ impl Analysis<'_, '_> {
         // the Nyeri-Karatina road to protest" is one protest, at one place.)
         let rank = |p: &PlaceMention| {
             let end = road_end(p);
-            (end, !locative(p), p.geo_precision, end.then_some(p.start), p.start.abs_diff(t.start))
+            // (A place introduced as one before a name that only happens to be in the
+            // gazetteer.)
+            (end, !self.locative(p), p.geo_precision, end.then_some(p.start), p.start.abs_diff(t.start))
         };
         // A continent has no country and an adjective ("irakien") is no place: neither can
         // place an event. A country places it only when no other place of the sentence
@@ -1916,13 +1919,6 @@ impl Analysis<'_, '_> {
                 && !(protest && self.triggers.iter().any(|o| o.start >= t.end && o.end <= a.start))
         });
         // One person ("a farmer is attacked") is no crowd, whatever the parse.
-        let plural = |a: &ActorMention| {
-            let w = &folded[self.text.folded_offset(a.start)..self.text.folded_offset(a.end)];
-            w.ends_with(['s', 'x']) || COLLECTIVES.contains(&w)
-        };
-        // People who are usually victims ("villagers", "residents") but act are a crowd:
-        // rioters.
-        let acting_crowd = |a: &ActorMention| a.victim && !a.weak && a.inter == Some(7) && plural(a);
         let (mut a1, mut a2) = match by {
             // Among those it hit, a force or an armed group is the other side: "a
             // policeman and a civilian were killed in an ambush by militants" is a fight.
@@ -1958,8 +1954,8 @@ impl Analysis<'_, '_> {
                     || community
                     || found;
                 let agent = match named_after {
-                    Some(x) if acting_crowd(b) => (**x).clone(),
-                    _ if acting_crowd(b) && armed.is_none() && !unknown => as_rioters(b),
+                    Some(x) if self.crowd_of_people(b) => (**x).clone(),
+                    _ if self.crowd_of_people(b) && armed.is_none() && !unknown => as_rioters(b),
                     _ => (**b).clone(),
                 };
                 (Some(agent), armed.or_else(|| hit().next()).map(|a| (**a).clone()))
@@ -1972,7 +1968,7 @@ impl Analysis<'_, '_> {
             None => {
                 // People who are usually victims standing as the subject of violence are
                 // a crowd acting.
-                let crowd = before.last().filter(|a| acting_crowd(a)).map(|a| as_rioters(a));
+                let crowd = before.last().filter(|a| self.crowd_of_people(a)).map(|a| as_rioters(a));
                 // "militants attacked the village, the assailants fired in the air": an
                 // unnamed armed side told with "the" after an armed subject is that subject.
                 let told_again = |a: &ActorMention| {
