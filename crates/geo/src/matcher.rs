@@ -232,12 +232,6 @@ fn has_word(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == w.as_bytes().first() && *x == w)
 }
 
-/// Whether the original token starts with an uppercase letter (as the tokenizer read it).
-#[inline]
-fn is_upper(_text: &Text<'_>, t: &Token) -> bool {
-    t.upper
-}
-
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or
 /// line break).
 fn sentence_initial(text: &Text<'_>, toks: &[Token], i: usize) -> bool {
@@ -319,7 +313,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
         let t = &toks[i];
         let acronym_start =
             t.fend - t.fstart == 1 && toks.get(i + 1).is_some_and(|p| p.fstart == t.fend && p.folded(text) == ".");
-        if t.kind != TokenKind::Word || (t.fend - t.fstart < 2 && !acronym_start) || !is_upper(text, t) {
+        if t.kind != TokenKind::Word || (t.fend - t.fstart < 2 && !acronym_start) || !t.upper {
             i += 1;
             continue;
         }
@@ -334,7 +328,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 break;
             };
             let w = &toks[k];
-            if is_upper(text, w) {
+            if w.upper {
                 ends_buf[ne] = k + 1;
                 ne += 1;
             } else if !has_word(CONNECTORS, w.folded(text)) {
@@ -446,7 +440,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 let chain_pos = i >= 2 && matches!(toks[i - 1].folded(text), "," | "(") && {
                     let p = toks[i - 2].folded(text);
                     out.last().is_some_and(|s: &Span| s.tj == i - 1)
-                        || (toks[i - 2].kind == TokenKind::Word && is_upper(text, &toks[i - 2]))
+                        || (toks[i - 2].kind == TokenKind::Word && toks[i - 2].upper)
                         || p == ")"
                         || has_word(ADMIN_UNITS, p)
                         || has_word(PLACE_UNITS, p)
@@ -454,7 +448,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                 let unit_after = toks.get(e).is_some_and(|w| has_word(ADMIN_UNITS, w.folded(text)));
                 // "Fife, Scotland", "Oudalan (Sahel)": a chain starts here.
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
-                    && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && is_upper(text, w));
+                    && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && w.upper);
                 // "Gazipur city", "Noakhali Sadar": a district's name before a word for
                 // its seat town, when no town of that name is known, stands for that town.
                 let seat_after = hits.is_empty()
@@ -913,7 +907,7 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
             return s.ti > j;
         }
         let between = &toks[j + 1..s.ti];
-        let name_or_dash = |t: &Token| (t.kind == TokenKind::Word && is_upper(text, t)) || t.folded(text) == "-";
+        let name_or_dash = |t: &Token| (t.kind == TokenKind::Word && t.upper) || t.folded(text) == "-";
         // A unit word and its article may open the next name: "(Tin-Akoff, province de
         // l'Oudalan)", "Banh, province du Loroum", "Qarabagh, district of Kabul".
         let unit_or_article = |t: &Token| {
@@ -995,8 +989,7 @@ fn is_word_then(text: &Text<'_>, toks: &[Token], j: usize, upper: bool) -> Optio
     let t = toks.get(j)?;
     let prev = &toks[j - 1];
     let gap = &text.folded()[prev.fend..t.fstart];
-    (t.kind == TokenKind::Word && gap.chars().all(|c| c == ' ') && !gap.is_empty() && is_upper(text, t) == upper)
-        .then_some(j)
+    (t.kind == TokenKind::Word && gap.chars().all(|c| c == ' ') && !gap.is_empty() && t.upper == upper).then_some(j)
 }
 
 /// For each span, whether it is one word that the text also writes as a lowercase word
@@ -1021,7 +1014,7 @@ fn lowercase_too(text: &Text<'_>, toks: &[Token], spans: &[Span]) -> Vec<bool> {
     for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.folded(text);
         let x = sieve_bit(w);
-        if sieve[x >> 6] & (1 << (x & 63)) == 0 || is_upper(text, t) {
+        if sieve[x >> 6] & (1 << (x & 63)) == 0 || t.upper {
             continue;
         }
         for (k, s) in spans.iter().enumerate() {
@@ -1068,8 +1061,7 @@ pub fn find_places_with_evidence(
 
     // Lowercase uses of a word elsewhere in the text mark it as a common word (asked
     // seldom, but for a word that opens a sentence: the tokens are scanned).
-    let lower_word =
-        |w: &str| toks.iter().any(|t| t.kind == TokenKind::Word && t.folded(text) == w && !is_upper(text, t));
+    let lower_word = |w: &str| toks.iter().any(|t| t.kind == TokenKind::Word && t.folded(text) == w && !t.upper);
     let strong_kind =
         |s: &Span| s.hits.iter().any(|&(i, mk)| mk <= MatchKind::Alternate && g.place(i).kind != Kind::Place);
     // An admin2 area's population is the sum of its towns': it does not make the name
@@ -1118,7 +1110,7 @@ pub fn find_places_with_evidence(
         };
         let t = &toks[k];
         let article = k > 0 && matches!(toks[k - 1].folded(text), "le" | "la" | "l" | "du" | "au" | "the");
-        t.kind == TokenKind::Word && (is_upper(text, t) || article) && titles().contains(t.folded(text))
+        t.kind == TokenKind::Word && (t.upper || article) && titles().contains(t.folded(text))
     };
     let mut person: FxSet<String> = FxSet::default();
     let mut n = 0;
@@ -1172,7 +1164,7 @@ pub fn find_places_with_evidence(
             let p = &toks[s.ti - 1];
             if is_word_then(text, toks, s.ti, true).is_some()
                 && p.kind == TokenKind::Word
-                && is_upper(text, p)
+                && p.upper
                 && !strong_tok.contains(&(s.ti - 1))
                 && (!sentence_initial(text, toks, s.ti - 1) || !lower_word(p.folded(text)))
                 && !has_word(LEADERS, p.folded(text))
@@ -1212,7 +1204,7 @@ pub fn find_places_with_evidence(
             let t = &toks[k];
             let o = text.slice(t.start, t.end);
             t.kind == TokenKind::Word
-                && is_upper(text, t)
+                && t.upper
                 && o.chars().any(char::is_lowercase)
                 && o.chars().count() >= 3
                 && !span_tok.contains(&k)
@@ -1231,14 +1223,14 @@ pub fn find_places_with_evidence(
         let before = s.ti >= 2 && toks[s.ti - 1].folded(text) == "-" && glued(s.ti - 1, s.ti) && connector(s.ti - 2);
         let before_word = s.ti >= 1 && connector(s.ti - 1) && {
             // "al Salem" with a space, after a capitalized word.
-            s.ti >= 2 && toks[s.ti - 2].kind == TokenKind::Word && is_upper(text, &toks[s.ti - 2])
+            s.ti >= 2 && toks[s.ti - 2].kind == TokenKind::Word && toks[s.ti - 2].upper
         };
         let after = connector(s.tj) && f[toks[s.tj - 1].fend..toks[s.tj].fstart].chars().all(|c| c == ' ') && {
             let mut k = s.tj + 1;
             if toks.get(k).is_some_and(|t| t.folded(text) == "-") {
                 k += 1;
             }
-            toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && is_upper(text, t))
+            toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.upper)
         };
         before || before_word || after
     };
@@ -1252,7 +1244,7 @@ pub fn find_places_with_evidence(
             && connector(s.tj + 1)
             && toks[s.tj + 2].folded(text) == "-"
             && glued(s.tj + 1, s.tj + 2)
-            && toks.get(s.tj + 3).is_some_and(|t| t.kind == TokenKind::Word && is_upper(text, t))
+            && toks.get(s.tj + 3).is_some_and(|t| t.kind == TokenKind::Word && t.upper)
     };
     let acronym = |s: &Span| {
         let o = text.slice(toks[s.ti].start, toks[s.tj - 1].end);
@@ -1893,7 +1885,7 @@ fn compass_before(text: &Text<'_>, toks: &[Token], ti: usize) -> bool {
         return false;
     };
     p.kind == TokenKind::Word
-        && is_upper(text, p)
+        && p.upper
         && has_word(COMPASS, p.folded(text))
         && &text.folded()[p.fend..toks[ti].fstart] == " "
 }
@@ -1904,7 +1896,7 @@ fn water_after(text: &Text<'_>, toks: &[Token], end: usize) -> bool {
         return false;
     };
     let t = &toks[k];
-    t.kind == TokenKind::Word && is_upper(text, t) && matches!(t.folded(text), "ocean" | "sea" | "gulf")
+    t.kind == TokenKind::Word && t.upper && matches!(t.folded(text), "ocean" | "sea" | "gulf")
 }
 
 fn mention(g: &Gazetteer, p: &Place, start: usize, end: usize, geo_precision: u8, rule: &'static str) -> PlaceMention {
