@@ -443,11 +443,16 @@ fn detect(head: &[u8], html_name: bool) -> Format {
 
 /// Decodes bytes as UTF-8, replacing invalid sequences; `true` when some were replaced.
 pub fn decode_utf8(bytes: &[u8]) -> (String, bool) {
-    // (Valid text, the usual case, is checked by `from_utf8`, several times faster than
-    // the lossy decoder's scan.)
+    let (s, lossy) = decode_utf8_in_place(bytes);
+    (s.into_owned(), lossy)
+}
+
+/// [`decode_utf8`] borrowing the bytes when they are valid, the usual case (checked by
+/// `from_utf8`, several times faster than the lossy decoder's scan).
+fn decode_utf8_in_place(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), false),
-        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
+        Ok(s) => (std::borrow::Cow::Borrowed(s), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
     }
 }
 
@@ -689,10 +694,7 @@ impl JsonlSource {
 fn jsonl_document(opts: &ReadOptions, origin: Origin, bytes: &[u8]) -> Item {
     use serde_json::Value;
     // (Parsed in place when valid: the line is not copied.)
-    let (line, lossy) = match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), false),
-        Err(_) => (String::from_utf8_lossy(bytes), true),
-    };
+    let (line, lossy) = decode_utf8_in_place(bytes);
     let problem = |reason: String| Item::Problem(Problem { origin: origin.clone(), reason });
     let record: Record = match serde_json::from_str(&line) {
         Ok(v) => v,
