@@ -283,27 +283,13 @@ fn find_actors(
     doc_country: Option<&str>,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
-    // A community's name right before a word for its fighters ("Pokot raiders") or right
-    // after it ("des miliciens peuls") names its militia; alone it names no actor.
     let community = |h: &Hit| pack.actors.entry(h.entry).has("community");
     let mut used = vec![false; hits.len()];
-    for (i, hit) in hits.iter().enumerate() {
-        let entry = pack.actors.entry(hit.entry);
-        if community(hit) || !entry.has("militia") {
-            continue;
-        }
-        let before = i.checked_sub(1).filter(|&j| community(&hits[j]) && hits[j].end + 2 >= hit.start);
-        let after = Some(i + 1).filter(|&j| j < hits.len() && community(&hits[j]) && hits[j].start <= hit.end + 2);
-        let Some(j) = before.or(after) else { continue };
-        used[i] = true;
-        used[j] = true;
-        let c = pack.actors.entry(hits[j].entry);
-        let (start, end) = (hit.start.min(hits[j].start), hit.end.max(hits[j].end));
-        let rule = format!("{}:{}+{}", pack.actors.name(), c.line, entry.line);
-        out.push(militia(engine, c, (start, end), doc_country, rule));
-    }
+    let fighters_word =
+        |j: usize| j < hits.len() && !community(&hits[j]) && pack.actors.entry(hits[j].entry).has("militia");
     // Two communities a fight is told "between" ("violence between Kalenjin and Maasai",
-    // « affrontements entre Peuls et Dogon ») are its two sides: their militias.
+    // « affrontements entre Peuls et Dogon », "clashes between Borana and Gabra clans")
+    // are its two sides: their militias. A word for fighters after the second is theirs.
     for i in 0..hits.len().saturating_sub(1) {
         let (a, b) = (&hits[i], &hits[i + 1]);
         if used[i] || used[i + 1] || !community(a) || !community(b) || a.entry == b.entry {
@@ -316,12 +302,35 @@ fn find_actors(
         if !(between && joined) {
             continue;
         }
+        let word = Some(i + 2).filter(|&j| fighters_word(j) && hits[j].start <= b.end + 2);
         for (j, h) in [(i, a), (i + 1, b)] {
             used[j] = true;
             let c = pack.actors.entry(h.entry);
+            let end = word.filter(|_| j == i + 1).map_or(h.end, |w| hits[w].end);
             let rule = format!("{}:{}", pack.actors.name(), c.line);
-            out.push(militia(engine, c, (h.start, h.end), doc_country, rule));
+            out.push(militia(engine, c, (h.start, end), doc_country, rule));
         }
+        if let Some(w) = word {
+            used[w] = true;
+        }
+    }
+    // A community's name right before a word for its fighters ("Pokot raiders") or right
+    // after it ("des miliciens peuls") names its militia; alone it names no actor.
+    for (i, hit) in hits.iter().enumerate() {
+        if used[i] || !fighters_word(i) {
+            continue;
+        }
+        let entry = pack.actors.entry(hit.entry);
+        let before = i.checked_sub(1).filter(|&j| !used[j] && community(&hits[j]) && hits[j].end + 2 >= hit.start);
+        let after =
+            Some(i + 1).filter(|&j| j < hits.len() && !used[j] && community(&hits[j]) && hits[j].start <= hit.end + 2);
+        let Some(j) = before.or(after) else { continue };
+        used[i] = true;
+        used[j] = true;
+        let c = pack.actors.entry(hits[j].entry);
+        let (start, end) = (hit.start.min(hits[j].start), hit.end.max(hits[j].end));
+        let rule = format!("{}:{}+{}", pack.actors.name(), c.line, entry.line);
+        out.push(militia(engine, c, (start, end), doc_country, rule));
     }
     for (i, hit) in hits.iter().enumerate() {
         let entry = pack.actors.entry(hit.entry);

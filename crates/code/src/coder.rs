@@ -827,6 +827,21 @@ impl Analysis<'_, '_> {
         let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
         let protest_after = |t: &Hit| triggers.iter().any(|o| o.start >= t.end && protest_word(o));
         let triggers_before = |t: &Hit| first_end <= t.start;
+        // "Five people were killed after clashes between Borana and Gabra clans": deaths
+        // told before a fight, with no one named killing, are its toll, not an earlier
+        // event ("Police killed two bandits after they attacked" tells two).
+        let toll_of_fight = |t: &Hit| {
+            let fight = pack.events.entry(t.entry);
+            fight.key == "armed_clash"
+                && fight.attr("bare").is_none()
+                && !fight.has("generic")
+                && !fight.has("weak")
+                && triggers
+                    .iter()
+                    .filter(|o| o.end <= t.start)
+                    .all(|o| pack.events.entry(o.entry).attr("bare") == Some("cause"))
+                && !actors.iter().any(|a| !a.victim && a.end <= t.start)
+        };
         // "2 killed by raiders (coded separately) - police intervened killing 3": the
         // event a note says is coded on its own is another record's. The mark covers the
         // last trigger before it, unless that trigger stands outside an aside the mark
@@ -874,7 +889,7 @@ impl Analysis<'_, '_> {
                 // "Police kill two bandits after they attack villages": a clause that
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
-                if triggers_before(t) && ends_near(lead, CAUSE_CLAUSES, 3) {
+                if triggers_before(t) && ends_near(lead, CAUSE_CLAUSES, 3) && !toll_of_fight(t) {
                     return false;
                 }
                 // "a protest by relatives of the man beaten to death by police two weeks
@@ -2040,11 +2055,16 @@ impl Analysis<'_, '_> {
                 a2 = other.map(|a| (***a).clone());
             }
         }
-        // "clashes between Kikuyu and Maasai": the two sides follow the word.
-        if a1.is_none() && after.len() >= 2 {
+        // "clashes between Kikuyu and Maasai": the two sides follow the word, whoever died
+        // in them ("five people were killed after clashes between Borana and Gabra").
+        let victims_before = a1.as_ref().is_some_and(|x| actors.iter().any(|a| a.victim && a.start == x.start));
+        if (a1.is_none() || mutual && victims_before) && after.len() >= 2 {
             let f0 = self.text.folded_offset(t.end);
             let gap = &folded[f0..self.text.folded_offset(after[0].start).max(f0)];
-            if gap.len() <= 24 && crate::analysis::BETWEEN.iter().any(|w| gap.ends_with(w)) {
+            // (The word may hold "between" itself: "conflict between".)
+            let word = &folded[self.text.folded_offset(t.start)..f0];
+            let between = |w: &&str| gap.ends_with(w) || gap.trim().is_empty() && word.ends_with(w.trim_end());
+            if gap.len() <= 24 && crate::analysis::BETWEEN.iter().any(between) {
                 a1 = Some((**after[0]).clone());
                 a2 = Some((**after[1]).clone());
             }

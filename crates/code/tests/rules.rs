@@ -1093,6 +1093,36 @@ fn two_communities_a_fight_is_between_are_its_two_militias() {
 }
 
 #[test]
+fn deaths_told_before_the_fight_they_came_from_are_its_toll() {
+    // The fight's sides follow "between", the second with a word for its fighters; the
+    // dead before it are its toll, not an earlier attack, nor a side.
+    let e = &en(
+        "On 3 March 2014, five people were killed in Moyale after clashes between Borana and Gabra clans.",
+        "2014-03-04",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    assert_eq!(e.fatalities, 5);
+    assert_eq!(e.actor1.as_deref(), Some("Borana Ethnic Militia (Kenya)"), "{e:?}");
+    assert_eq!(e.actor2.as_deref(), Some("Gabra Ethnic Militia (Kenya)"), "{e:?}");
+    // A killer named before keeps the clause an earlier event of its own.
+    let e =
+        &en("On 3 March 2014, police killed two bandits after clashes between Borana and Gabra clans.", "2014-03-04")
+            [0];
+    assert!(e.actor1.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
+
+#[test]
+fn a_conflict_between_communities_named_in_the_plural_is_theirs() {
+    let e = &en(
+        "One person was killed in an inter-communal conflict between Kalenjins and Maasais in Narok.",
+        "2019-01-01",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    let sides = [e.actor1.as_deref().unwrap(), e.actor2.as_deref().unwrap()];
+    assert!(sides.contains(&"Maasai Ethnic Militia (Kenya)"), "{e:?}");
+}
+
+#[test]
 fn the_force_that_breaks_up_a_protest_in_the_next_sentence_is_its_other_side() {
     let e = &en(
         "On 11 April 2016, students of Daystar University protested in Nairobi to demand the removal of the Vice Chancellor. Police used tear gas against the protesters.",
