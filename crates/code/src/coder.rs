@@ -1927,11 +1927,21 @@ impl Analysis<'_, '_> {
             let f0 = self.text.folded_offset(t.end);
             let f1 = self.text.folded_offset(a.start);
             let between = &folded[f0.min(f1)..f1];
+            // A later word between is the one the agent belongs to, unless this word is
+            // passive too or joined to it: "attacked the village, two shops were torched
+            // by the assailants" (the village's attackers are the subject), but "were
+            // attacked and killed by militants", "nurse attacked and wounded by gunmen".
+            let later_word = self.triggers.iter().any(|o| {
+                o.start >= t.end && o.end <= a.start && {
+                    let gap = &folded[f0.min(self.text.folded_offset(o.start))..self.text.folded_offset(o.start)];
+                    !matches!(gap.trim(), "and" | "et" | "," | "")
+                }
+            });
             (between.ends_with("par ")
                 || between.ends_with("by ")
                 || between.contains(" par ")
                 || between.contains(" by "))
-                && !(protest && self.triggers.iter().any(|o| o.start >= t.end && o.end <= a.start))
+                && !((protest || !passive) && later_word)
         });
         // One person ("a farmer is attacked") is no crowd, whatever the parse.
         let (mut a1, mut a2) = match by {

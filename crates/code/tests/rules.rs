@@ -1687,3 +1687,18 @@ fn barricades_and_burning_tyres_are_a_demonstration_in_themselves() {
     );
     assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
 }
+
+#[test]
+fn an_agent_after_a_later_word_is_that_words_not_the_subjects_attack() {
+    // "by the assailants" tells who burned the shops; the village's attackers are the
+    // subject named first, and the attack stays one on civilians.
+    let e = &en(
+        "On 4 May 2019, suspected JNIM militants attacked the village of Tongomayel and killed six people, two shops were also burned by the assailants.",
+        "2019-05-05",
+    )[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("JNIM"), "{e:?}");
+    // Participles joined by "and" share their agent.
+    let e = &en("On 4 May 2019, a nurse attacked and wounded by gunmen near Dadaab.", "2019-05-05")[0];
+    assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Armed Group"), "{e:?}");
+}
