@@ -110,6 +110,7 @@ impl Engine {
         sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
         let country = document_country(&places, &demonyms, &homes);
         let mut actors = find_actors(self, pack, &text, &actor_hits, &demonyms, country.as_deref());
+        acting_communities(self, pack, &text, (&actor_hits, &triggers), &numbers, country.as_deref(), &mut actors);
         join_actor_names(&text, &mut actors);
         // "a civilian school guard", "an off-duty police officer", "un gardien civil": out of
         // uniform, a member of a force is a civilian to ACLED.
@@ -273,6 +274,45 @@ fn militia(
         rule,
     }
 }
+
+/// A community's name right before a word of violence is its subject, its fighters:
+/// "Pokot attack Luhya farmers", "Maasai raided the farm". Not a place of the same name
+/// ("students in Kisii burnt their dormitory"), nor people counted ("3 Kalenjin killed"),
+/// nor a name another actor holds.
+fn acting_communities(
+    engine: &Engine,
+    pack: &LangPack,
+    text: &Text<'_>,
+    (hits, triggers): (&[Hit], &[Hit]),
+    numbers: &[sitrep_time::NumberMention],
+    doc_country: Option<&str>,
+    actors: &mut Vec<ActorMention>,
+) {
+    let before = actors.len();
+    for hit in hits {
+        let c = pack.actors.entry(hit.entry);
+        let acts = triggers.iter().find(|t| t.start > hit.end && t.start <= hit.end + 1).is_some_and(|t| {
+            matches!(pack.events.entry(t.entry).key.as_str(), "attack" | "armed_clash" | "looting" | "abduction")
+        });
+        if !c.has("community") || !acts || actors.iter().any(|a| a.start < hit.end && hit.start < a.end) {
+            continue;
+        }
+        let counted = numbers.iter().any(|n| n.end <= hit.start && n.end + 2 >= hit.start);
+        let lead = text.folded_before(text.folded_offset(hit.start), 12);
+        let located = lead.split_whitespace().next_back().is_some_and(|w| NOT_A_SUBJECT.contains(&w));
+        if !counted && !located {
+            let rule = format!("{}:{}", pack.actors.name(), c.line);
+            actors.push(militia(engine, c, (hit.start, hit.end), doc_country, rule));
+        }
+    }
+    if actors.len() > before {
+        actors.sort_by_key(|a| a.start);
+    }
+}
+
+/// Folded words before a name that make it no subject: a place ("in Kisii"), a
+/// possessor ("of Embu").
+const NOT_A_SUBJECT: &[&str] = &["in", "at", "of", "from", "near", "to", "a", "en", "de", "du", "des", "pres"];
 
 fn find_actors(
     engine: &Engine,

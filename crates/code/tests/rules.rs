@@ -1702,3 +1702,15 @@ fn an_agent_after_a_later_word_is_that_words_not_the_subjects_attack() {
     let e = &en("On 4 May 2019, a nurse attacked and wounded by gunmen near Dadaab.", "2019-05-05")[0];
     assert!(e.actor1.as_deref().unwrap().starts_with("Unidentified Armed Group"), "{e:?}");
 }
+
+#[test]
+fn a_community_that_attacks_is_its_militia() {
+    let e = &en("On 2 June 2012, Pokot attacked Turkana herders near Lokori.", "2012-06-03")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert_eq!(e.actor1.as_deref(), Some("Pokot Ethnic Militia (Kenya)"), "{e:?}");
+    // A place of the same name is no subject, nor are people counted.
+    let e = &en("On 2 June 2012, students of a boarding school in Kisii burnt down their dormitory.", "2012-06-03")[0];
+    assert!(!e.actor1.as_deref().unwrap_or("").contains("Militia"), "{e:?}");
+    let e = &en("On 2 June 2012, 3 Kalenjin killed near Eldoret.", "2012-06-03")[0];
+    assert!(!e.actor1.as_deref().unwrap_or("").contains("Kalenjin"), "{e:?}");
+}
