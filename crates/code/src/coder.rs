@@ -1988,7 +1988,12 @@ impl Analysis<'_, '_> {
             // "un convoi de la coalition a été pris pour cible": the subject is acted upon.
             None if passive => {
                 let armed = before.iter().rev().find(|a| matches!(a.inter, Some(1..=4) | Some(8)));
-                (None, armed.or(before.last()).map(|a| (**a).clone()))
+                // "ISGS militants entered the market. Several women were wounded and
+                // assaulted.": with no agent told, the armed group the text names before,
+                // doing nothing violent yet, acts.
+                let quiet = !self.triggers.iter().any(|o| o.end <= s0);
+                let told = subject.filter(|a| quiet && a.start < s0 && matches!(a.inter, Some(2..=4)) && !a.victim);
+                (told.cloned(), armed.or(before.last()).map(|a| (**a).clone()))
             }
             None => {
                 // People who are usually victims standing as the subject of violence are

@@ -1714,3 +1714,13 @@ fn a_community_that_attacks_is_its_militia() {
     let e = &en("On 2 June 2012, 3 Kalenjin killed near Eldoret.", "2012-06-03")[0];
     assert!(!e.actor1.as_deref().unwrap_or("").contains("Kalenjin"), "{e:?}");
 }
+
+#[test]
+fn an_agentless_passive_after_an_armed_group_doing_nothing_yet_is_that_groups_act() {
+    let e = &en(
+        "On 23 September 2020, presumed ISGS militants entered the market of Sebba. Several traders were beaten and wounded.",
+        "2020-09-24",
+    )[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert_eq!(e.actor1.as_deref(), Some("Islamic State (Greater Sahara)"), "{e:?}");
+}
