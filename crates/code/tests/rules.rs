@@ -1724,3 +1724,15 @@ fn an_agentless_passive_after_an_armed_group_doing_nothing_yet_is_that_groups_ac
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
     assert_eq!(e.actor1.as_deref(), Some("Islamic State (Greater Sahara)"), "{e:?}");
 }
+
+#[test]
+fn forces_named_by_their_country_are_its_military() {
+    let e = &en("On 4 May 2020, Burkinabe forces killed ten militants near Djibo.", "2020-05-05")[0];
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Burkina Faso"), "{e:?}");
+    let e = &en("On 4 May 2020, French forces of Operation Barkhane killed ten militants near Djibo.", "2020-05-05")[0];
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of France"), "{e:?}");
+    assert_eq!(e.inter1, Some(8), "{e:?}");
+    // The police's forces are the police, one actor.
+    let e = &en("On 4 May 2020, protesters clashed with police forces in Dhaka.", "2020-05-05")[0];
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
