@@ -827,19 +827,19 @@ impl Analysis<'_, '_> {
         let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
         let protest_after = |t: &Hit| triggers.iter().any(|o| o.start >= t.end && protest_word(o));
         let triggers_before = |t: &Hit| first_end <= t.start;
-        // "Five people were killed after clashes between Borana and Gabra clans": deaths
-        // told before a fight, with no one named killing, are its toll, not an earlier
-        // event ("Police killed two bandits after they attacked" tells two).
+        // "Five people were killed after clashes between Borana and Gabra clans": deaths or
+        // wounds told before a fight, with no one named killing, are its toll, not an
+        // earlier event ("Police killed two bandits after they attacked" tells two).
         let toll_of_fight = |t: &Hit| {
             let fight = pack.events.entry(t.entry);
             fight.key == "armed_clash"
                 && fight.attr("bare").is_none()
                 && !fight.has("generic")
                 && !fight.has("weak")
-                && triggers
-                    .iter()
-                    .filter(|o| o.end <= t.start)
-                    .all(|o| pack.events.entry(o.entry).attr("bare") == Some("cause"))
+                && triggers.iter().filter(|o| o.end <= t.start).all(|o| {
+                    let toll = pack.events.entry(o.entry);
+                    toll.key == "attack" && toll.attr("bare").is_some()
+                })
                 && !actors.iter().any(|a| !a.victim && a.end <= t.start)
         };
         // "2 killed by raiders (coded separately) - police intervened killing 3": the

@@ -1104,6 +1104,12 @@ fn deaths_told_before_the_fight_they_came_from_are_its_toll() {
     assert_eq!(e.fatalities, 5);
     assert_eq!(e.actor1.as_deref(), Some("Borana Ethnic Militia (Kenya)"), "{e:?}");
     assert_eq!(e.actor2.as_deref(), Some("Gabra Ethnic Militia (Kenya)"), "{e:?}");
+    // Wounds too.
+    let e = &en(
+        "On 3 March 2014, three people were injured in Kapedo after clashes between Pokot and Turkana.",
+        "2014-03-04",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
     // A killer named before keeps the clause an earlier event of its own.
     let e =
         &en("On 3 March 2014, police killed two bandits after clashes between Borana and Gabra clans.", "2014-03-04")
