@@ -2236,7 +2236,9 @@ impl Analysis<'_, '_> {
                 // no number.
                 let bare = before.is_none();
                 let count = if key == "kill" { self.one_victim(cue_text, object, bare, lead_clause, tail) } else { 0 };
-                if count > 0 {
+                // (Not one told aside, after a toll: "three were killed following the
+                // killing of a man on Sunday".)
+                if count > 0 && (deaths.is_empty() || !toll::aside(lead_clause)) {
                     deaths.push((count, (c.start, c.end), None));
                 }
                 continue;

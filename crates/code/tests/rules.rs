@@ -1742,3 +1742,12 @@ fn forces_named_by_their_country_are_its_military() {
     let e = &en("On 4 May 2020, protesters clashed with police forces in Dhaka.", "2020-05-05")[0];
     assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
 }
+
+#[test]
+fn a_death_told_aside_after_a_toll_adds_nothing_to_it() {
+    let e = &en(
+        "Three people have been killed in a village in Baringo following the killing of a man on Sunday.",
+        "2016-02-02",
+    )[0];
+    assert_eq!(e.fatalities, 3, "{e:?}");
+}
