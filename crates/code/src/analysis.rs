@@ -115,10 +115,17 @@ impl Engine {
         // "a civilian school guard", "an off-duty police officer", "un gardien civil": out of
         // uniform, a member of a force is a civilian to ACLED.
         for a in &mut actors {
-            let lead = text.folded_before(text.folded_offset(a.start), 24);
+            let lead = text.folded_before(text.folded_offset(a.start), 48);
             let next = text.folded_after(text.folded_offset(a.end), 8);
-            let out_of_uniform =
-                lead.split(' ').rev().filter(|w| !w.is_empty()).take(2).any(|w| OUT_OF_UNIFORM.contains(&w));
+            // Anywhere in the noun phrase ("a senior, off-duty National Intelligence Service
+            // officer"), back to its article.
+            let out_of_uniform = lead
+                .split([' ', ','])
+                .rev()
+                .filter(|w| !w.is_empty())
+                .take(5)
+                .take_while(|w| !NOUN_PHRASE_STARTS.contains(w) && !w.starts_with(|c: char| c.is_ascii_digit()))
+                .any(|w| OUT_OF_UNIFORM.contains(&w));
             if a.inter != Some(7) && (out_of_uniform || next.starts_with(" civil ") || next.starts_with(" civils ")) {
                 let country = a.country.clone().or_else(|| country.clone());
                 a.name = self.actor_name("Civilians ({country})", country.as_deref());
@@ -419,6 +426,13 @@ pub(crate) const BETWEEN: &[&str] = &[" between ", " between the ", " entre ", "
 
 /// Folded words before a member of a force that make them a civilian.
 const OUT_OF_UNIFORM: &[&str] = &["civilian", "off-duty", "unarmed", "retired", "former"];
+
+/// Folded words before which a noun phrase starts: articles, conjunctions, prepositions
+/// and auxiliaries ("one civilian and one police officer", "wounded by Afghan forces").
+const NOUN_PHRASE_STARTS: &[&str] = &[
+    "a", "an", "the", "un", "une", "le", "la", "les", "l", "des", "du", "and", "or", "et", "ou", "by", "par", "of",
+    "de", "was", "were", "is", "are", "with", "to", "from", "in", "on", "at", "one",
+];
 
 /// Folded words that may stand between a generic word for fighters and the group they
 /// belong to ("JNIM militants", "des jihadistes présumés du GSIM").

@@ -1751,3 +1751,15 @@ fn a_death_told_aside_after_a_toll_adds_nothing_to_it() {
     )[0];
     assert_eq!(e.fatalities, 3, "{e:?}");
 }
+
+#[test]
+fn a_member_of_a_force_out_of_uniform_anywhere_in_the_noun_phrase_is_a_civilian() {
+    let e = &en(
+        "A senior, off-duty National Intelligence Service officer was shot dead by gunmen in Mombasa.",
+        "2019-03-08",
+    )[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    // Not a civilian named beside the force, nor one the force hurt.
+    let e = &en("Gunmen attacked a patrol, killing one civilian and one police officer.", "2019-03-08")[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+}
