@@ -298,10 +298,13 @@ fn acting_communities(
     let before = actors.len();
     for hit in hits {
         let c = pack.actors.entry(hit.entry);
+        if !c.has("community") || actors.iter().any(|a| a.start < hit.end && hit.start < a.end) {
+            continue;
+        }
         let acts = triggers.iter().find(|t| t.start > hit.end && t.start <= hit.end + 1).is_some_and(|t| {
             matches!(pack.events.entry(t.entry).key.as_str(), "attack" | "armed_clash" | "looting" | "abduction")
         });
-        if !c.has("community") || !acts || actors.iter().any(|a| a.start < hit.end && hit.start < a.end) {
+        if !acts {
             continue;
         }
         let counted = numbers.iter().any(|n| n.end <= hit.start && n.end + 2 >= hit.start);
@@ -317,8 +320,8 @@ fn acting_communities(
     }
 }
 
-/// Folded words before a name that make it no subject: a place ("in Kisii"), a
-/// possessor ("of Embu").
+/// Folded words before a name that make it no subject: a place ("in Kisii", « à Kisii »),
+/// a possessor ("of Embu"), an article before a noun it qualifies ("a Pokot attack").
 const NOT_A_SUBJECT: &[&str] = &["in", "at", "of", "from", "near", "to", "a", "en", "de", "du", "des", "pres"];
 
 fn find_actors(
