@@ -481,12 +481,14 @@ fn is_medium(text: &Text<'_>, s: &ActorMention) -> bool {
     let (fs, fe) = (text.folded_offset(s.start), text.folded_offset(s.end));
     let before = text.folded_before(fs, 50);
     let before = before.rsplit([',', ';', '.', ':']).next().unwrap_or("");
-    let after: String = f[fe..].chars().take(12).collect();
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
-    };
-    let near = words(before).into_iter().chain(words(&f[fs..fe])).chain(words(&after).into_iter().take(1));
-    near.into_iter().any(|w| MEDIA.contains(&w.as_str()))
+    // The first 12 characters after the name, and the words of each part, read in place.
+    let rest = &f[fe..];
+    let after = &rest[..rest.char_indices().nth(12).map_or(rest.len(), |(i, _)| i)];
+    fn words(t: &str) -> impl Iterator<Item = &str> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    }
+    let mut near = words(before).chain(words(&f[fs..fe])).chain(words(after).take(1));
+    near.any(|w| MEDIA.contains(&w))
 }
 
 /// Sources named in the text: the name that a reporting cue ("a rapporté", "selon",
@@ -497,17 +499,21 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
     if source_cues.peek().is_none() {
         return out;
     }
-    let original: Vec<char> = text.original().chars().collect();
+    // The characters from a cue to its sentence's end: all that the search reads.
+    let mut tail: Vec<char> = Vec::new();
     for hit in source_cues {
         let entry = pack.cues.entry(hit.entry);
         let Some(&(_, sent_end)) = sentences.iter().find(|s| s.0 <= hit.start && hit.end <= s.1) else {
             continue;
         };
+        tail.clear();
+        tail.extend(text.slice(hit.end, sent_end).chars());
+        let original = |i: usize| tail[i - hit.end];
         // Look after the cue, within 12 words and before the clause ends.
         let mut i = hit.end;
         let mut words = 0;
         while i < sent_end && words < 12 {
-            let c = original[i];
+            let c = original(i);
             if matches!(c, ',' | ';' | ':' | '.' | '«' | '"' | '(') && words > 0 {
                 break;
             }
@@ -515,21 +521,21 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                 let start = i;
                 let mut end = i;
                 // A run of capitalized words, joined by spaces or hyphens ("Al-Mayadeen").
-                while end < sent_end && original[end].is_uppercase() {
+                while end < sent_end && original(end).is_uppercase() {
                     let mut j = end;
-                    while j < sent_end && (original[j].is_alphanumeric() || original[j] == '-') {
+                    while j < sent_end && (original(j).is_alphanumeric() || original(j) == '-') {
                         j += 1;
                     }
                     end = j;
-                    if end < sent_end && original[end] == ' ' && end + 1 < sent_end && original[end + 1].is_uppercase()
+                    if end < sent_end && original(end) == ' ' && end + 1 < sent_end && original(end + 1).is_uppercase()
                     {
                         end += 1;
                     } else {
                         break;
                     }
                 }
-                if end > start && original[start].is_uppercase() {
-                    let name: String = original[start..end].iter().collect();
+                if end > start && original(start).is_uppercase() {
+                    let name = text.slice(start, end).to_string();
                     out.push(ActorMention {
                         start,
                         end,
@@ -546,7 +552,7 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                     });
                     break;
                 }
-                while i < sent_end && original[i].is_alphanumeric() {
+                while i < sent_end && original(i).is_alphanumeric() {
                     i += 1;
                 }
                 words += 1;
