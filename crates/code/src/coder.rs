@@ -259,6 +259,19 @@ const TOPIC: &[&str] = &[
     " over alleged ",
 ];
 
+/// The length of the longest marker of [`TOPIC`].
+const TOPIC_LONGEST: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < TOPIC.len() {
+        if TOPIC[i].len() > n {
+            n = TOPIC[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
 /// Folded markers just before a protest word (as well as "amid" anywhere before it) that
 /// make the protest the backdrop of a sentence's violence, not what its people are doing
 /// ("ahead of the BNP rally", "for joining the march").
@@ -1061,10 +1074,14 @@ impl Analysis<'_, '_> {
         });
         // Rioters named in what the protest is about ("against the vandalism by rioters")
         // are not the protesters.
+        // (Only a topic that starts inside the sentence can come before one of its actors:
+        // the search stops where no marker that starts in it can reach.)
         let topic_from = first_protest.and_then(|p| {
             let f = self.text.folded();
             let fp = self.text.folded_offset(p);
-            first_of(&f[fp..], TOPIC).map(|i| fp + i)
+            let reach = (self.text.folded_offset(s1) + TOPIC_LONGEST).min(f.len());
+            let reach = (reach..=f.len()).find(|&e| f.is_char_boundary(e)).unwrap_or(f.len());
+            first_of(&f[fp..reach.max(fp)], TOPIC).map(|i| fp + i)
         });
         let rioters = actors
             .iter()
