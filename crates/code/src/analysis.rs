@@ -285,11 +285,12 @@ fn find_actors(
     let mut out = Vec::new();
     // A community's name right before a word for its fighters ("Pokot raiders") or right
     // after it ("des miliciens peuls") names its militia; alone it names no actor.
-    let community = |h: &Hit| pack.actors.entry(h.entry).has("community");
+    let info = |h: &Hit| &pack.actor_info[h.entry];
+    let community = |h: &Hit| info(h).community;
     let mut used = vec![false; hits.len()];
     for (i, hit) in hits.iter().enumerate() {
         let entry = pack.actors.entry(hit.entry);
-        if community(hit) || !entry.has("militia") {
+        if community(hit) || !info(hit).militia {
             continue;
         }
         let before = i.checked_sub(1).filter(|&j| community(&hits[j]) && hits[j].end + 2 >= hit.start);
@@ -325,13 +326,14 @@ fn find_actors(
     }
     for (i, hit) in hits.iter().enumerate() {
         let entry = pack.actors.entry(hit.entry);
+        let info = info(hit);
         // `militia=only`: a word that names fighters only beside a community ("Pokot
         // community", "the Turkana tribe").
-        if used[i] || community(hit) || entry.attr("militia") == Some("only") {
+        if used[i] || info.community || info.militia_only {
             continue;
         }
         let mut country = None;
-        let name = if entry.key.contains("{country}") {
+        let name = if info.templated {
             // An adjective right after the alias ("l'armée malienne") or right before it
             // ("Malian troops") gives the actor its own country.
             let own = demonyms
@@ -350,14 +352,14 @@ fn find_actors(
             start: hit.start,
             end: hit.end,
             name,
-            inter: entry.attr("inter").and_then(|v| v.parse().ok()),
+            inter: info.inter,
             country,
-            victim: matches!(entry.attr("side"), Some("victim" | "target")),
-            weak: entry.has("weak"),
-            riot: entry.has("riot"),
-            home: entry.attr("country").map(str::to_string),
-            rule_has_no_template: !entry.key.contains("{country}"),
-            communal: entry.attr("acting") == Some("militia"),
+            victim: info.victim,
+            weak: info.weak,
+            riot: info.riot,
+            home: info.home.clone(),
+            rule_has_no_template: !info.templated,
+            communal: info.communal,
             rule: pack.actor_rules[hit.entry].clone(),
         });
     }
