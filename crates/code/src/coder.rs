@@ -470,6 +470,12 @@ fn after_passive_auxiliary(lead: &str) -> bool {
 /// Whether folded `lead` ends with `words` from a word's start ("unknown " ends "by
 /// unknown ", not "by unarmed " with "armed ").
 fn ends_with_words(lead: &str, words: &str) -> bool {
+    // (The byte where `words` would start in `lead` is compared first: most leads differ
+    // there, and need no slice compare, a call to `memcmp`.)
+    let (l, w) = (lead.as_bytes(), words.as_bytes());
+    if w.len() > l.len() || w.first().is_some_and(|&b| l[l.len() - w.len()] != b) {
+        return false;
+    }
     lead.strip_suffix(words).is_some_and(|rest| {
         rest.is_empty()
             || words.starts_with(|ch: char| !ch.is_alphanumeric())
