@@ -298,7 +298,7 @@ fn acting_communities(
     let before = actors.len();
     for hit in hits {
         let c = pack.actors.entry(hit.entry);
-        if !c.has("community") || actors.iter().any(|a| a.start < hit.end && hit.start < a.end) {
+        if !pack.actor_info[hit.entry].community || actors.iter().any(|a| a.start < hit.end && hit.start < a.end) {
             continue;
         }
         let acts = triggers.iter().find(|t| t.start > hit.end && t.start <= hit.end + 1).is_some_and(|t| {
@@ -333,10 +333,10 @@ fn find_actors(
     doc_country: Option<&str>,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
-    let community = |h: &Hit| pack.actors.entry(h.entry).has("community");
+    let info = |h: &Hit| &pack.actor_info[h.entry];
+    let community = |h: &Hit| info(h).community;
     let mut used = vec![false; hits.len()];
-    let fighters_word =
-        |j: usize| j < hits.len() && !community(&hits[j]) && pack.actors.entry(hits[j].entry).has("militia");
+    let fighters_word = |j: usize| j < hits.len() && !community(&hits[j]) && info(&hits[j]).militia;
     // Two communities a fight is told "between" ("violence between Kalenjin and Maasai",
     // « affrontements entre Peuls et Dogon », "clashes between Borana and Gabra clans")
     // are its two sides: their militias. A word for fighters after the second is theirs.
@@ -384,13 +384,14 @@ fn find_actors(
     }
     for (i, hit) in hits.iter().enumerate() {
         let entry = pack.actors.entry(hit.entry);
+        let info = info(hit);
         // `militia=only`: a word that names fighters only beside a community ("Pokot
         // community", "the Turkana tribe").
-        if used[i] || community(hit) || entry.attr("militia") == Some("only") {
+        if used[i] || info.community || info.militia_only {
             continue;
         }
         let mut country = None;
-        let name = if entry.key.contains("{country}") {
+        let name = if info.templated {
             // An adjective right after the alias ("l'armée malienne") or right before it
             // ("Malian troops") gives the actor its own country.
             let own = demonyms
@@ -409,14 +410,14 @@ fn find_actors(
             start: hit.start,
             end: hit.end,
             name,
-            inter: entry.attr("inter").and_then(|v| v.parse().ok()),
+            inter: info.inter,
             country,
-            victim: matches!(entry.attr("side"), Some("victim" | "target")),
-            weak: entry.has("weak"),
-            riot: entry.has("riot"),
-            home: entry.attr("country").map(str::to_string),
-            rule_has_no_template: !entry.key.contains("{country}"),
-            communal: entry.attr("acting") == Some("militia"),
+            victim: info.victim,
+            weak: info.weak,
+            riot: info.riot,
+            home: info.home.clone(),
+            rule_has_no_template: !info.templated,
+            communal: info.communal,
             rule: pack.actor_rules[hit.entry].clone(),
         });
     }
@@ -547,12 +548,14 @@ fn is_medium(text: &Text<'_>, s: &ActorMention) -> bool {
     let (fs, fe) = (text.folded_offset(s.start), text.folded_offset(s.end));
     let before = text.folded_before(fs, 50);
     let before = before.rsplit([',', ';', '.', ':']).next().unwrap_or("");
-    let after: String = f[fe..].chars().take(12).collect();
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
-    };
-    let near = words(before).into_iter().chain(words(&f[fs..fe])).chain(words(&after).into_iter().take(1));
-    near.into_iter().any(|w| MEDIA.contains(&w.as_str()))
+    // The first 12 characters after the name, and the words of each part, read in place.
+    let rest = &f[fe..];
+    let after = &rest[..rest.char_indices().nth(12).map_or(rest.len(), |(i, _)| i)];
+    fn words(t: &str) -> impl Iterator<Item = &str> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    }
+    let mut near = words(before).chain(words(&f[fs..fe])).chain(words(after).take(1));
+    near.any(|w| MEDIA.contains(&w))
 }
 
 /// Sources named in the text: the name that a reporting cue ("a rapporté", "selon",
@@ -563,17 +566,21 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
     if source_cues.peek().is_none() {
         return out;
     }
-    let original: Vec<char> = text.original().chars().collect();
+    // The characters from a cue to its sentence's end: all that the search reads.
+    let mut tail: Vec<char> = Vec::new();
     for hit in source_cues {
         let entry = pack.cues.entry(hit.entry);
         let Some(&(_, sent_end)) = sentences.iter().find(|s| s.0 <= hit.start && hit.end <= s.1) else {
             continue;
         };
+        tail.clear();
+        tail.extend(text.slice(hit.end, sent_end).chars());
+        let original = |i: usize| tail[i - hit.end];
         // Look after the cue, within 12 words and before the clause ends.
         let mut i = hit.end;
         let mut words = 0;
         while i < sent_end && words < 12 {
-            let c = original[i];
+            let c = original(i);
             if matches!(c, ',' | ';' | ':' | '.' | '«' | '"' | '(') && words > 0 {
                 break;
             }
@@ -581,21 +588,21 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                 let start = i;
                 let mut end = i;
                 // A run of capitalized words, joined by spaces or hyphens ("Al-Mayadeen").
-                while end < sent_end && original[end].is_uppercase() {
+                while end < sent_end && original(end).is_uppercase() {
                     let mut j = end;
-                    while j < sent_end && (original[j].is_alphanumeric() || original[j] == '-') {
+                    while j < sent_end && (original(j).is_alphanumeric() || original(j) == '-') {
                         j += 1;
                     }
                     end = j;
-                    if end < sent_end && original[end] == ' ' && end + 1 < sent_end && original[end + 1].is_uppercase()
+                    if end < sent_end && original(end) == ' ' && end + 1 < sent_end && original(end + 1).is_uppercase()
                     {
                         end += 1;
                     } else {
                         break;
                     }
                 }
-                if end > start && original[start].is_uppercase() {
-                    let name: String = original[start..end].iter().collect();
+                if end > start && original(start).is_uppercase() {
+                    let name = text.slice(start, end).to_string();
                     out.push(ActorMention {
                         start,
                         end,
@@ -612,7 +619,7 @@ fn find_sources(pack: &LangPack, text: &Text<'_>, cues: &[Hit], sentences: &[(us
                     });
                     break;
                 }
-                while i < sent_end && original[i].is_alphanumeric() {
+                while i < sent_end && original(i).is_alphanumeric() {
                     i += 1;
                 }
                 words += 1;

@@ -13,6 +13,50 @@ pub(crate) struct LangPack {
     /// (see [`bare_name`]), made once rather than for every match.
     pub actor_rules: Vec<String>,
     pub actor_bare: Vec<String>,
+    /// Per entry of `actors`: what [`find_actors`](crate::analysis) reads of it at each
+    /// match, read once from its attributes.
+    pub actor_info: Vec<ActorInfo>,
+}
+
+/// What an entry of a language's actors lexicon says of the actor it names (see
+/// [`crate::ActorMention`]).
+#[derive(Debug)]
+pub(crate) struct ActorInfo {
+    /// `inter=`: ACLED's inter code.
+    pub inter: Option<u8>,
+    /// `side=victim` or `side=target`.
+    pub victim: bool,
+    pub weak: bool,
+    pub riot: bool,
+    /// `country=`: the country the group belongs to.
+    pub home: Option<String>,
+    /// The name is a template with a `{country}` to fill.
+    pub templated: bool,
+    /// `acting=militia`.
+    pub communal: bool,
+    /// A community's name (`community`).
+    pub community: bool,
+    /// A word for fighters (`militia`), which with a community names its militia.
+    pub militia: bool,
+    /// `militia=only`: a word that names fighters only beside a community.
+    pub militia_only: bool,
+}
+
+impl ActorInfo {
+    fn of(e: &sitrep_lexicon::Entry) -> ActorInfo {
+        ActorInfo {
+            inter: e.attr("inter").and_then(|v| v.parse().ok()),
+            victim: matches!(e.attr("side"), Some("victim" | "target")),
+            weak: e.has("weak"),
+            riot: e.has("riot"),
+            home: e.attr("country").map(str::to_string),
+            templated: e.key.contains("{country}"),
+            communal: e.attr("acting") == Some("militia"),
+            community: e.has("community"),
+            militia: e.has("militia"),
+            militia_only: e.attr("militia") == Some("only"),
+        }
+    }
 }
 
 macro_rules! lexicon {
@@ -27,8 +71,9 @@ impl LangPack {
         let all = LexiconSet::new([&cues, &actors, &events]);
         let entries = (0..actors.len()).map(|i| actors.entry(i));
         let actor_rules = entries.clone().map(|e| format!("{}:{}", actors.name(), e.line)).collect();
-        let actor_bare = entries.map(|e| bare_name(&e.key)).collect();
-        LangPack { events, actors, cues, all, actor_rules, actor_bare }
+        let actor_bare = entries.clone().map(|e| bare_name(&e.key)).collect();
+        let actor_info = entries.map(ActorInfo::of).collect();
+        LangPack { events, actors, cues, all, actor_rules, actor_bare, actor_info }
     }
 
     fn fr() -> LangPack {
