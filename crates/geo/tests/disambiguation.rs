@@ -290,6 +290,16 @@ fn a_name_after_a_title_is_a_person() {
 }
 
 #[test]
+fn a_given_name_before_a_capitalized_word_is_a_person() {
+    // Eugene, Oregon; Warren, Michigan: here first names.
+    let r = run("The coordinator for South Sudan, Eugene Owusu, met Warren Buffett in Juba.");
+    assert!(r.iter().all(|m| m.0 != "Eugene" && m.0 != "Warren") && r.iter().any(|m| m.0 == "Juba"), "{r:?}");
+    // Before a word for a kind of place, the name is the place's.
+    let r = run("Flooding closed roads across Warren County, Ohio.");
+    assert!(r.iter().any(|m| m.0.starts_with("Warren")), "{r:?}");
+}
+
+#[test]
 fn a_large_city_beats_a_province_abroad_the_text_gives_no_sign_of() {
     // Gaza City, not Mozambique's province of Gaza.
     let r = run("Muslims protested against the raids in Gaza.");
