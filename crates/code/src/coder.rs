@@ -198,6 +198,7 @@ const ACCUSATION: &[&str] = &[
 /// ("… after they attacked villages", "… en représailles à l'attaque").
 const CAUSE_CLAUSES: &[&str] = &[
     " after ",
+    " amid ",
     " following ",
     " in retaliation for ",
     " in revenge for ",
@@ -207,6 +208,13 @@ const CAUSE_CLAUSES: &[&str] = &[
     " pour venger ",
     " suite a ",
 ];
+
+/// Folded auxiliaries: a verb's, beyond which a noun phrase has ended.
+const AUXILIARIES: &[&str] =
+    &["was", "were", "is", "are", "has", "have", "had", "been", "ont", "est", "sont", "ete", "avait", "avaient"];
+
+/// Folded determiners that open a noun phrase of cause after a word of `CAUSE_CLAUSES`.
+const CAUSE_DETERMINERS: &[&str] = &["the", "a", "an", "la", "le", "l'", "les", "une", "un", "des", "du"];
 
 /// Folded markers after a protest word that introduce what the protest is about.
 const TOPIC: &[&str] = &[
@@ -849,17 +857,26 @@ impl Analysis<'_, '_> {
         // "Five people were killed after clashes between Borana and Gabra clans": deaths or
         // wounds told before a fight, with no one named killing, are its toll, not an
         // earlier event ("Police killed two bandits after they attacked" tells two).
+        // Whether all the sentence tells before folded offset `until` is a toll: words of
+        // killing or wounding, no one named doing it (those it names may be a force, in the
+        // passive: "a soldier was killed").
+        let toll_before = |until: usize| {
+            let mut before = triggers.iter().filter(|o| o.fend <= until).peekable();
+            let passive = before.peek().is_some_and(|o| {
+                after_passive_auxiliary(self.text.folded_before(self.text.folded_offset(o.start), 16))
+            });
+            before.all(|o| {
+                let toll = pack.events.entry(o.entry);
+                toll.key == "attack" && toll.attr("bare").is_some()
+            }) && (passive || !actors.iter().any(|a| !a.victim && self.text.folded_offset(a.end) <= until))
+        };
         let toll_of_fight = |t: &Hit| {
             let fight = pack.events.entry(t.entry);
             fight.key == "armed_clash"
                 && fight.attr("bare").is_none()
                 && !fight.has("generic")
                 && !fight.has("weak")
-                && triggers.iter().filter(|o| o.end <= t.start).all(|o| {
-                    let toll = pack.events.entry(o.entry);
-                    toll.key == "attack" && toll.attr("bare").is_some()
-                })
-                && !actors.iter().any(|a| !a.victim && a.end <= t.start)
+                && toll_before(self.text.folded_offset(t.start))
         };
         // "2 killed by raiders (coded separately) - police intervened killing 3": the
         // event a note says is coded on its own is another record's. The mark covers the
@@ -909,6 +926,29 @@ impl Analysis<'_, '_> {
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
                 if triggers_before(t) && ends_near(lead, CAUSE_CLAUSES, 3) && !toll_of_fight(t) {
+                    return false;
+                }
+                // … and a noun phrase of cause, however long, up to its clause's end: "ont
+                // saccagé un centre, après la découverte du corps d'une adolescente portant
+                // des traces de viol". (Not after a toll alone, which it explains: "two
+                // people were injured after the vehicle ran over a landmine".)
+                if triggers_before(t) && {
+                    let at = self.text.folded_offset(t.start);
+                    let wide = self.text.folded_before(at, 120);
+                    CAUSE_CLAUSES.iter().filter_map(|c| rfind_str(wide, c).map(|i| (i, c.len()))).max().is_some_and(
+                        |(i, n)| {
+                            let rest = &wide[i + n..];
+                            let mut words = rest.split_whitespace();
+                            words.next().is_some_and(|w| CAUSE_DETERMINERS.contains(&w))
+                                && rest.split_whitespace().count() <= 14
+                                && !rest.contains([',', ';', ':', '.', '('])
+                                && !rest
+                                    .split_whitespace()
+                                    .any(|w| CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w))
+                                && !toll_before(at - wide.len() + i)
+                        },
+                    )
+                } {
                     return false;
                 }
                 // "a protest by relatives of the man beaten to death by police two weeks

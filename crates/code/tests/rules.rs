@@ -1763,3 +1763,24 @@ fn a_member_of_a_force_out_of_uniform_anywhere_in_the_noun_phrase_is_a_civilian(
     let e = &en("Gunmen attacked a patrol, killing one civilian and one police officer.", "2019-03-08")[0];
     assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
 }
+
+#[test]
+fn a_noun_phrase_of_cause_however_long_tells_no_event() {
+    let e = fr(
+        "Des habitants de Laye ont saccagé puis incendié mercredi un centre de détention, après la découverte du corps d'une adolescente portant des traces de viol.",
+        "2021-03-11",
+    );
+    assert!(e.iter().all(|e| e.sub_event_type != "Sexual violence"), "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Mob violence", "{e:?}");
+    let e = en(
+        "On 19 February 2020, residents in Laye torched a youth detention center amid the discovery of the body of a girl with traces of rape.",
+        "2020-02-20",
+    );
+    assert!(e.iter().all(|e| e.sub_event_type != "Sexual violence"), "{e:?}");
+    // What a toll told before it explains is its event.
+    let e = &en(
+        "Two people were injured after the vehicle they were travelling in ran over a landmine near Garsen.",
+        "2015-11-23",
+    )[0];
+    assert_eq!(e.sub_event_type, "Remote explosive/landmine/IED", "{e:?}");
+}
