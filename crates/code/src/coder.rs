@@ -213,9 +213,6 @@ const CAUSE_CLAUSES: &[&str] = &[
 const AUXILIARIES: &[&str] =
     &["was", "were", "is", "are", "has", "have", "had", "been", "ont", "est", "sont", "ete", "avait", "avaient"];
 
-/// Folded determiners that open a noun phrase of cause after a word of `CAUSE_CLAUSES`.
-const CAUSE_DETERMINERS: &[&str] = &["the", "a", "an", "la", "le", "l'", "les", "une", "un", "des", "du"];
-
 /// Folded markers after a protest word that introduce what the protest is about.
 const TOPIC: &[&str] = &[
     " against ",
@@ -939,7 +936,7 @@ impl Analysis<'_, '_> {
                         |(i, n)| {
                             let rest = &wide[i + n..];
                             let mut words = rest.split_whitespace();
-                            words.next().is_some_and(|w| CAUSE_DETERMINERS.contains(&w))
+                            words.next().is_some_and(|w| ARTICLES.contains(&w))
                                 && rest.split_whitespace().count() <= 14
                                 && !rest.contains([',', ';', ':', '.', '('])
                                 && !rest
