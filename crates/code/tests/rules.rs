@@ -1784,3 +1784,10 @@ fn a_noun_phrase_of_cause_however_long_tells_no_event() {
     )[0];
     assert_eq!(e.sub_event_type, "Remote explosive/landmine/IED", "{e:?}");
 }
+
+#[test]
+fn wounded_by_a_bullet_is_a_shooting() {
+    let e = &fr("Le 24 février 2011, un élève a été blessé par balle par la police à Kindi.", "2011-02-25")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+}
