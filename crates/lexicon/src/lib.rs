@@ -51,13 +51,21 @@ pub struct Entry {
 impl Entry {
     /// The value of attribute `name`, if the entry sets it.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| same_name(k, name)).map(|(_, v)| v.as_str())
     }
 
     /// Whether the entry sets attribute `name` (with any value).
     pub fn has(&self, name: &str) -> bool {
-        self.attrs.iter().any(|(k, _)| k == name)
+        self.attrs.iter().any(|(k, _)| same_name(k, name))
     }
+}
+
+/// `k == name`, with the lengths and first bytes compared before the rest: the coder asks
+/// for attributes at every trigger, and most names it asks differ from an entry's there,
+/// with no call to `memcmp`.
+#[inline]
+fn same_name(k: &str, name: &str) -> bool {
+    k.len() == name.len() && k.as_bytes().first() == name.as_bytes().first() && k == name
 }
 
 /// A match of an entry: original character offsets and folded byte offsets.
