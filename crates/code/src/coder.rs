@@ -1541,6 +1541,15 @@ impl Analysis<'_, '_> {
             if cues.iter().any(|c| cue_key(c) == "culprit") {
                 self.mob_justice(d);
             }
+            // "attacked the police station while it was unmanned": with no one there to
+            // fight or to hurt, the attack destroyed property.
+            if matches!(d.sub, SubEventType::ArmedClash | SubEventType::Attack)
+                && d.fatalities.is_none_or(|f| f.0 == 0)
+                && d.injured.is_none()
+                && cues.iter().any(|c| cue_key(c) == "unmanned")
+            {
+                d.sub = SubEventType::LootingPropertyDestruction;
+            }
             // "police and demonstrators clashed", "police shot into the air to disperse
             // rioting youths": a force the riot or the dispersal meets is the other side.
             if d.actor2.is_none()

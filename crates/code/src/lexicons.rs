@@ -296,6 +296,7 @@ mod tests {
                 "purpose",
                 "country",
                 "culprit",
+                "unmanned",
             ];
             for i in 0..pack.cues.len() {
                 assert!(CUES.contains(&pack.cues.entry(i).key.as_str()), "unknown cue {}", pack.cues.entry(i).key);

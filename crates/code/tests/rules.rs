@@ -1791,3 +1791,24 @@ fn wounded_by_a_bullet_is_a_shooting() {
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
     assert!(e.actor1.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
 }
+
+#[test]
+fn an_attack_on_a_post_no_one_was_in_destroys_property() {
+    let e = &en(
+        "On 11 October 2019, suspected JNIM militants attacked the police station in Sebba while it was unmanned.",
+        "2019-10-12",
+    )[0];
+    assert_eq!(e.sub_event_type, "Looting/property destruction", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Police Forces"), "{e:?}");
+    let e = &fr(
+        "Le 11 octobre 2019, des jihadistes ont attaqué le poste de police de Sebba, alors inoccupé.",
+        "2019-10-12",
+    )[0];
+    assert_eq!(e.sub_event_type, "Looting/property destruction", "{e:?}");
+    // Someone killed there was there.
+    let e = &en(
+        "On 11 October 2019, militants attacked the police station in Sebba while it was unmanned, killing a guard.",
+        "2019-10-12",
+    )[0];
+    assert_ne!(e.sub_event_type, "Looting/property destruction", "{e:?}");
+}
