@@ -285,6 +285,9 @@ const BACKDROP: &[&str] = &[
     " in the run-up to ",
     " for joining ",
     " in support of ",
+    " for supporting ",
+    " relating to ",
+    " related to ",
     " a la veille d",
     " returning from ",
     " way to join ",
@@ -794,7 +797,9 @@ impl Analysis<'_, '_> {
         let violent_word = triggers.iter().any(|t| {
             let e = pack.events.entry(t.entry);
             !e.has("mod")
-                && SubEventType::from_name(&e.key).is_some_and(|s| violent(s) || s == SubEventType::MobViolence)
+                && SubEventType::from_name(&e.key).is_some_and(|s| {
+                    violent(s) || matches!(s, SubEventType::MobViolence | SubEventType::LootingPropertyDestruction)
+                })
         });
         // "exploded crude bombs", "hurled a bomb (a petrol bomb)": a bomb thrown by hand is
         // street violence; the explosion words beside it do not make it a remote explosive.

@@ -1812,3 +1812,18 @@ fn an_attack_on_a_post_no_one_was_in_destroys_property() {
     )[0];
     assert_ne!(e.sub_event_type, "Looting/property destruction", "{e:?}");
 }
+
+#[test]
+fn a_protest_the_violence_relates_to_is_its_backdrop() {
+    let e = &en(
+        "On 17 July 2024, members of Chhatra League vandalized the party office of BNP in Gaibandha town, for supporting ongoing student demonstrations.",
+        "2024-07-18",
+    )[0];
+    assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
+    // Setting fire is violence enough beside it.
+    let e = &en(
+        "On 17 September 2023, members of Awami League set fire to a bus carrying members of BNP in Natore, when BNP members were on way to join a protest march.",
+        "2023-09-18",
+    )[0];
+    assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
+}
