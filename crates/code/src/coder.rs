@@ -993,7 +993,10 @@ impl Analysis<'_, '_> {
                         p <= t.start && {
                             let between =
                                 &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
-                            between.split_whitespace().count() <= 2 && !between.contains(',')
+                            // (Not a second verb: "protested and clashed with gendarmes".)
+                            between.split_whitespace().count() <= 2
+                                && !between.contains(',')
+                                && !between.split_whitespace().any(|w| CLAUSE_BREAKS.contains(&w))
                         }
                     });
                 !topic && !object

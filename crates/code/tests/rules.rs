@@ -1827,3 +1827,12 @@ fn a_protest_the_violence_relates_to_is_its_backdrop() {
     )[0];
     assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
 }
+
+#[test]
+fn a_second_verb_after_a_protest_is_no_object_of_it() {
+    let e = &en("On 2 March 2011, students in Leo protested and clashed with gendarmes.", "2011-03-03")[0];
+    assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
+    // What the protest is against is its object.
+    let e = &en("On 2 March 2011, residents of Leo protested an attack on their school.", "2011-03-03")[0];
+    assert_eq!(e.sub_event_type, "Peaceful protest", "{e:?}");
+}
