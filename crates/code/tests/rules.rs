@@ -1836,3 +1836,14 @@ fn a_second_verb_after_a_protest_is_no_object_of_it() {
     let e = &en("On 2 March 2011, residents of Leo protested an attack on their school.", "2011-03-03")[0];
     assert_eq!(e.sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn protesters_who_light_fires_or_burn_tires_demonstrate_violently() {
+    let e = &en(
+        "On 20 November 2015, students protested poor water services by blocking a road and lighting fires in Narok.",
+        "2015-11-21",
+    )[0];
+    assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
+    let e = &en("On 20 November 2015, traders protested in Kisumu, burning tires.", "2015-11-21")[0];
+    assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
+}
