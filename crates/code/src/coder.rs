@@ -2127,8 +2127,10 @@ impl Analysis<'_, '_> {
             let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
             let gap = &folded
                 [self.text.folded_offset(x.end)..self.text.folded_offset(y.start).max(self.text.folded_offset(x.end))];
-            if matches!(gap, " and " | " et " | " and the " | " et les ") && x.name != y.name && !(state(x) && state(y))
-            {
+            // (Herders and farmers are both civilians by name, not one side: herders who
+            // fight are their community's militia.)
+            let two = x.name != y.name || x.communal != y.communal;
+            if matches!(gap, " and " | " et " | " and the " | " et les ") && two && !(state(x) && state(y)) {
                 // People who fight ("police and traders clashed") are a crowd: rioters,
                 // the side ACLED names first.
                 let crowd = |a: &ActorMention| a.victim && a.inter == Some(7) || matches!(a.inter, Some(5) | Some(6));

@@ -1847,3 +1847,13 @@ fn protesters_who_light_fires_or_burn_tires_demonstrate_violently() {
     let e = &en("On 20 November 2015, traders protested in Kisumu, burning tires.", "2015-11-21")[0];
     assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
 }
+
+#[test]
+fn herders_and_farmers_who_clash_are_two_sides() {
+    let e = &en(
+        "On 25 August 2019, in Safarisi, herders and farmers clashed over pasture. A man was killed.",
+        "2019-08-26",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    assert!(e.actor1.as_deref().unwrap().contains("Communal Militia"), "{e:?}");
+}
