@@ -856,29 +856,37 @@ impl Analysis<'_, '_> {
         let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
         let protest_after = |t: &Hit| triggers.iter().any(|o| o.start >= t.end && protest_word(o));
         let triggers_before = |t: &Hit| first_end <= t.start;
-        // "Five people were killed after clashes between Borana and Gabra clans": deaths or
-        // wounds told before a fight, with no one named killing, are its toll, not an
-        // earlier event ("Police killed two bandits after they attacked" tells two).
         // Whether all the sentence tells before folded offset `until` is a toll: words of
         // killing or wounding, no one named doing it (those it names may be a force, in the
-        // passive: "a soldier was killed").
+        // passive: "a soldier was killed"). A clause of cause after a toll tells the event
+        // the toll is of ("five people were killed after clashes between Borana and Gabra
+        // clans", "one was killed after a mob attacked them"), not an earlier one ("police
+        // killed two bandits after they attacked" tells two).
         let toll_before = |until: usize| {
             let mut before = triggers.iter().filter(|o| o.fend <= until).peekable();
             let passive = before.peek().is_some_and(|o| {
                 after_passive_auxiliary(self.text.folded_before(self.text.folded_offset(o.start), 16))
             });
-            before.all(|o| {
-                let toll = pack.events.entry(o.entry);
-                toll.key == "attack" && toll.attr("bare").is_some()
-            }) && (passive || !actors.iter().any(|a| !a.victim && self.text.folded_offset(a.end) <= until))
+            before.peek().is_some()
+                && before.all(|o| {
+                    let toll = pack.events.entry(o.entry);
+                    toll.key == "attack" && toll.attr("bare").is_some()
+                })
+                && (passive || !actors.iter().any(|a| !a.victim && self.text.folded_offset(a.end) <= until))
         };
-        let toll_of_fight = |t: &Hit| {
-            let fight = pack.events.entry(t.entry);
-            fight.key == "armed_clash"
-                && fight.attr("bare").is_none()
-                && !fight.has("generic")
-                && !fight.has("weak")
-                && toll_before(self.text.folded_offset(t.start))
+        // Where the last clause of cause in `lead`, the folded text just before `t`, starts,
+        // if what it tells may be the event of a toll before it: not the same victims'
+        // earlier lot ("killed after being abducted"), nor after a toll that names its
+        // killers ("were killed by police soon after the IED injured two officers").
+        let cause_at = |t: &Hit, lead: &str| {
+            let at = self.text.folded_offset(t.start);
+            let (i, n) = CAUSE_CLAUSES.iter().filter_map(|c| rfind_str(lead, c).map(|i| (i, c.len()))).max()?;
+            let own_lot = ["being ", "having "].iter().any(|w| lead[i + n..].starts_with(w));
+            let until = at - lead.len() + i;
+            let first = triggers.iter().map(|o| self.text.folded_offset(o.start)).min().unwrap_or(until).min(until);
+            let f = self.text.folded();
+            let agent = f[first..until].contains(" by ") || f[first..until].contains(" par ");
+            (!own_lot && !agent).then_some(until)
         };
         // "2 killed by raiders (coded separately) - police intervened killing 3": the
         // event a note says is coded on its own is another record's. The mark covers the
@@ -927,7 +935,13 @@ impl Analysis<'_, '_> {
                 // "Police kill two bandits after they attack villages": a clause that
                 // gives the cause of the event before it in the sentence tells an earlier
                 // event, not this one.
-                if triggers_before(t) && ends_near(lead, CAUSE_CLAUSES, 3) && !toll_of_fight(t) {
+                // (A bare word of fighting there says too little to be the toll's event:
+                // "a man is killed following fighting over a land dispute".)
+                let bare = pack.events.entry(t.entry).attr("bare").is_some();
+                if triggers_before(t)
+                    && ends_near(lead, CAUSE_CLAUSES, 3)
+                    && (bare || !cause_at(t, lead).is_some_and(toll_before))
+                {
                     return false;
                 }
                 // … and a noun phrase of cause, however long, up to its clause's end: "ont

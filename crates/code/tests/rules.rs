@@ -1857,3 +1857,19 @@ fn herders_and_farmers_who_clash_are_two_sides() {
     assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
     assert!(e.actor1.as_deref().unwrap().contains("Communal Militia"), "{e:?}");
 }
+
+#[test]
+fn a_toll_told_before_a_clause_of_cause_is_of_the_event_that_clause_tells() {
+    let e = &en("One person was killed and another injured after a mob attacked them in Baringo.", "2014-09-18")[0];
+    assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
+    assert_eq!(e.fatalities, 1, "{e:?}");
+    let e = &en("Three people were injured after a hand grenade was hurled at a kiosk in Mandera.", "2014-09-18")[0];
+    assert_eq!(e.sub_event_type, "Grenade", "{e:?}");
+    // Not the victims' own earlier lot, nor where the toll names its killers.
+    let e = en("On 3 March 2020, a soldier was killed after being abducted by the Taliban in Kunduz.", "2020-03-04");
+    assert_eq!(e.len(), 1, "{e:?}");
+    let e =
+        &en("Three militants were killed by police soon after the IED injured two officers in Kiunga.", "2019-07-16")
+            [0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+}
