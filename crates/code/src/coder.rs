@@ -605,6 +605,18 @@ impl Analysis<'_, '_> {
             .iter()
             .map(|a| crate::ActorKind { inter: a.inter, victim: a.victim, weak: a.weak, riot: a.riot })
             .collect();
+        let outcome: Vec<&str> = main
+            .map(|e| {
+                let toll = match (e.fatalities_known, e.fatalities) {
+                    (_, n) if n > 0 => Some("dead"),
+                    (true, _) => Some("no-dead"),
+                    _ => None,
+                };
+                let hurt = e.injured.is_some_and(|n| n > 0).then_some("hurt");
+                let held = e.arrested.is_some_and(|n| n > 0).then_some("held");
+                [toll, hurt, held].into_iter().flatten().collect()
+            })
+            .unwrap_or_default();
         let reading = crate::Reading {
             sub,
             inters: &inters,
@@ -614,6 +626,7 @@ impl Analysis<'_, '_> {
             first_triggers: &first_triggers,
             actors: &actors,
             others: &others,
+            outcome: &outcome,
             trigger: main
                 .and_then(|e| e.evidence.iter().find(|v| v.field == "sub_event_type"))
                 .map(|v| (v.start, v.end)),

@@ -8,7 +8,8 @@
 //! rules' reading of it (the lexicon keys of the triggers, cues and actors they saw, the
 //! kinds of actor named, the triggers of the first sentence and the year of the report,
 //! each alone, crossed with the rules' sub-type and in pairs; the sub-type, event type
-//! and actor types the rules coded). Each namespace is scaled to unit length on its own,
+//! and actor types the rules coded, and what its quantities say befell people: killed,
+//! none killed, hurt, held). Each namespace is scaled to unit length on its own,
 //! so a long text does not drown the few concept features.
 //!
 //! The pairs of concepts are what a linear model cannot make itself: "a crowd" with "a
@@ -149,6 +150,9 @@ pub struct Reading<'a> {
     pub actors: &'a [ActorKind],
     /// The sub-types of the rules' other events of the document.
     pub others: &'a [SubEventType],
+    /// What the main event's quantities say: `dead`, `no-dead` (a toll of none), `hurt`,
+    /// `held`.
+    pub outcome: &'a [&'a str],
     /// Where the word the rules typed the main event by stands (byte offsets).
     pub trigger: Option<(usize, usize)>,
 }
@@ -157,8 +161,8 @@ pub struct Reading<'a> {
 /// word pairs and character n-grams, and the words and pairs of the first sentence; the
 /// lexicon keys the rules saw, the kinds of actor named, the triggers of the first
 /// sentence and the year, each alone, with the rules' sub-type and in pairs; the sub-type
-/// and actor types the rules coded, and the document's country, alone and with the rules'
-/// reading and the words; the words and word pairs within three of the main event's
+/// and actor types the rules coded, what befell people (killed, hurt, held), and the
+/// document's country, alone and with the rules' reading and the words; the words and word pairs within three of the main event's
 /// trigger, with their side of it.
 pub fn features(text: &Text<'_>, reading: &Reading<'_>) -> Vec<u32> {
     let Reading { sub: rule_sub, inters, country, .. } = *reading;
@@ -235,6 +239,11 @@ pub fn features(text: &Text<'_>, reading: &Reading<'_>) -> Vec<u32> {
     for o in reading.others {
         out.push(Hash::new(NS_RULE).add(b"other").add(o.key().as_bytes()).id(NS_RULE));
         out.push(Hash::new(NS_RULE).add(b"other/sub").add(o.key().as_bytes()).add(rule.as_bytes()).id(NS_RULE));
+    }
+    // What happened to people: a toll, wounds, arrests, each with the rules' sub-type.
+    for o in reading.outcome {
+        out.push(Hash::new(NS_RULE).add(b"outcome").add(o.as_bytes()).id(NS_RULE));
+        out.push(Hash::new(NS_RULE).add(b"outcome/sub").add(o.as_bytes()).add(rule.as_bytes()).id(NS_RULE));
     }
     let mut pair = Hash::new(NS_RULE).add(b"inters").add(rule.as_bytes());
     for i in inters {
@@ -1079,6 +1088,17 @@ mod tests {
         }
         assert!(c.windows(2).all(|w| w[0] < w[1]), "sorted, each once: {c:?}");
         assert!(concepts(&Reading::default()).is_empty());
+    }
+
+    #[test]
+    fn what_happened_to_people_is_a_rule_feature_alone_and_with_the_sub_type() {
+        let text = Text::new("Gunmen attacked the village.");
+        let rule = |outcome: &[&str]| -> Vec<u32> {
+            let reading = Reading { sub: Some(SubEventType::Attack), outcome, ..Reading::default() };
+            features(&text, &reading).into_iter().filter(|&x| namespace(x) == NS_RULE).collect()
+        };
+        assert_eq!(rule(&["dead", "hurt"]).len(), rule(&[]).len() + 4);
+        assert_ne!(rule(&["dead"]), rule(&["no-dead"]));
     }
 
     #[test]
