@@ -1873,3 +1873,9 @@ fn a_toll_told_before_a_clause_of_cause_is_of_the_event_that_clause_tells() {
             [0];
     assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
 }
+
+#[test]
+fn a_vigilante_militia_is_a_crowd_taking_the_law_in_hand() {
+    let e = &en("On 3 May 2010, a vigilante militia killed two suspected thieves in Kibera.", "2010-05-04")[0];
+    assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
+}
