@@ -493,6 +493,16 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     out
 }
 
+/// For each of `n` tokens, whether it is in one of `spans` (a flag a token, where a set
+/// of token indexes would hash each one).
+fn token_flags<'s>(n: usize, spans: impl Iterator<Item = &'s Span>) -> Vec<bool> {
+    let mut flags = vec![false; n];
+    for s in spans {
+        flags[s.ti..s.tj].fill(true);
+    }
+    flags
+}
+
 /// What the whole document says about where it is, before the names vote.
 #[derive(Default)]
 struct Shared<'a> {
@@ -1077,7 +1087,7 @@ pub fn find_places_with_evidence(
 
     // Tokens of spans that surely are places: a neighbour of theirs is not a sign of a
     // person's name.
-    let strong_tok: FxSet<usize> = spans.iter().filter(|s| strong_kind(s) || big(s)).flat_map(|s| s.ti..s.tj).collect();
+    let strong_tok = token_flags(toks.len(), spans.iter().filter(|s| strong_kind(s) || big(s)));
     let in_demonym = |s: &Span| {
         let (a, b) = (toks[s.ti].start, toks[s.tj - 1].end);
         demonyms.iter().any(|&(x, y, _)| x <= a && b <= y)
@@ -1165,7 +1175,7 @@ pub fn find_places_with_evidence(
             if is_word_then(text, toks, s.ti, true).is_some()
                 && p.kind == TokenKind::Word
                 && p.upper
-                && !strong_tok.contains(&(s.ti - 1))
+                && !strong_tok[s.ti - 1]
                 && (!sentence_initial(text, toks, s.ti - 1) || !lower_word(p.folded(text)))
                 && !has_word(LEADERS, p.folded(text))
             {
@@ -1178,8 +1188,7 @@ pub fn find_places_with_evidence(
         if !medium(s) {
             if let Some(k) = is_word_then(text, toks, s.tj, true) {
                 let w = toks[k].folded(text);
-                if !strong_tok.contains(&k) && !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !institution(k)
-                {
+                if !strong_tok[k] && !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !institution(k) {
                     return false;
                 }
             }
@@ -1195,7 +1204,7 @@ pub fn find_places_with_evidence(
     let connector =
         |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && has_word(ARTICLES, t.folded(text)));
     let glued = |a: usize, b: usize| toks[a].fend == toks[b].fstart;
-    let span_tok: FxSet<usize> = spans.iter().flat_map(|s| s.ti..s.tj).collect();
+    let span_tok = token_flags(toks.len(), spans.iter());
     let hyphenated = |s: &Span| {
         // "Pobe" in "Pobe-Mengao", "Tin" in "Tin-Akoff": part of a hyphenated name not
         // in the gazetteer. The other part is a capitalized word that is no place
@@ -1207,7 +1216,7 @@ pub fn find_places_with_evidence(
                 && t.upper
                 && o.chars().any(char::is_lowercase)
                 && o.chars().count() >= 3
-                && !span_tok.contains(&k)
+                && !span_tok[k]
         };
         let hyphen_after = toks.get(s.tj).is_some_and(|t| t.folded(text) == "-" && t.fstart == toks[s.tj - 1].fend)
             && toks.get(s.tj + 1).is_some_and(|t| t.fstart == toks[s.tj].fend)
