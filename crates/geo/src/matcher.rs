@@ -59,22 +59,22 @@ pub struct PlaceMention {
 
 /// Lowercase words that may stand inside a multi-word name ("Jurf al-Nasr",
 /// "Côte d'Ivoire", "Stratford upon Avon", the Persian "-e"/"-i-" of "Pul-e Khumri", "Qala-i-Naw").
-const CONNECTORS: &[&str] = &[
+const CONNECTORS: &Words = &Words::new(&[
     "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la",
     "le", "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im",
     "bin", "ibn", "bani", "beni", "the", "s",
-];
+]);
 
 /// Arabic articles and name particles: a name next to one of them, not matched with
 /// it, is part of a longer name ("Ain al-Assad", "Ali al-Salem").
-const ARTICLES: &[&str] = &[
+const ARTICLES: &Words = &Words::new(&[
     "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben",
     "bani", "beni", "abu", "abou",
-];
+]);
 
 /// Capitalized words that may stand before a place name without making it part of a
 /// person's or organization's name.
-const LEADERS: &[&str] = &[
+const LEADERS: &Words = &Words::new(&[
     "north",
     "south",
     "east",
@@ -151,7 +151,7 @@ const LEADERS: &[&str] = &[
     "sur",
     "outside",
     "across",
-];
+]);
 
 /// Folded words before a place name that make the mention approximate (precision 2).
 const NEAR_CUES: &[&str] = &[
@@ -225,11 +225,34 @@ struct Span {
     areas: Vec<(u32, MatchKind)>,
 }
 
-/// `list.contains(&w)`, with the length and first byte compared first (a slice compare is
-/// a call to `memcmp`; the word lists are asked for every name).
+/// A list of words and, for each first byte, a bit for each length (capped at 63) of the
+/// words that start with it, made at compile time: the lists are asked for every name,
+/// and most words are ruled out without a compare.
+struct Words {
+    list: &'static [&'static str],
+    first_lens: [u64; 256],
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut first_lens = [0u64; 256];
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            if !b.is_empty() {
+                first_lens[b[0] as usize] |= 1 << if b.len() < 63 { b.len() } else { 63 };
+            }
+            i += 1;
+        }
+        Words { list, first_lens }
+    }
+}
+
+/// Whether `w` is one of `words`.
 #[inline]
-fn has_word(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == w.as_bytes().first() && *x == w)
+fn has_word(words: &Words, w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty() && words.first_lens[b[0] as usize] & (1 << b.len().min(63)) != 0 && words.list.contains(&w)
 }
 
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or
@@ -759,7 +782,7 @@ fn near_cue(text: &Text<'_>, fstart: usize) -> bool {
 
 /// Words after a name that make it an administrative area ("Kaldar district",
 /// "Sreepur upazila", "Rapides parish"), skipped before an admin chain.
-const ADMIN_UNITS: &[&str] = &[
+const ADMIN_UNITS: &Words = &Words::new(&[
     "district",
     "districts",
     "upazila",
@@ -783,7 +806,7 @@ const ADMIN_UNITS: &[&str] = &[
     "prefecture",
     "lga",
     "state",
-];
+]);
 
 /// Titles written abbreviated with a period ("Sen. Warren", "Gen. Odierno").
 const ABBREVIATED_TITLES: &[&str] =
@@ -791,11 +814,11 @@ const ABBREVIATED_TITLES: &[&str] =
 
 /// Words after an administrative area's name that name its seat town ("Gazipur city",
 /// "Meherpur Sadar": *sadar*, the headquarters subdistrict in Bangladesh and Pakistan).
-const SEAT_WORDS: &[&str] = &["city", "town", "sadar"];
+const SEAT_WORDS: &Words = &Words::new(&["city", "town", "sadar"]);
 
 /// Words after a place's name that make it the name of a local institution ("Dublin
 /// Arts Council", "Gainesville Police Department", "Paris PD"): the place is named.
-const INSTITUTIONS: &[&str] = &[
+const INSTITUTIONS: &Words = &Words::new(&[
     "police",
     "pd",
     "sheriff",
@@ -847,11 +870,11 @@ const INSTITUTIONS: &[&str] = &[
     "municipal",
     "regional",
     "memorial",
-];
+]);
 
 /// Words after a name that say what kind of place it is ("Savar area", "Ashulia
 /// town"), skipped before an admin chain.
-const PLACE_UNITS: &[&str] = &[
+const PLACE_UNITS: &Words = &Words::new(&[
     "area",
     "town",
     "city",
@@ -870,7 +893,7 @@ const PLACE_UNITS: &[&str] = &[
     "sub",
     "centre",
     "center",
-];
+]);
 
 /// The span after span `k` in an admin chain: after optional unit words ("district",
 /// "upazila", "area") and a closing parenthesis, a comma or an opening parenthesis,
@@ -1869,7 +1892,7 @@ fn stray_village<'e, 'a: 'e>(p: &Place, ev: impl FnOnce() -> Evidence<'e, 'a>) -
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "a", "au", "aux", "en", "dans", "pres de"];
 
 /// Capitalized compass and position words that make a region name with the next word.
-const COMPASS: &[&str] = &[
+const COMPASS: &Words = &Words::new(&[
     "north",
     "south",
     "east",
@@ -1886,7 +1909,7 @@ const COMPASS: &[&str] = &[
     "upper",
     "lower",
     "middle",
-];
+]);
 
 /// Whether token `ti` follows a capitalized compass word, one space apart.
 fn compass_before(text: &Text<'_>, toks: &[Token], ti: usize) -> bool {
