@@ -215,10 +215,33 @@ struct NameIndex {
     /// Start in `hashes` of each value of the top `bits` bits, and the end.
     buckets: Vec<u32>,
     bits: u32,
+    /// Two bits of each hash in one word of this filter ([`filter_slot`]): a key whose
+    /// two bits are not both set is in no bucket. Most keys asked are in none, and the
+    /// filter (8 to 16 bits a hash) is small enough to stay in the cache where the
+    /// buckets and hashes (12 bytes a hash) are not: a miss is told without reading them.
+    filter: Vec<u64>,
+}
+
+/// The word of a filter of `len` words (a power of two) and the two bits in it of hash
+/// `h`: the word from the hash's low bits, the bits from the next twelve (the buckets
+/// use the top bits).
+#[inline]
+fn filter_slot(h: u64, len: usize) -> (usize, u64) {
+    let word = (h as usize) & (len - 1);
+    let bits = (1u64 << ((h >> 32) & 63)) | (1u64 << ((h >> 38) & 63));
+    (word, bits)
 }
 
 impl NameIndex {
+    /// The buckets and the filter of the sorted `hashes`.
     fn make_buckets(&mut self) {
+        let words = (self.hashes.len().next_power_of_two() / 8).max(1);
+        let mut filter = vec![0u64; words];
+        for &h in &self.hashes {
+            let (w, bits) = filter_slot(h, words);
+            filter[w] |= bits;
+        }
+        self.filter = filter;
         let n = self.hashes.len();
         self.bits = (usize::BITS - n.leading_zeros()).saturating_sub(1).clamp(1, 24);
         let nb = 1usize << self.bits;
@@ -238,6 +261,10 @@ impl NameIndex {
     #[inline]
     fn find(&self, h: u64) -> &[u32] {
         if self.hashes.is_empty() {
+            return &[];
+        }
+        let (w, bits) = filter_slot(h, self.filter.len());
+        if self.filter[w] & bits != bits {
             return &[];
         }
         let b = (h >> (64 - self.bits)) as usize;
@@ -338,7 +365,7 @@ impl NameIndex {
                 }
             }
         }
-        let mut ix = NameIndex { hashes, vals, multi, buckets: Vec::new(), bits: 0 };
+        let mut ix = NameIndex { hashes, vals, multi, buckets: Vec::new(), bits: 0, filter: Vec::new() };
         ix.make_buckets();
         Ok(ix)
     }

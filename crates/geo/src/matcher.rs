@@ -59,22 +59,22 @@ pub struct PlaceMention {
 
 /// Lowercase words that may stand inside a multi-word name ("Jurf al-Nasr",
 /// "Côte d'Ivoire", "Stratford upon Avon", the Persian "-e"/"-i-" of "Pul-e Khumri", "Qala-i-Naw").
-const CONNECTORS: &[&str] = &[
+const CONNECTORS: &Words = &Words::new(&[
     "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la",
     "le", "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im",
     "bin", "ibn", "bani", "beni", "the", "s",
-];
+]);
 
 /// Arabic articles and name particles: a name next to one of them, not matched with
 /// it, is part of a longer name ("Ain al-Assad", "Ali al-Salem").
-const ARTICLES: &[&str] = &[
+const ARTICLES: &Words = &Words::new(&[
     "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben",
     "bani", "beni", "abu", "abou",
-];
+]);
 
 /// Capitalized words that may stand before a place name without making it part of a
 /// person's or organization's name.
-const LEADERS: &[&str] = &[
+const LEADERS: &Words = &Words::new(&[
     "north",
     "south",
     "east",
@@ -151,7 +151,7 @@ const LEADERS: &[&str] = &[
     "sur",
     "outside",
     "across",
-];
+]);
 
 /// Folded words before a place name that make the mention approximate (precision 2).
 const NEAR_CUES: &[&str] = &[
@@ -225,11 +225,34 @@ struct Span {
     areas: Vec<(u32, MatchKind)>,
 }
 
-/// `list.contains(&w)`, with the length and first byte compared first (a slice compare is
-/// a call to `memcmp`; the word lists are asked for every name).
+/// A list of words and, for each first byte, a bit for each length (capped at 63) of the
+/// words that start with it, made at compile time: the lists are asked for every name,
+/// and most words are ruled out without a compare.
+struct Words {
+    list: &'static [&'static str],
+    first_lens: [u64; 256],
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut first_lens = [0u64; 256];
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            if !b.is_empty() {
+                first_lens[b[0] as usize] |= 1 << if b.len() < 63 { b.len() } else { 63 };
+            }
+            i += 1;
+        }
+        Words { list, first_lens }
+    }
+}
+
+/// Whether `w` is one of `words`.
 #[inline]
-fn has_word(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == w.as_bytes().first() && *x == w)
+fn has_word(words: &Words, w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty() && words.first_lens[b[0] as usize] & (1 << b.len().min(63)) != 0 && words.list.contains(&w)
 }
 
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or
@@ -493,6 +516,16 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
     out
 }
 
+/// For each of `n` tokens, whether it is in one of `spans` (a flag a token, where a set
+/// of token indexes would hash each one).
+fn token_flags<'s>(n: usize, spans: impl Iterator<Item = &'s Span>) -> Vec<bool> {
+    let mut flags = vec![false; n];
+    for s in spans {
+        flags[s.ti..s.tj].fill(true);
+    }
+    flags
+}
+
 /// What the whole document says about where it is, before the names vote.
 #[derive(Default)]
 struct Shared<'a> {
@@ -749,7 +782,7 @@ fn near_cue(text: &Text<'_>, fstart: usize) -> bool {
 
 /// Words after a name that make it an administrative area ("Kaldar district",
 /// "Sreepur upazila", "Rapides parish"), skipped before an admin chain.
-const ADMIN_UNITS: &[&str] = &[
+const ADMIN_UNITS: &Words = &Words::new(&[
     "district",
     "districts",
     "upazila",
@@ -773,7 +806,7 @@ const ADMIN_UNITS: &[&str] = &[
     "prefecture",
     "lga",
     "state",
-];
+]);
 
 /// Titles written abbreviated with a period ("Sen. Warren", "Gen. Odierno").
 const ABBREVIATED_TITLES: &[&str] =
@@ -781,11 +814,11 @@ const ABBREVIATED_TITLES: &[&str] =
 
 /// Words after an administrative area's name that name its seat town ("Gazipur city",
 /// "Meherpur Sadar": *sadar*, the headquarters subdistrict in Bangladesh and Pakistan).
-const SEAT_WORDS: &[&str] = &["city", "town", "sadar"];
+const SEAT_WORDS: &Words = &Words::new(&["city", "town", "sadar"]);
 
 /// Words after a place's name that make it the name of a local institution ("Dublin
 /// Arts Council", "Gainesville Police Department", "Paris PD"): the place is named.
-const INSTITUTIONS: &[&str] = &[
+const INSTITUTIONS: &Words = &Words::new(&[
     "police",
     "pd",
     "sheriff",
@@ -837,11 +870,11 @@ const INSTITUTIONS: &[&str] = &[
     "municipal",
     "regional",
     "memorial",
-];
+]);
 
 /// Words after a name that say what kind of place it is ("Savar area", "Ashulia
 /// town"), skipped before an admin chain.
-const PLACE_UNITS: &[&str] = &[
+const PLACE_UNITS: &Words = &Words::new(&[
     "area",
     "town",
     "city",
@@ -860,7 +893,7 @@ const PLACE_UNITS: &[&str] = &[
     "sub",
     "centre",
     "center",
-];
+]);
 
 /// The span after span `k` in an admin chain: after optional unit words ("district",
 /// "upazila", "area") and a closing parenthesis, a comma or an opening parenthesis,
@@ -1077,7 +1110,7 @@ pub fn find_places_with_evidence(
 
     // Tokens of spans that surely are places: a neighbour of theirs is not a sign of a
     // person's name.
-    let strong_tok: FxSet<usize> = spans.iter().filter(|s| strong_kind(s) || big(s)).flat_map(|s| s.ti..s.tj).collect();
+    let strong_tok = token_flags(toks.len(), spans.iter().filter(|s| strong_kind(s) || big(s)));
     let in_demonym = |s: &Span| {
         let (a, b) = (toks[s.ti].start, toks[s.tj - 1].end);
         demonyms.iter().any(|&(x, y, _)| x <= a && b <= y)
@@ -1165,7 +1198,7 @@ pub fn find_places_with_evidence(
             if is_word_then(text, toks, s.ti, true).is_some()
                 && p.kind == TokenKind::Word
                 && p.upper
-                && !strong_tok.contains(&(s.ti - 1))
+                && !strong_tok[s.ti - 1]
                 && (!sentence_initial(text, toks, s.ti - 1) || !lower_word(p.folded(text)))
                 && !has_word(LEADERS, p.folded(text))
             {
@@ -1178,8 +1211,7 @@ pub fn find_places_with_evidence(
         if !medium(s) {
             if let Some(k) = is_word_then(text, toks, s.tj, true) {
                 let w = toks[k].folded(text);
-                if !strong_tok.contains(&k) && !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !institution(k)
-                {
+                if !strong_tok[k] && !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !institution(k) {
                     return false;
                 }
             }
@@ -1195,7 +1227,7 @@ pub fn find_places_with_evidence(
     let connector =
         |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && has_word(ARTICLES, t.folded(text)));
     let glued = |a: usize, b: usize| toks[a].fend == toks[b].fstart;
-    let span_tok: FxSet<usize> = spans.iter().flat_map(|s| s.ti..s.tj).collect();
+    let span_tok = token_flags(toks.len(), spans.iter());
     let hyphenated = |s: &Span| {
         // "Pobe" in "Pobe-Mengao", "Tin" in "Tin-Akoff": part of a hyphenated name not
         // in the gazetteer. The other part is a capitalized word that is no place
@@ -1207,7 +1239,7 @@ pub fn find_places_with_evidence(
                 && t.upper
                 && o.chars().any(char::is_lowercase)
                 && o.chars().count() >= 3
-                && !span_tok.contains(&k)
+                && !span_tok[k]
         };
         let hyphen_after = toks.get(s.tj).is_some_and(|t| t.folded(text) == "-" && t.fstart == toks[s.tj - 1].fend)
             && toks.get(s.tj + 1).is_some_and(|t| t.fstart == toks[s.tj].fend)
@@ -1860,7 +1892,7 @@ fn stray_village<'e, 'a: 'e>(p: &Place, ev: impl FnOnce() -> Evidence<'e, 'a>) -
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "a", "au", "aux", "en", "dans", "pres de"];
 
 /// Capitalized compass and position words that make a region name with the next word.
-const COMPASS: &[&str] = &[
+const COMPASS: &Words = &Words::new(&[
     "north",
     "south",
     "east",
@@ -1877,7 +1909,7 @@ const COMPASS: &[&str] = &[
     "upper",
     "lower",
     "middle",
-];
+]);
 
 /// Whether token `ti` follows a capitalized compass word, one space apart.
 fn compass_before(text: &Text<'_>, toks: &[Token], ti: usize) -> bool {

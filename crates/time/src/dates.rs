@@ -143,14 +143,18 @@ fn tag_tokens(
         if i == 0 || cx.sentence_end(i - 1) {
             cx.future.set(cx.forced_future || (!reports && cx.fragment_at(i)));
         }
-        if !cx.may_start(i) {
+        // No expression starts this far before the first word that tells time, nor
+        // before a word no rule reads that stands before it. (Asked first: it is the
+        // cheaper question, and it rules out most tokens.)
+        if near[i] == t.len() || near[i] >= i + lexicon::REACH {
+            debug_assert!(
+                !cx.may_start(i) || cx.best(i, &st).is_none_or(|h| h.end <= i),
+                "a time expression starts at token {i}"
+            );
             i += 1;
             continue;
         }
-        // No expression starts this far before the first word that tells time, nor
-        // before a word no rule reads that stands before it.
-        if near[i] == t.len() || near[i] >= i + lexicon::REACH {
-            debug_assert!(cx.best(i, &st).is_none_or(|h| h.end <= i), "a time expression starts at token {i}");
+        if !cx.may_start(i) {
             i += 1;
             continue;
         }

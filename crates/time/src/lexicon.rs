@@ -49,8 +49,12 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
     let mut prev_end = 0;
     for t in toks {
         let f = &folded[t.fstart..t.fend];
-        let orig = text.slice(t.start, t.end);
-        let num = if t.kind == TokenKind::Number && f.len() <= 9 { f.parse().ok() } else { None };
+        // (A number token is all digits: nine of them fit a u32.)
+        let num = if t.kind == TokenKind::Number && (1..=9).contains(&f.len()) {
+            Some(f.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+        } else {
+            None
+        };
         out.push(Tk {
             f,
             kind: t.kind,
@@ -60,7 +64,7 @@ pub(crate) fn tokens<'a>(text: &'a Text<'_>, l: &Lang) -> Vec<Tk<'a>> {
             gap: t.fstart > prev_end || out.is_empty(),
             num,
             // One byte a character: ASCII.
-            ascii: orig.len() == t.end - t.start,
+            ascii: text.byte_of_char(t.end) - text.byte_of_char(t.start) == t.end - t.start,
             ids: l.ids_of(f),
         });
         prev_end = t.fend;
