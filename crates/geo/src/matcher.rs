@@ -5,7 +5,7 @@ use crate::fxhash::{FxMap, FxSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use sitrep_text::{Text, Token, TokenKind};
+use sitrep_text::{Text, Token, TokenKind, WordList};
 
 use crate::evidence::country_evidence;
 use crate::gazetteer::{Gazetteer, Hits, Kind, MatchKind, Place};
@@ -59,7 +59,7 @@ pub struct PlaceMention {
 
 /// Lowercase words that may stand inside a multi-word name ("Jurf al-Nasr",
 /// "Côte d'Ivoire", "Stratford upon Avon", the Persian "-e"/"-i-" of "Pul-e Khumri", "Qala-i-Naw").
-const CONNECTORS: &Words = &Words::new(&[
+const CONNECTORS: &WordList = &WordList::of(&[
     "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "de", "du", "des", "la",
     "le", "les", "d", "l", "of", "upon", "on", "sur", "en", "y", "del", "da", "do", "dos", "das", "di", "am", "im",
     "bin", "ibn", "bani", "beni", "the", "s",
@@ -67,14 +67,14 @@ const CONNECTORS: &Words = &Words::new(&[
 
 /// Arabic articles and name particles: a name next to one of them, not matched with
 /// it, is part of a longer name ("Ain al-Assad", "Ali al-Salem").
-const ARTICLES: &Words = &Words::new(&[
+const ARTICLES: &WordList = &WordList::of(&[
     "e", "i", "al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ech", "ed", "es", "ul", "bin", "ibn", "ben",
     "bani", "beni", "abu", "abou",
 ]);
 
 /// Capitalized words that may stand before a place name without making it part of a
 /// person's or organization's name.
-const LEADERS: &Words = &Words::new(&[
+const LEADERS: &WordList = &WordList::of(&[
     "north",
     "south",
     "east",
@@ -225,36 +225,6 @@ struct Span {
     areas: Vec<(u32, MatchKind)>,
 }
 
-/// A list of words and, for each first byte, a bit for each length (capped at 63) of the
-/// words that start with it, made at compile time: the lists are asked for every name,
-/// and most words are ruled out without a compare.
-struct Words {
-    list: &'static [&'static str],
-    first_lens: [u64; 256],
-}
-
-impl Words {
-    const fn new(list: &'static [&'static str]) -> Words {
-        let mut first_lens = [0u64; 256];
-        let mut i = 0;
-        while i < list.len() {
-            let b = list[i].as_bytes();
-            if !b.is_empty() {
-                first_lens[b[0] as usize] |= 1 << if b.len() < 63 { b.len() } else { 63 };
-            }
-            i += 1;
-        }
-        Words { list, first_lens }
-    }
-}
-
-/// Whether `w` is one of `words`.
-#[inline]
-fn has_word(words: &Words, w: &str) -> bool {
-    let b = w.as_bytes();
-    !b.is_empty() && words.first_lens[b[0] as usize] & (1 << b.len().min(63)) != 0 && words.list.contains(&w)
-}
-
 /// Whether token `i` starts a sentence (nothing before it, or a sentence end, quote or
 /// line break).
 fn sentence_initial(text: &Text<'_>, toks: &[Token], i: usize) -> bool {
@@ -354,7 +324,7 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
             if w.upper {
                 ends_buf[ne] = k + 1;
                 ne += 1;
-            } else if !has_word(CONNECTORS, w.folded(text)) {
+            } else if !CONNECTORS.contains(w.folded(text)) {
                 break;
             }
             j = k;
@@ -465,17 +435,17 @@ fn spans(text: &Text<'_>, toks: &[Token], g: &Gazetteer) -> Vec<Span> {
                     out.last().is_some_and(|s: &Span| s.tj == i - 1)
                         || (toks[i - 2].kind == TokenKind::Word && toks[i - 2].upper)
                         || p == ")"
-                        || has_word(ADMIN_UNITS, p)
-                        || has_word(PLACE_UNITS, p)
+                        || ADMIN_UNITS.contains(p)
+                        || PLACE_UNITS.contains(p)
                 };
-                let unit_after = toks.get(e).is_some_and(|w| has_word(ADMIN_UNITS, w.folded(text)));
+                let unit_after = toks.get(e).is_some_and(|w| ADMIN_UNITS.contains(w.folded(text)));
                 // "Fife, Scotland", "Oudalan (Sahel)": a chain starts here.
                 let chain_start = toks.get(e).is_some_and(|w| matches!(w.folded(text), "," | "("))
                     && toks.get(e + 1).is_some_and(|w| w.kind == TokenKind::Word && w.upper);
                 // "Gazipur city", "Noakhali Sadar": a district's name before a word for
                 // its seat town, when no town of that name is known, stands for that town.
                 let seat_after = hits.is_empty()
-                    && toks.get(e).is_some_and(|w| w.kind == TokenKind::Word && has_word(SEAT_WORDS, w.folded(text)));
+                    && toks.get(e).is_some_and(|w| w.kind == TokenKind::Word && SEAT_WORDS.contains(w.folded(text)));
                 if chain_pos
                     || unit_after
                     || chain_start
@@ -782,7 +752,7 @@ fn near_cue(text: &Text<'_>, fstart: usize) -> bool {
 
 /// Words after a name that make it an administrative area ("Kaldar district",
 /// "Sreepur upazila", "Rapides parish"), skipped before an admin chain.
-const ADMIN_UNITS: &Words = &Words::new(&[
+const ADMIN_UNITS: &WordList = &WordList::of(&[
     "district",
     "districts",
     "upazila",
@@ -814,11 +784,11 @@ const ABBREVIATED_TITLES: &[&str] =
 
 /// Words after an administrative area's name that name its seat town ("Gazipur city",
 /// "Meherpur Sadar": *sadar*, the headquarters subdistrict in Bangladesh and Pakistan).
-const SEAT_WORDS: &Words = &Words::new(&["city", "town", "sadar"]);
+const SEAT_WORDS: &WordList = &WordList::of(&["city", "town", "sadar"]);
 
 /// Words after a place's name that make it the name of a local institution ("Dublin
 /// Arts Council", "Gainesville Police Department", "Paris PD"): the place is named.
-const INSTITUTIONS: &Words = &Words::new(&[
+const INSTITUTIONS: &WordList = &WordList::of(&[
     "police",
     "pd",
     "sheriff",
@@ -874,7 +844,7 @@ const INSTITUTIONS: &Words = &Words::new(&[
 
 /// Words after a name that say what kind of place it is ("Savar area", "Ashulia
 /// town"), skipped before an admin chain.
-const PLACE_UNITS: &Words = &Words::new(&[
+const PLACE_UNITS: &WordList = &WordList::of(&[
     "area",
     "town",
     "city",
@@ -904,8 +874,8 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
     let mut words = 0;
     while let Some(t) = toks.get(j) {
         let w = t.folded(text);
-        if t.kind == TokenKind::Word && words < 2 && (has_word(ADMIN_UNITS, w) || has_word(PLACE_UNITS, w)) {
-            if words == 0 && has_word(ADMIN_UNITS, w) {
+        if t.kind == TokenKind::Word && words < 2 && (ADMIN_UNITS.contains(w) || PLACE_UNITS.contains(w)) {
+            if words == 0 && ADMIN_UNITS.contains(w) {
                 unit = true;
             }
             words += 1;
@@ -945,11 +915,11 @@ fn chain_next(text: &Text<'_>, toks: &[Token], spans: &[Span], k: usize) -> (Opt
         // l'Oudalan)", "Banh, province du Loroum", "Qarabagh, district of Kabul".
         let unit_or_article = |t: &Token| {
             let w = t.folded(text);
-            has_word(ADMIN_UNITS, w) || matches!(w, "de" | "du" | "des" | "la" | "l" | "d" | "'" | "of")
+            ADMIN_UNITS.contains(w) || matches!(w, "de" | "du" | "des" | "la" | "l" | "d" | "'" | "of")
         };
         let units = between.iter().rev().take_while(|t| unit_or_article(t)).count();
         let names = &between[..between.len() - units];
-        (units == 0 || has_word(ADMIN_UNITS, between[names.len()].folded(text)))
+        (units == 0 || ADMIN_UNITS.contains(between[names.len()].folded(text)))
             && units <= 4
             && (names.is_empty()
                 || names.len() <= 8
@@ -1163,7 +1133,7 @@ pub fn find_places_with_evidence(
         // A given name before a capitalized word: "Michael Jones", "Roy Moore".
         if given_names().contains(s.key.as_str()) && is_word_then(text, toks, s.tj, true).is_some() {
             let w = toks[s.tj].folded(text);
-            if !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !has_word(INSTITUTIONS, w) {
+            if !ADMIN_UNITS.contains(w) && !PLACE_UNITS.contains(w) && !INSTITUTIONS.contains(w) {
                 return false;
             }
         }
@@ -1177,7 +1147,7 @@ pub fn find_places_with_evidence(
         // A small place's name opening a sentence is more often a common word ("Many",
         // "Most", "Some").
         let institution =
-            |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && has_word(INSTITUTIONS, t.folded(text)));
+            |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && INSTITUTIONS.contains(t.folded(text)));
         // ("Férério (Déou, province de l'Oudalan)": a parenthesis after a word that
         // opens an admin chain opens no sentence.)
         let chain_paren = s.ti >= 2
@@ -1200,7 +1170,7 @@ pub fn find_places_with_evidence(
                 && p.upper
                 && !strong_tok[s.ti - 1]
                 && (!sentence_initial(text, toks, s.ti - 1) || !lower_word(p.folded(text)))
-                && !has_word(LEADERS, p.folded(text))
+                && !LEADERS.contains(p.folded(text))
             {
                 person.insert(s.key.clone());
                 return false;
@@ -1211,7 +1181,7 @@ pub fn find_places_with_evidence(
         if !medium(s) {
             if let Some(k) = is_word_then(text, toks, s.tj, true) {
                 let w = toks[k].folded(text);
-                if !strong_tok[k] && !has_word(ADMIN_UNITS, w) && !has_word(PLACE_UNITS, w) && !institution(k) {
+                if !strong_tok[k] && !ADMIN_UNITS.contains(w) && !PLACE_UNITS.contains(w) && !institution(k) {
                     return false;
                 }
             }
@@ -1225,7 +1195,7 @@ pub fn find_places_with_evidence(
     // ("Qassem Soleimani").
     let f = text.folded();
     let connector =
-        |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && has_word(ARTICLES, t.folded(text)));
+        |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && ARTICLES.contains(t.folded(text)));
     let glued = |a: usize, b: usize| toks[a].fend == toks[b].fstart;
     let span_tok = token_flags(toks.len(), spans.iter());
     let hyphenated = |s: &Span| {
@@ -1802,7 +1772,7 @@ pub fn find_places_with_evidence(
         // full name, no variant spelling.
         let mk_seen = if mk == MatchKind::Alternate
             && matches!(p.kind, Kind::Admin1 | Kind::Admin2)
-            && has_word(ADMIN_UNITS, toks[s.tj - 1].folded(text))
+            && ADMIN_UNITS.contains(toks[s.tj - 1].folded(text))
         {
             MatchKind::Name
         } else {
@@ -1892,7 +1862,7 @@ fn stray_village<'e, 'a: 'e>(p: &Place, ev: impl FnOnce() -> Evidence<'e, 'a>) -
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "a", "au", "aux", "en", "dans", "pres de"];
 
 /// Capitalized compass and position words that make a region name with the next word.
-const COMPASS: &Words = &Words::new(&[
+const COMPASS: &WordList = &WordList::of(&[
     "north",
     "south",
     "east",
@@ -1918,7 +1888,7 @@ fn compass_before(text: &Text<'_>, toks: &[Token], ti: usize) -> bool {
     };
     p.kind == TokenKind::Word
         && p.upper
-        && has_word(COMPASS, p.folded(text))
+        && COMPASS.contains(p.folded(text))
         && &text.folded()[p.fend..toks[ti].fstart] == " "
 }
 

@@ -29,8 +29,10 @@ mod fold;
 mod lang;
 mod sentences;
 mod tokens;
+mod words;
 
 pub use crate::fold::{fold_char, fold_str, Text};
 pub use crate::lang::{identify, LangGuess};
 pub use crate::sentences::sentences;
 pub use crate::tokens::{Token, TokenKind};
+pub use crate::words::WordList;
