@@ -213,6 +213,11 @@ const CAUSE_CLAUSES: &[&str] = &[
 const AUXILIARIES: &[&str] =
     &["was", "were", "is", "are", "has", "have", "had", "been", "ont", "est", "sont", "ete", "avait", "avaient"];
 
+/// Where the last marker of [`CAUSE_CLAUSES`] in folded `lead` starts, and its length.
+fn last_cause(lead: &str) -> Option<(usize, usize)> {
+    CAUSE_CLAUSES.iter().filter_map(|c| rfind_str(lead, c).map(|i| (i, c.len()))).max()
+}
+
 /// Folded markers after a protest word that introduce what the protest is about.
 const TOPIC: &[&str] = &[
     " against ",
@@ -893,7 +898,7 @@ impl Analysis<'_, '_> {
         // killers ("were killed by police soon after the IED injured two officers").
         let cause_at = |t: &Hit, lead: &str| {
             let at = self.text.folded_offset(t.start);
-            let (i, n) = CAUSE_CLAUSES.iter().filter_map(|c| rfind_str(lead, c).map(|i| (i, c.len()))).max()?;
+            let (i, n) = last_cause(lead)?;
             let own_lot = ["being ", "having "].iter().any(|w| lead[i + n..].starts_with(w));
             let until = at - lead.len() + i;
             let first = triggers.iter().map(|o| self.text.folded_offset(o.start)).min().unwrap_or(until).min(until);
@@ -964,19 +969,15 @@ impl Analysis<'_, '_> {
                 if triggers_before(t) && {
                     let at = self.text.folded_offset(t.start);
                     let wide = self.text.folded_before(at, 120);
-                    CAUSE_CLAUSES.iter().filter_map(|c| rfind_str(wide, c).map(|i| (i, c.len()))).max().is_some_and(
-                        |(i, n)| {
-                            let rest = &wide[i + n..];
-                            let mut words = rest.split_whitespace();
-                            words.next().is_some_and(|w| ARTICLES.contains(&w))
-                                && rest.split_whitespace().count() <= 14
-                                && !rest.contains([',', ';', ':', '.', '('])
-                                && !rest
-                                    .split_whitespace()
-                                    .any(|w| CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w))
-                                && !toll_before(at - wide.len() + i)
-                        },
-                    )
+                    last_cause(wide).is_some_and(|(i, n)| {
+                        let rest = &wide[i + n..];
+                        let mut words = rest.split_whitespace();
+                        words.next().is_some_and(|w| ARTICLES.contains(&w))
+                            && rest.split_whitespace().count() <= 14
+                            && !rest.contains([',', ';', ':', '.', '('])
+                            && !rest.split_whitespace().any(|w| CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w))
+                            && !toll_before(at - wide.len() + i)
+                    })
                 } {
                     return false;
                 }
