@@ -2143,7 +2143,22 @@ impl Analysis<'_, '_> {
                         })
                         .unwrap_or(first)
                 });
-                let a2 = a2.or_else(|| before.iter().rev().find(|a| a.victim)).map(|a| (**a).clone());
+                // With no one named after the word, those a passive word before it says
+                // were hit are the other side, force or not: "five policemen escorting a
+                // bus were killed after militants ambushed their convoy".
+                let hit_before = || {
+                    before.iter().rev().find(|a| {
+                        a1.as_ref().is_none_or(|x| x.name != a.name)
+                            && passive_at.iter().any(|&p| {
+                                p >= a.end
+                                    && p < t.start
+                                    && !actors.iter().any(|o| o.start >= a.end && o.end <= p)
+                                    && self.text.slice(a.end, p).len() <= 60
+                            })
+                    })
+                };
+                let a2 =
+                    a2.or_else(hit_before).or_else(|| before.iter().rev().find(|a| a.victim)).map(|a| (**a).clone());
                 (a1, a2)
             }
         };

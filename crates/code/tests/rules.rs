@@ -1879,3 +1879,13 @@ fn a_vigilante_militia_is_a_crowd_taking_the_law_in_hand() {
     let e = &en("On 3 May 2010, a vigilante militia killed two suspected thieves in Kibera.", "2010-05-04")[0];
     assert_eq!(e.sub_event_type, "Mob violence", "{e:?}");
 }
+
+#[test]
+fn those_a_passive_word_says_were_hit_are_the_other_side_of_the_attack_told_after() {
+    let e = &en(
+        "A trader was killed and two soldiers were wounded when suspected militants attacked a convoy near Garissa.",
+        "2015-03-02",
+    )[0];
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+    assert!(e.actor2.as_deref().unwrap().starts_with("Military Forces of"), "{e:?}");
+}
