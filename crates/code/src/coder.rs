@@ -1716,6 +1716,15 @@ impl Analysis<'_, '_> {
             if let Some(a) = d.actor2.as_mut().filter(|a| a.communal && a.victim) {
                 *a = as_rioters(a);
             }
+            // Those who fight a community's militia ("a fight between farmers and
+            // herders") are a community's militia too.
+            let militia = |a: &Option<ActorMention>| a.as_ref().is_some_and(|a| a.communal && a.inter == Some(4));
+            let (m1, m2) = (militia(&d.actor1), militia(&d.actor2));
+            for (a, other) in [(&mut d.actor1, m2), (&mut d.actor2, m1)] {
+                if let Some(a) = a.as_mut().filter(|a| other && a.victim && a.inter == Some(7) && !a.weak) {
+                    *a = as_rioters(&ActorMention { communal: true, ..a.clone() });
+                }
+            }
         }
         let armed =
             |a: &Option<ActorMention>| a.as_ref().is_some_and(|a| !a.riot && matches!(a.inter, Some(1..=4) | Some(8)));
@@ -2216,8 +2225,9 @@ impl Analysis<'_, '_> {
                 a1 = subject.cloned();
             }
         }
+        // (Herders and farmers are both civilians by name, not one side.)
         if let (Some(x), Some(y)) = (&a1, &a2) {
-            if x.name == y.name {
+            if x.name == y.name && x.communal == y.communal {
                 a2 = None;
             }
         }
@@ -3001,9 +3011,10 @@ fn fill(into: &mut Draft, from: Draft) {
     if into.place.is_none() || into.place.as_ref().is_some_and(|p| p.is_country) && from.place.is_some() || finer {
         into.place = from.place.or(into.place.take());
     }
-    // A role is filled only by an actor that does not already play the other one.
+    // A role is filled only by an actor that does not already play the other one. (Two
+    // communities' militias unnamed are two sides of one name.)
     let other = |a: &Option<ActorMention>, b: &Option<ActorMention>| {
-        a.as_ref().zip(b.as_ref()).is_some_and(|(x, y)| x.name == y.name)
+        a.as_ref().zip(b.as_ref()).is_some_and(|(x, y)| x.name == y.name && !(x.communal && y.communal))
     };
     if into.actor1.is_none() && !other(&from.actor1, &into.actor2) {
         into.actor1 = from.actor1;
@@ -3011,7 +3022,7 @@ fn fill(into: &mut Draft, from: Draft) {
     if into.actor2.is_none() && !other(&from.actor2, &into.actor1) {
         into.actor2 = from.actor2;
     }
-    if into.actor1.as_ref().zip(into.actor2.as_ref()).is_some_and(|(a, b)| a.name == b.name) {
+    if other(&into.actor1, &into.actor2) {
         into.actor2 = None;
     }
     into.assoc1 = into.assoc1.take().or(from.assoc1);

@@ -1889,3 +1889,17 @@ fn those_a_passive_word_says_were_hit_are_the_other_side_of_the_attack_told_afte
     assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
     assert!(e.actor2.as_deref().unwrap().starts_with("Military Forces of"), "{e:?}");
 }
+
+#[test]
+fn farmers_and_herders_who_fight_are_two_communities_militias() {
+    for text in [
+        "On 20 September 2019, in Taveta, a fight between farmers and herders over a water source left two people injured.",
+        "On 25 August 2019, in Taveta, herders and farmers clashed over pasture. A man was killed.",
+    ] {
+        let e = &en(text, "2019-09-26")[0];
+        assert_eq!(e.sub_event_type, "Armed clash", "{e:?}");
+        for a in [&e.actor1, &e.actor2] {
+            assert!(a.as_deref().is_some_and(|a| a.starts_with("Unidentified Communal Militia")), "{e:?}");
+        }
+    }
+}
