@@ -1903,3 +1903,18 @@ fn farmers_and_herders_who_fight_are_two_communities_militias() {
         }
     }
 }
+
+#[test]
+fn crowds_that_pour_into_the_streets_and_marches_told_in_the_passive_are_protests() {
+    for text in [
+        "On 3 May 2018, hundreds of traders poured into the streets of Nakuru over a new levy.",
+        "On 3 May 2018, an anti-corruption march was held in Nairobi.",
+    ] {
+        let e = en(text, "2018-05-04");
+        assert_eq!(
+            e.first().map(|e| e.sub_event_type.to_string()).as_deref(),
+            Some("Peaceful protest"),
+            "{text}: {e:?}"
+        );
+    }
+}
