@@ -23,6 +23,8 @@ const COMMUNAL: &[&str] = &[
     "inter-clan",
     "interclan",
     "tribal",
+    "inter-tribal",
+    "intertribal",
     "tribes",
     "communal",
     "intercommunal",

@@ -1918,3 +1918,15 @@ fn crowds_that_pour_into_the_streets_and_marches_told_in_the_passive_are_protest
         );
     }
 }
+
+#[test]
+fn fighting_between_tribes_or_clans_named_by_its_word_is_a_communal_battle() {
+    for text in [
+        "On 4 June 2013, four people died following inter-tribal conflict in Baragoi.",
+        "On 4 June 2013, fighting between two tribes in Baragoi left three people dead.",
+        "On 4 June 2013, warring between two clans caused the destruction of homes in Qabobey.",
+    ] {
+        let e = en(text, "2013-06-05");
+        assert_eq!(e.first().map(|e| e.sub_event_type.to_string()).as_deref(), Some("Armed clash"), "{text}: {e:?}");
+    }
+}
