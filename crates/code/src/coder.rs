@@ -2246,6 +2246,8 @@ impl Analysis<'_, '_> {
         let fold = |a: usize, b: usize| &f[self.text.folded_offset(a)..self.text.folded_offset(b)];
         // (figure, evidence, number span): each death counted once.
         let mut deaths: Vec<(u32, toll::Span, Option<toll::Span>)> = Vec::new();
+        // Where the last kill word with a count ends.
+        let mut last_kill: Option<usize> = None;
         for c in cues {
             let key = pack.cues.entry(c.entry).key.as_str();
             if key == "zero" && d.fatalities.is_none() {
@@ -2392,6 +2394,11 @@ impl Analysis<'_, '_> {
                         value = value.saturating_add(u32::try_from(self.range_low(k)).unwrap_or(u32::MAX));
                     }
                 }
+                // "a woman and two children were killed": one more, named before.
+                let lead = self.text.folded_before(self.text.folded_offset(n.start), 40);
+                if key == "kill" && self.one_person_joined(lead, n.start, s0) {
+                    value = value.saturating_add(1);
+                }
                 // "three militants and a gendarme were killed": one more.
                 let rest = fold(n.end, c.start);
                 if key == "kill"
@@ -2402,16 +2409,39 @@ impl Analysis<'_, '_> {
                     value = value.saturating_add(1);
                 }
             }
-            // "un dirigeant de Daech et deux autres éléments": an enumeration adds up.
+            // "shot dead the mayor and three others": one more, named before the count.
+            if key == "kill" && object && n.start >= c.end && {
+                let between = fold(c.end, n.start);
+                toll::one_joined_before(between)
+            } {
+                value = value.saturating_add(1);
+            }
+            // "un dirigeant de Daech et deux autres éléments", "killing three policemen and
+            // one volunteer fighter": an enumeration adds up.
             if let Some(m) = self.numbers.iter().find(|m| m.start > n.end && m.start - n.end <= 60 && m.end <= s1) {
                 let between = fold(n.end, m.start);
                 let after = &f[self.text.folded_offset(m.end)..];
-                let more = after.starts_with(" autre") || after.starts_with(" other");
+                // (Counts of people one after the other: "three policemen and one
+                // volunteer fighter", not "three policemen and two days later".)
+                let range = ["between ", "entre "]
+                    .iter()
+                    .any(|w| self.text.folded_before(self.text.folded_offset(n.start), 12).ends_with(w));
+                let listed = object
+                    && !range
+                    && n.start >= c.end
+                    && (between.ends_with(" and ") || between.ends_with(" et "))
+                    && between.split_whitespace().count() <= 4
+                    && !between.contains([',', ';', '('])
+                    && counts_people(&m);
+                let more = after.starts_with(" autre") || after.starts_with(" other") || listed;
                 // "two killed and three others wounded", "killed two and injured three
                 // others": the others are counted elsewhere; "five were killed and four
                 // others reported missing": they met another fate.
+                // (A wound told in the next clause is not theirs: "killing three policemen
+                // and one volunteer fighter, and wounding five others".)
                 let counted_elsewhere = cues.iter().any(|o| {
-                    (o.start >= m.end && o.start - m.end <= 30 || o.start >= n.end && o.end <= m.start)
+                    (o.start >= m.end && o.start - m.end <= 30 && !(listed && fold(m.end, o.start).contains(','))
+                        || o.start >= n.end && o.end <= m.start)
                         && matches!(pack.cues.entry(o.entry).key.as_str(), "injure" | "arrest")
                 }) || n.end <= c.start && m.start >= c.end
                     || toll::other_fate(after);
@@ -2427,13 +2457,20 @@ impl Analysis<'_, '_> {
                 // A smaller count told after a toll is part of it ("46 were killed - 31 died
                 // on the day"), or a claim beside it, unless it says it adds ("3 militants
                 // were also killed").
+                // (Unless joined to the last: "two raiders were killed and two civilians
+                // were killed".)
                 "kill"
                     if !deaths.is_empty()
+                        && !last_kill
+                            .is_some_and(|e| e <= n.start && matches!(fold(e, n.start).trim(), "and" | "et"))
                         && (toll::aside(lead_clause)
                             || toll::part_of(&f[self.text.folded_offset(n.end)..])
                             || self.text.folded_before(self.text.folded_offset(n.start), 4).ends_with("the ")
                             || value <= deaths.iter().map(|x| x.0).sum::<u32>() && !toll::adds(lead_clause, tail)) => {}
-                "kill" => deaths.push((value, span, Some(span))),
+                "kill" => {
+                    deaths.push((value, span, Some(span)));
+                    last_kill = Some(c.end);
+                }
                 "injure" if d.injured.is_none() => d.injured = Some((value, span)),
                 "arrest" if d.arrested.is_none() => d.arrested = Some((value, span)),
                 _ => {}
@@ -2458,6 +2495,19 @@ impl Analysis<'_, '_> {
             total = deaths.iter().map(|x| x.0).max().unwrap_or(1);
         }
         d.fatalities = Some((total, Some(deaths[0].1)));
+    }
+
+    /// Whether `lead`, the folded text just before the count at `at`, ends with one person
+    /// joined to the count by "and" ("a woman and [two children]"), named as an actor that
+    /// starts at or after `from` (not "attacked the village and [two people]").
+    fn one_person_joined(&self, lead: &str, at: usize, from: usize) -> bool {
+        toll::one_joined_before(lead)
+            && self.actors.iter().any(|a| {
+                a.start >= from && a.end <= at && {
+                    let gap = &self.text.folded()[self.text.folded_offset(a.end)..self.text.folded_offset(at)];
+                    matches!(gap.trim(), "and" | "et")
+                }
+            })
     }
 
     /// The low end of a range that ends at `n` ("5-7 policemen", "15 to 16 people"): ACLED

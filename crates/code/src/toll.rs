@@ -644,6 +644,24 @@ pub(crate) fn object_count(after: &str, bare: bool) -> u32 {
     before_comma.unwrap_or(count)
 }
 
+/// Whether `before`, folded text just before a count, ends with one person joined to it by
+/// "and": "a woman and [two children]", "shot dead the mayor and [three others]".
+pub(crate) fn one_joined_before(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(" and").or_else(|| before.trim_end().strip_suffix(" et")) else {
+        return false;
+    };
+    // The phrase back to the clause's start or the verb before it: a determiner opens it.
+    let w: Vec<&str> = words(head).collect();
+    let Some(at) = w.iter().rposition(|x| ONE_DETERMINERS.contains(x) && *x != "one" && *x != "that") else {
+        return false;
+    };
+    let phrase = &w[at..];
+    phrase.len() <= 5
+        && !phrase[1..].iter().any(|x| PHRASE_END_SET.contains(x) || ONE_DETERMINERS.contains(x))
+        && phrase.last().is_some_and(|h| singular_noun(h))
+        && one_phrase(phrase, false) == Some(phrase.len())
+}
+
 /// Whether the object of a kill verb is one person (see [`object_count`]).
 #[cfg(test)]
 fn one_object(after: &str, bare: bool) -> bool {
@@ -877,6 +895,16 @@ pub(crate) fn other_fate(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_person_joined_before_a_count() {
+        assert!(one_joined_before(" the mayor and "));
+        assert!(one_joined_before("on 3 may 2015, a woman and "));
+        assert!(one_joined_before(" a police officer et "));
+        assert!(!one_joined_before(" the mayor, "));
+        assert!(!one_joined_before(" two soldiers and "));
+        assert!(!one_joined_before(" the villages and "));
+    }
 
     #[test]
     fn objects() {

@@ -1930,3 +1930,20 @@ fn fighting_between_tribes_or_clans_named_by_its_word_is_a_communal_battle() {
         assert_eq!(e.first().map(|e| e.sub_event_type.to_string()).as_deref(), Some("Armed clash"), "{text}: {e:?}");
     }
 }
+
+#[test]
+fn the_dead_named_one_after_the_other_add_up() {
+    for (text, dead) in [
+        ("On 24 February 2020, militants ambushed a patrol near Pissila, killing three policemen and one volunteer fighter, and wounding five others.", 4),
+        ("On 3 May 2015, armed men attacked a patrol near Mandera, killing one civilian and one police officer.", 2),
+        ("On 3 May 2015, militants shot dead the mayor and three others near Gaskinde.", 4),
+        ("On 3 May 2015, a woman and two children were killed when their cart struck an IED near Titao.", 3),
+        ("On 3 May 2015, two raiders were killed and two villagers were killed at Gudas.", 4),
+        // A range is no list, and a place hit is no person.
+        ("On 2 July 2020, soldiers reportedly killed between 2 and 6 people at the market in Tatiangou.", 2),
+        ("On 3 May 2015, militants attacked the village of Gudas and two people were killed.", 2),
+    ] {
+        let e = &en(text, "2020-07-03")[0];
+        assert_eq!(e.fatalities, dead, "{text}: {e:?}");
+    }
+}
