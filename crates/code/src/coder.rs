@@ -3227,7 +3227,15 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     let (p1, d1) = (prev.actor1.as_ref(), d.actor1.as_ref());
                     p1.is_none() || d1.is_none() || p1.map(|a| &a.name) == d1.map(|a| &a.name)
                 };
+            // "Riots broke out in Kisumu. Police shot one dead as they intervened.": those
+            // the police kill quelling a riot are the riot's toll, as ACLED codes it.
+            let quelled = matches!(prev.sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence)
+                && d.sub == SubEventType::Attack
+                && d.actor1.as_ref().is_some_and(|a| !a.victim && a.inter == Some(1))
+                && prev.actor2.as_ref().is_none_or(|f| d.actor1.as_ref().is_some_and(|a| a.name == f.name))
+                && d.actor2.as_ref().is_none_or(|v| v.inter == Some(7));
             let related = d.sub == prev.sub
+                || quelled
                 || intervention_told
                 || abducted_then_killed
                 || same_sides
@@ -3263,6 +3271,9 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                     || prev.sub == SubEventType::AbductionForcedDisappearance && d.fatalities.is_some_and(|f| f.0 > 0)
                 {
                     sub = SubEventType::Attack;
+                } else if quelled {
+                    take_force(prev, &d);
+                    prev.actor2 = prev.actor2.take().or_else(|| d.actor1.clone());
                 } else if riot_fight || toll || intervention_told {
                     // The riot stays a riot; the event keeps its kind.
                 } else if riot_after_protest {

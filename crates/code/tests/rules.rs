@@ -1947,3 +1947,12 @@ fn the_dead_named_one_after_the_other_add_up() {
         assert_eq!(e.fatalities, dead, "{text}: {e:?}");
     }
 }
+
+#[test]
+fn those_the_police_kill_quelling_a_riot_are_the_riots_toll() {
+    let e = en("On 3 May 2015, riots broke out in Kisumu. Police shot one dead as they intervened.", "2015-05-04");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Violent demonstration", "{e:?}");
+    assert_eq!(e[0].fatalities, 1, "{e:?}");
+    assert!(e[0].actor2.as_deref().is_some_and(|a| a.starts_with("Police Forces")), "{e:?}");
+}
