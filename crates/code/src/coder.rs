@@ -2112,9 +2112,25 @@ impl Analysis<'_, '_> {
                 (told.cloned(), armed.or(before.last()).map(|a| (**a).clone()))
             }
             None => {
+                // "Three people have been killed in a banditry attack": a word in a phrase
+                // after a passive names the event those before it suffered; people or
+                // workers there did not act.
+                let suffered = |a: &ActorMention| {
+                    matches!(a.inter, Some(5..=7)) && {
+                        let f0 = self.text.folded_offset(a.end);
+                        let f1 = self.text.folded_offset(t.start);
+                        let between = &folded[f0.min(f1)..f1];
+                        // (Words may qualify it: "in a suspected extremist attack".)
+                        let lead = self.text.folded_before(f1, 40);
+                        let in_phrase = IN_PHRASE.iter().any(|c| {
+                            rfind_str(lead, c).is_some_and(|i| lead[i + c.len()..].split_whitespace().count() <= 3)
+                        });
+                        in_phrase && between.split_whitespace().any(|w| matches!(w, "was" | "were" | "been" | "ete"))
+                    }
+                };
                 // People who are usually victims standing as the subject of violence are
                 // a crowd acting.
-                let crowd = before.last().filter(|a| self.crowd_of_people(a)).map(|a| as_rioters(a));
+                let crowd = before.last().filter(|a| self.crowd_of_people(a) && !suffered(a)).map(|a| as_rioters(a));
                 // "militants attacked the village, the assailants fired in the air": an
                 // unnamed armed side told with "the" after an armed subject is that subject.
                 let told_again = |a: &ActorMention| {
@@ -2124,7 +2140,7 @@ impl Analysis<'_, '_> {
                             .iter()
                             .any(|d| ends_with_words(self.text.folded_before(self.text.folded_offset(a.start), 8), d))
                 };
-                let mut subjects = before.iter().rev().filter(|a| !a.victim);
+                let mut subjects = before.iter().rev().filter(|a| !a.victim && !suffered(a));
                 let a1 = subjects.next().map(|&a| {
                     // "Ansaroul Islam militants raided the village, the assailants
                     // abducted two villagers": the group named before is the one acting.

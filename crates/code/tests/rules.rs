@@ -1956,3 +1956,15 @@ fn those_the_police_kill_quelling_a_riot_are_the_riots_toll() {
     assert_eq!(e[0].fatalities, 1, "{e:?}");
     assert!(e[0].actor2.as_deref().is_some_and(|a| a.starts_with("Police Forces")), "{e:?}");
 }
+
+#[test]
+fn people_killed_in_an_attack_told_in_a_phrase_did_not_riot() {
+    for text in [
+        "On 9 September 2017, three people have been killed and eight others injured in a banditry attack in Baragoi.",
+        "On 12 May 2017, two quarry workers were shot dead in a suspected extremist attack in Mandera.",
+    ] {
+        let e = &en(text, "2017-09-10")[0];
+        assert_eq!(e.sub_event_type, "Attack", "{text}: {e:?}");
+        assert!(!e.actor1.as_deref().unwrap_or("").starts_with("Rioters"), "{e:?}");
+    }
+}
