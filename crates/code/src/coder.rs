@@ -2141,7 +2141,13 @@ impl Analysis<'_, '_> {
                             .any(|d| ends_with_words(self.text.folded_before(self.text.folded_offset(a.start), 8), d))
                 };
                 let mut subjects = before.iter().rev().filter(|a| !a.victim && !suffered(a));
-                let a1 = subjects.next().map(|&a| {
+                // "Armed raiders killed 2 students when they attacked": a pronoun right
+                // before the word is the sentence's subject, not the nearest people.
+                let lead = self.text.folded_before(self.text.folded_offset(t.start), 12);
+                let pronoun = ["they ", "he ", "she ", "ils ", "il ", "elle "].iter().any(|p| ends_with_words(lead, p));
+                let sentence_subject =
+                    before.first().filter(|a| pronoun && !a.victim && matches!(a.inter, Some(1..=4) | Some(8)));
+                let a1 = sentence_subject.or_else(|| subjects.next()).map(|&a| {
                     // "Ansaroul Islam militants raided the village, the assailants
                     // abducted two villagers": the group named before is the one acting.
                     // (Who repels them is not told: "the assailants were repelled".)

@@ -1968,3 +1968,10 @@ fn people_killed_in_an_attack_told_in_a_phrase_did_not_riot() {
         assert!(!e.actor1.as_deref().unwrap_or("").starts_with("Rioters"), "{e:?}");
     }
 }
+
+#[test]
+fn a_pronoun_before_the_word_is_the_sentences_armed_subject() {
+    let e = &en("On 8 September 2017, armed raiders killed 2 students and injured 1 man when they attacked a community in Marakwet East.", "2017-09-09")[0];
+    assert_eq!(e.sub_event_type, "Attack", "{e:?}");
+    assert!(matches!(e.inter1, Some(2..=4)), "{e:?}");
+}
