@@ -857,6 +857,30 @@ impl Analysis<'_, '_> {
         // of…", "manifestation pour dénoncer l'enlèvement…"; nor is an event the text calls
         // earlier ("the prior vandalism", "coded separately").
         let first_protest = triggers.iter().find(|t| protest_word(t)).map(|t| t.end);
+        // "Students protesting against their principal burnt their dorm": a protest told
+        // by a participle after the people names them; the verb after what they protest
+        // is what they did.
+        let participle_protest = triggers.iter().find(|t| protest_word(t)).is_some_and(|p| {
+            let f = self.text.folded();
+            f[self.text.folded_offset(p.start)..p.fend].ends_with("ing")
+                && (actors.iter().any(|a| a.end <= p.start && p.start - a.end <= 3)
+                    || self.text.folded_before(self.text.folded_offset(p.start), 2) == ", ")
+        });
+        let main_verb = |t: &Hit| {
+            let f = self.text.folded();
+            let word = &f[self.text.folded_offset(t.start)..t.fend];
+            let first = word.split(' ').next().unwrap_or("");
+            let lead = self.text.folded_before(self.text.folded_offset(t.start), 24);
+            let last = lead.split_whitespace().last().unwrap_or("");
+            participle_protest
+                && (first.ends_with("ed")
+                    || matches!(
+                        first,
+                        "burnt" | "set" | "beat" | "threw" | "broke" | "stole" | "burn" | "torch" | "storm" | "loot"
+                    ))
+                && !ARTICLES.contains(&last)
+                && !matches!(last, "who" | "which" | "that" | "of" | "by" | "for" | "after" | "over" | "against" | "to")
+        };
         // …save a modifier inside what the protest is about, up to the end of that clause
         // ("protest against the vandalism of shops"; but "protested against the levy,
         // burning tyres" burns them).
@@ -1007,7 +1031,8 @@ impl Analysis<'_, '_> {
                         // levy; police arrest several").
                         about.is_some_and(|a| {
                             let rest = &between[a..];
-                            !(rest.contains(" by ")
+                            !(main_verb(t)
+                                || rest.contains(" by ")
                                 || rest.contains(';')
                                 || rest.split(' ').any(|w| w.len() > 4 && w.ends_with("ant")) && rest.contains(" en "))
                         })

@@ -1975,3 +1975,21 @@ fn a_pronoun_before_the_word_is_the_sentences_armed_subject() {
     assert_eq!(e.sub_event_type, "Attack", "{e:?}");
     assert!(matches!(e.inter1, Some(2..=4)), "{e:?}");
 }
+
+#[test]
+fn what_people_protesting_then_do_is_not_what_they_protest() {
+    for text in [
+        "On 9 July 2018, students protesting against their principal burnt their dormitory in Mumias.",
+        "On 9 July 2018, students of Mumias Girls School, protesting against their principal, burn their dorm.",
+        "On 9 July 2018, young people protesting to demand the resignation of the mayor of Pissila set fire to his residence.",
+    ] {
+        let e = &en(text, "2018-07-10")[0];
+        assert_eq!(e.sub_event_type, "Violent demonstration", "{text}: {e:?}");
+    }
+    // What they protest stays the topic.
+    let e = &en(
+        "On 9 July 2018, students protesting against the burning of their dormitory marched in Mumias.",
+        "2018-07-10",
+    )[0];
+    assert_eq!(e.sub_event_type, "Peaceful protest", "{e:?}");
+}
