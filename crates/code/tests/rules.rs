@@ -1993,3 +1993,9 @@ fn what_people_protesting_then_do_is_not_what_they_protest() {
     )[0];
     assert_eq!(e.sub_event_type, "Peaceful protest", "{e:?}");
 }
+
+#[test]
+fn a_protest_called_violent_before_its_word_is_a_violent_demonstration() {
+    let e = &en("On 10 August 2017, violent electoral protests broke out in Mathare.", "2017-08-11")[0];
+    assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
+}
