@@ -90,3 +90,15 @@ fn a_name_the_lexicon_gives_to_a_countrys_politics_is_no_place() {
     );
     assert!(ev.iter().all(|e| e.country.as_deref() == Some("BF")), "{ev:?}");
 }
+
+#[test]
+fn a_kenyan_party_or_leader_named_alone_is_no_place_abroad() {
+    // "Jubilee" is Kenya's ruling party, not Jubilee in Canada; "Moi", a former president.
+    for text in [
+        "On 25 September 2017, Jubilee supporters protested against the remarks of an opposition MP.",
+        "On 25 September 2017, students rioted at Moi University over fees.",
+    ] {
+        let ev = code(text, Lang::En);
+        assert!(!ev.is_empty() && ev.iter().all(|e| e.country.as_deref() == Some("KE")), "{ev:?}");
+    }
+}
