@@ -58,6 +58,9 @@ pub struct Analysis<'e, 'd> {
     pub(crate) cues: Vec<Hit>,
     /// The document's country (ISO 3166-1 alpha-2), from the places and adjectives it names.
     pub(crate) country: Option<String>,
+    /// The spans of places that stray far from the country the rest of the document tells
+    /// (see [`stray_places`]): named in the text, but no place for its events.
+    pub(crate) strays: Vec<(usize, usize)>,
 }
 
 impl Engine {
@@ -108,7 +111,10 @@ impl Engine {
         // that the gazetteer knows is a place ("reported from Istanbul").
         places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
         sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
-        let country = document_country(&places, &demonyms, &homes);
+        let strays = stray_places(self.gazetteer, &places, &demonyms, &homes);
+        let placed: Vec<PlaceMention> =
+            places.iter().filter(|p| !strays.contains(&(p.start, p.end))).cloned().collect();
+        let country = document_country(&placed, &demonyms, &homes);
         let mut actors = find_actors(self, pack, &text, &actor_hits, &demonyms, country.as_deref());
         acting_communities(self, pack, &text, (&actor_hits, &triggers), &numbers, country.as_deref(), &mut actors);
         join_actor_names(&text, &mut actors);
@@ -161,6 +167,7 @@ impl Engine {
             triggers,
             cues,
             country,
+            strays,
         }
     }
 }
@@ -254,6 +261,54 @@ fn document_country(
     // Ties go to the country named first.
     let best = votes.iter().map(|v| v.1).fold(0.0, f64::max);
     votes.into_iter().find(|v| v.1 == best && best > 0.0).map(|v| v.0)
+}
+
+/// Places that stray: a town of a country nothing else in the document names, far from
+/// the country the rest of it tells ("Eastleigh" resolved to England in a note on
+/// Nairobi, "Solhan" to Turkey in one on Burkina Faso). The gazetteer lacks the place
+/// meant; coding the event there would put it on another continent. Countries, regions
+/// and capitals are never strays: a text names them on purpose.
+fn stray_places(
+    gazetteer: &sitrep_geo::Gazetteer,
+    places: &[PlaceMention],
+    demonyms: &[(usize, usize, &'static str)],
+    homes: &[&str],
+) -> Vec<(usize, usize)> {
+    const FAR_KM: f64 = 2500.0;
+    let named = |p: &PlaceMention| !p.country.is_empty() && p.rule != "demonym";
+    places
+        .iter()
+        .filter(|p| {
+            named(p)
+                && !p.is_country
+                && !p.feature.starts_with("ADM")
+                && !p.feature.starts_with("PCL")
+                && p.feature != "PPLC"
+                && !places.iter().any(|q| named(q) && q.country == p.country && q.name != p.name)
+                && !demonyms.iter().any(|d| d.2 == p.country)
+                && !homes.iter().any(|h| *h == p.country)
+        })
+        .filter(|p| {
+            // The country the rest of the document tells, by a place named or two clues.
+            let others: Vec<PlaceMention> = places.iter().filter(|q| q.country != p.country).cloned().collect();
+            let Some(home) = document_country(&others, demonyms, homes) else { return false };
+            let weight = others.iter().filter(|q| named(q) && q.country == home).count() as f64
+                + 0.25 * demonyms.iter().filter(|d| d.2 == home).count() as f64
+                + 0.5 * homes.iter().filter(|h| **h == home).count() as f64;
+            weight >= 1.0
+                && gazetteer
+                    .country(&home)
+                    .is_some_and(|c| km((c.latitude, c.longitude), (p.latitude, p.longitude)) > FAR_KM)
+        })
+        .map(|p| (p.start, p.end))
+        .collect()
+}
+
+/// Great-circle distance in kilometres between two (latitude, longitude) points.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 /// The militia of community `c` (an entry with the `community` attribute), named at

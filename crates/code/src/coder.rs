@@ -1966,7 +1966,7 @@ impl Analysis<'_, '_> {
             self.places
                 .iter()
                 .filter(|p| p.start >= from && p.end <= to && !p.country.is_empty() && p.rule != "demonym")
-                .filter(|p| p.is_country == country)
+                .filter(|p| p.is_country == country && !self.strays.contains(&(p.start, p.end)))
                 .min_by_key(|p| rank(p))
                 .cloned()
         };

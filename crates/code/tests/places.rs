@@ -102,3 +102,17 @@ fn a_kenyan_party_or_leader_named_alone_is_no_place_abroad() {
         assert!(!ev.is_empty() && ev.iter().all(|e| e.country.as_deref() == Some("KE")), "{ev:?}");
     }
 }
+
+#[test]
+fn a_town_of_a_country_nothing_else_names_far_from_the_documents_places_no_event() {
+    // The gazetteer knows a Solhan in Turkey, not the Burkinabe one: two Burkinabe groups
+    // place the attack in Burkina Faso, not on another continent.
+    let ev = code(
+        "On 26 January 2019, presumed Ansaroul Islam militants attacked Koglweogo members in the village of Solhan.",
+        Lang::En,
+    );
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.country.as_deref() == Some("BF")), "{ev:?}");
+    // A town of a country the text names again stays: "Paris" beside "France".
+    let ev = code("On 3 May 2019, protesters marched in Lyon, France, against the reform.", Lang::En);
+    assert_eq!(ev.first().and_then(|e| e.location.as_deref()), Some("Lyon"), "{ev:?}");
+}
