@@ -3321,6 +3321,13 @@ fn merge_document(drafts: Vec<Draft>) -> Vec<Draft> {
                 } else if quelled {
                     take_force(prev, &d);
                     prev.actor2 = prev.actor2.take().or_else(|| d.actor1.clone());
+                } else if riot_fight
+                    && prev.sub == SubEventType::LootingPropertyDestruction
+                    && d.fatalities.is_some_and(|f| f.0 > 0)
+                {
+                    // "… set fire to a village. An infant died in the attack.": people
+                    // killed make the destruction an attack.
+                    sub = d.sub;
                 } else if riot_fight || toll || intervention_told {
                     // The riot stays a riot; the event keeps its kind.
                 } else if riot_after_protest {
@@ -3386,6 +3393,9 @@ fn ascii_words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 fn rioting(prev: SubEventType, d: &Draft) -> bool {
     matches!(prev, SubEventType::MobViolence | SubEventType::ViolentDemonstration)
         && (d.generic || d.sub == SubEventType::ArmedClash)
+        // "Property destruction: fighters attacked the village … killed in the attack":
+        // the attack named again is the destruction told.
+        || prev == SubEventType::LootingPropertyDestruction && d.generic
 }
 
 fn type_rank(s: SubEventType) -> u8 {

@@ -1999,3 +1999,21 @@ fn a_protest_called_violent_before_its_word_is_a_violent_demonstration() {
     let e = &en("On 10 August 2017, violent electoral protests broke out in Mathare.", "2017-08-11")[0];
     assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
 }
+
+#[test]
+fn the_attack_named_again_after_a_destruction_is_that_destruction() {
+    let e = en(
+        "Property destruction: on 21 August 2017, militants attacked the village of Gamba in Tana River. The extent of the damage caused in the attack is not clear.",
+        "2017-08-22",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Looting/property destruction", "{e:?}");
+    // Someone killed in it makes it an attack.
+    let e = en(
+        "On 9 April 2017, police set fire to a village in Baringo. An infant was killed in the attack.",
+        "2017-04-10",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
+    assert_eq!(e[0].fatalities, 1, "{e:?}");
+}
