@@ -269,7 +269,20 @@ const TOPIC: &[&str] = &[
     " for claimed ",
     " for alleged ",
     " over alleged ",
+    " to mark ",
+    " marking ",
+    " anniversary of ",
+    " in support of ",
+    " to support ",
+    " to express ",
+    " expressing ",
+    " urging ",
+    " to urge ",
 ];
+
+/// Folded words that end the noun phrase a protest is about: a joining word, a relative
+/// pronoun, the means ("staged a demonstration by setting fire").
+const PHRASE_BREAKS: &[&str] = &["and", "et", "who", "qui", "by", "par", "with", "avec", "en"];
 
 /// The length of the longest marker of [`TOPIC`].
 const TOPIC_LONGEST: usize = {
@@ -1049,7 +1062,14 @@ impl Analysis<'_, '_> {
                             let between =
                                 &self.text.folded()[self.text.folded_offset(p)..self.text.folded_offset(t.start)];
                             // (Not a second verb: "protested and clashed with gendarmes".)
-                            between.split_whitespace().count() <= 2
+                            // A noun phrase may be longer: "protest a recent al Shabaab
+                            // attack".
+                            let words = between.split_whitespace().count();
+                            let phrase = between.split_whitespace().next().is_some_and(|w| ARTICLES.contains(&w))
+                                && !between
+                                    .split_whitespace()
+                                    .any(|w| AUXILIARIES.contains(&w) || PHRASE_BREAKS.contains(&w));
+                            (words <= 2 || phrase && words <= 6)
                                 && !between.contains(',')
                                 && !between.split_whitespace().any(|w| CLAUSE_BREAKS.contains(&w))
                         }

@@ -2017,3 +2017,19 @@ fn the_attack_named_again_after_a_destruction_is_that_destruction() {
     assert_eq!(e[0].sub_event_type, "Attack", "{e:?}");
     assert_eq!(e[0].fatalities, 1, "{e:?}");
 }
+
+#[test]
+fn violence_a_protest_marks_or_names_as_its_object_does_not_make_it_violent() {
+    for text in [
+        "On 4 April 2015, Garissa residents protest a recent al Shabaab attack on a school in their town.",
+        "On 15 January 2017, 1,500 people marched silently in Ouagadougou to mark the anniversary of the hotel attack.",
+        "On 8 December 2018, residents of Tougan staged a protest march to express their support for soldiers subjected to armed attacks.",
+    ] {
+        let e = &en(text, "2019-01-01")[0];
+        assert_eq!(e.sub_event_type, "Peaceful protest", "{text}: {e:?}");
+    }
+    // The means is no object: they burned tires.
+    let e =
+        &en("On 23 April 2024, students staged a demonstration by setting fire to tires in Raozan.", "2024-04-24")[0];
+    assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
+}
