@@ -913,6 +913,58 @@ impl Analysis<'_, '_> {
         let first_end = triggers.iter().map(|t| t.end).min().unwrap_or(usize::MAX);
         let protest_after = |t: &Hit| triggers.iter().any(|o| o.start >= t.end && protest_word(o));
         let triggers_before = |t: &Hit| first_end <= t.start;
+        let protest_in_sentence = triggers.iter().any(|t| protest_word(t));
+        // Whether trigger `t`, after folded `lead`, is a participle told of a person: right
+        // after "who was" ("a student who was killed"), or after a short noun phrase that
+        // "of" opens ("relatives of two brothers killed", "daughter of an MP killed").
+        let told_of_a_person = |lead: &str, t: &Hit| {
+            let word = &self.text.folded()[self.text.folded_offset(t.start)..t.fend];
+            // (What befell people, told in the passive: "killed in India", "beheaded by
+            // al Shabaab", not an active verb with its object, "attacked the rally", nor a
+            // fight, "members of BNP clashed".)
+            let harm = matches!(
+                SubEventType::from_name(&pack.events.entry(t.entry).key),
+                Some(SubEventType::Attack | SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence)
+            );
+            let next = self.text.folded_after(t.fend, 16).split_whitespace().next().unwrap_or("");
+            let passive = next.is_empty()
+                || next.starts_with([',', '.', ';', '('])
+                || matches!(
+                    next,
+                    "in" | "at"
+                        | "by"
+                        | "during"
+                        | "due"
+                        | "as"
+                        | "on"
+                        | "near"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "following"
+                        | "last"
+                        | "earlier"
+                        | "or"
+                        | "and"
+                        | "since"
+                        | "over"
+                        | "for"
+                );
+            let participle = harm
+                && passive
+                && word.split(' ').next().is_some_and(|w| w.ends_with("ed") || matches!(w, "shot" | "slain"));
+            let relative = ["who was ", "who were ", "who had been ", "who has been ", "who have been "]
+                .iter()
+                .any(|w| ends_with_words(lead, w));
+            let of_someone = rfind_str(lead, " of ").is_some_and(|i| {
+                let rest = &lead[i + 4..];
+                let n = rest.split_whitespace().count();
+                (1..=5).contains(&n)
+                    && !rest.contains([',', ';', '(', ')'])
+                    && !rest.split_whitespace().any(|w| CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w))
+            });
+            participle && (relative || of_someone)
+        };
         // Whether all the sentence tells before folded offset `until` is a toll: words of
         // killing or wounding, no one named doing it (those it names may be a force, in the
         // passive: "a soldier was killed"). A clause of cause after a toll tells the event
@@ -983,6 +1035,13 @@ impl Analysis<'_, '_> {
                 if rfind_str(lead, " victims of ").is_some_and(|i| lead[i + 12..].split_whitespace().count() <= 3)
                     && protest_after(t)
                 {
+                    return false;
+                }
+                // "relatives of a student who was killed by unidentified men staged a
+                // protest", "marched to the grave of Norbert Zongo who was killed in 1998":
+                // in a protest's sentence, what befell the person the protest is for tells
+                // who they are, not an event of its own.
+                if protest_in_sentence && told_of_a_person(lead, t) {
                     return false;
                 }
                 // "a man suspected of kidnapping a child": an accusation, not an event.

@@ -2033,3 +2033,21 @@ fn violence_a_protest_marks_or_names_as_its_object_does_not_make_it_violent() {
         &en("On 23 April 2024, students staged a demonstration by setting fire to tires in Raozan.", "2024-04-24")[0];
     assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
 }
+
+#[test]
+fn what_befell_the_person_a_protest_is_for_is_no_event_of_its_own() {
+    for text in [
+        "On 8 August 2023, relatives of a school student who was killed by unidentified men staged a human chain protest in Shariatpur.",
+        "On 24 May 2024, thousands of people, led by the daughter of an MP killed in India, staged a protest in Kaliganj.",
+        "On 10 May 2019, protesters marched in silence to the grave of a journalist who was killed in 1998.",
+    ] {
+        let e = en(text, "2024-05-25");
+        assert_eq!(e.first().map(|e| e.sub_event_type.to_string()).as_deref(), Some("Peaceful protest"), "{text}: {e:?}");
+    }
+    // Those who act are no such people: "members of BNP clashed with police".
+    let e = &en(
+        "On 1 November 2023, members of BNP clashed with police forces during a demonstration in Dhaka.",
+        "2023-11-02",
+    )[0];
+    assert_eq!(e.sub_event_type, "Violent demonstration", "{e:?}");
+}
