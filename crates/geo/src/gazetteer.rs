@@ -9,7 +9,9 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use crate::fxhash::FxMap;
-use crate::key::{loose_key, name_key, name_key_into, translit_and_loose_into, translit_key};
+use crate::key::{
+    loose_key, name_key, name_key_into, translit_and_loose_ascii, translit_and_loose_into, translit_key, KEY_MAX,
+};
 
 /// Countries whose names reach French and English news transliterated from Arabic,
 /// Persian, Kurdish or Turkic languages: their entries get transliteration keys.
@@ -99,10 +101,14 @@ type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHash>>;
 /// keys, two distinct keys share a 64-bit hash with a probability near 1e-7, and
 /// loading skips a million string allocations.
 fn key_hash(key: &str) -> u64 {
+    bytes_hash(key.as_bytes())
+}
+
+/// [`key_hash`] of a key's bytes.
+fn bytes_hash(b: &[u8]) -> u64 {
     // 8 bytes at a time, multiply-rotate, then MurmurHash3's finalizer so that every
     // bit of the key moves every bit of the hash.
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let b = key.as_bytes();
     let mut h: u64 = (b.len() as u64).wrapping_mul(K);
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
@@ -111,9 +117,7 @@ fn key_hash(key: &str) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+        h = (h ^ crate::fxhash::tail_word(rest)).wrapping_mul(K).rotate_left(29);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -328,8 +332,8 @@ impl NameIndex {
 
     /// Calls `f` with each hit of `key`, in order, without allocating.
     #[inline]
-    fn each(&self, key: &str, mut f: impl FnMut((u32, MatchKind))) {
-        self.find(key_hash(key)).iter().for_each(|&h| f(decode(h)));
+    fn each(&self, key: &[u8], mut f: impl FnMut((u32, MatchKind))) {
+        self.find(bytes_hash(key)).iter().for_each(|&h| f(decode(h)));
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -1203,21 +1207,28 @@ impl Gazetteer {
             }
         }
         if key.len() >= 4 {
-            // The two keys are built in buffers kept from call to call: no allocation.
-            thread_local! {
-                static KEYS: std::cell::RefCell<(String, String)> =
-                    const { std::cell::RefCell::new((String::new(), String::new())) };
+            let mut add = |h: (u32, MatchKind)| {
+                if visible(h.0) && !out.iter().any(|o| o.0 == h.0) {
+                    out.push(h);
+                }
+            };
+            // An ASCII key's two keys are made in bytes on the stack: no string.
+            let (mut tb, mut lb) = ([0u8; KEY_MAX], [0u8; KEY_MAX]);
+            if let Some((tn, ln)) = translit_and_loose_ascii(key, &mut tb, &mut lb) {
+                self.translit.each(&tb[..tn], &mut add);
+                self.loose.each(&lb[..ln], &mut add);
+            } else {
+                // Any other in buffers kept from call to call: no allocation.
+                thread_local! {
+                    static KEYS: std::cell::RefCell<(String, String)> =
+                        const { std::cell::RefCell::new((String::new(), String::new())) };
+                }
+                KEYS.with_borrow_mut(|(t, l)| {
+                    translit_and_loose_into(key, t, l);
+                    self.translit.each(t.as_bytes(), &mut add);
+                    self.loose.each(l.as_bytes(), &mut add);
+                });
             }
-            KEYS.with_borrow_mut(|(t, l)| {
-                translit_and_loose_into(key, t, l);
-                let mut add = |h: (u32, MatchKind)| {
-                    if visible(h.0) && !out.iter().any(|o| o.0 == h.0) {
-                        out.push(h);
-                    }
-                };
-                self.translit.each(t, &mut add);
-                self.loose.each(l, &mut add);
-            });
         }
         out
     }

@@ -41,6 +41,15 @@ pub(crate) fn norm_folded_into(f: &str, out: &mut String) {
 /// words, in one pass.
 pub(crate) fn norm_folded_prefixes(f: &str, cuts: &[usize], out: &mut String, lens: &mut [usize]) {
     out.clear();
+    // One word of ASCII letters and digits (most names): the key is the text, and the key
+    // of a prefix the prefix.
+    if f.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(f);
+        for (len, &c) in lens.iter_mut().zip(cuts) {
+            *len = c.min(f.len());
+        }
+        return;
+    }
     out.reserve(f.len());
     let mut k = 0;
     if f.is_ascii() {
@@ -242,21 +251,45 @@ pub(crate) fn loose_of_translit_into(t: &str, out: &mut String) {
 /// [`translit_key_into`] of `key` into `t` and [`loose_of_translit_into`] of that into
 /// `l`, in one pass over the bytes for an ASCII key (most are).
 pub(crate) fn translit_and_loose_into(key: &str, t: &mut String, l: &mut String) {
-    // (Both keys are no longer than `key`: they are made in bytes on the stack.)
-    const MAX: usize = 128;
-    if !key.is_ascii() || key.len() > MAX {
+    let (mut tb, mut lb) = ([0u8; KEY_MAX], [0u8; KEY_MAX]);
+    let Some((tn, ln)) = translit_and_loose_ascii(key, &mut tb, &mut lb) else {
         translit_key_into(key, t);
         loose_of_translit_into(t, l);
         return;
+    };
+    // (ASCII bytes of an ASCII key.)
+    t.clear();
+    t.push_str(std::str::from_utf8(&tb[..tn]).unwrap_or_default());
+    l.clear();
+    l.push_str(std::str::from_utf8(&lb[..ln]).unwrap_or_default());
+}
+
+/// The longest key [`translit_and_loose_ascii`] reads (both keys are no longer than it).
+pub(crate) const KEY_MAX: usize = 128;
+
+/// [`translit_and_loose_into`] of an ASCII key of [`KEY_MAX`] bytes at most, into byte
+/// arrays (no string, no UTF-8 check): the lengths of the translit and loose keys, or
+/// `None` for any other key.
+pub(crate) fn translit_and_loose_ascii(
+    key: &str,
+    tb: &mut [u8; KEY_MAX],
+    lb: &mut [u8; KEY_MAX],
+) -> Option<(usize, usize)> {
+    if !key.is_ascii() || key.len() > KEY_MAX {
+        return None;
     }
-    let (mut tb, mut tn, mut lb, mut ln) = ([0u8; MAX], 0, [0u8; MAX], 0);
+    let (mut tn, mut ln) = (0, 0);
     let words = || key.as_bytes().split(|&b| b == b' ').filter(|w| !w.is_empty());
-    let (mut n, mut other) = (0, false);
-    for w in words() {
-        n += 1;
-        other |= !is_article_bytes(w);
-    }
-    let drop_articles = n > 1 && other;
+    // Articles are dropped from a name of more than one word (so one with a space), unless
+    // that drops all.
+    let drop_articles = key.contains(' ') && {
+        let (mut n, mut other) = (0, false);
+        for w in words() {
+            n += 1;
+            other |= !is_article_bytes(w);
+        }
+        n > 1 && other
+    };
     // A byte of the translit key (doubled letters made single) and, after it, its byte
     // of the loose key.
     let mut put = |c: u8| {
@@ -323,11 +356,7 @@ pub(crate) fn translit_and_loose_into(key: &str, t: &mut String, l: &mut String)
             }
         }
     }
-    // (ASCII bytes of an ASCII key.)
-    t.clear();
-    t.push_str(std::str::from_utf8(&tb[..tn]).unwrap_or_default());
-    l.clear();
-    l.push_str(std::str::from_utf8(&lb[..ln]).unwrap_or_default());
+    Some((tn, ln))
 }
 
 /// [`is_article`] of a word's bytes.
@@ -569,9 +598,16 @@ mod tests {
 
     #[test]
     fn prefix_keys_are_the_keys_of_the_prefixes() {
-        for f in
-            ["jurf al-nasr  (irak)", "st. mary's--county", "5km nord", " -a b- ", "koweit city", "şalāḩ ad dīn", ""]
-        {
+        for f in [
+            "jurf al-nasr  (irak)",
+            "st. mary's--county",
+            "5km nord",
+            " -a b- ",
+            "koweit city",
+            "şalāḩ ad dīn",
+            "",
+            "kirkouk2",
+        ] {
             let cuts: Vec<usize> = (0..=f.len()).filter(|&c| f.is_char_boundary(c)).collect();
             let (mut out, mut lens) = (String::new(), vec![0; cuts.len()]);
             norm_folded_prefixes(f, &cuts, &mut out, &mut lens);
@@ -584,7 +620,7 @@ mod tests {
 
     #[test]
     fn ascii_keys_are_made_as_any_other() {
-        for f in ["", "--", "a", " st. mary's--county ", "jurf al-nasr", "x1 y2", "ab  cd,", "'n'"] {
+        for f in ["", "--", "a", "kirkouk2", " st. mary's--county ", "jurf al-nasr", "x1 y2", "ab  cd,", "'n'"] {
             let mut general = String::new();
             push_words(f.chars(), &mut general);
             assert_eq!(norm_folded(f), general, "{f:?}");

@@ -154,7 +154,7 @@ const LEADERS: &WordList = &WordList::of(&[
 ]);
 
 /// Folded words before a place name that make the mention approximate (precision 2).
-const NEAR_CUES: &[&str] = &[
+const NEAR_CUES: &Cues = &Cues::of(&[
     "pres de",
     "non loin de",
     "aux environs de",
@@ -203,7 +203,7 @@ const NEAR_CUES: &[&str] = &[
     "suburb of",
     "suburbs of",
     "outskirts",
-];
+]);
 
 fn stoplist() -> &'static FxSet<String> {
     static S: OnceLock<FxSet<String>> = OnceLock::new();
@@ -281,8 +281,15 @@ fn is_base(p: &Place) -> bool {
 }
 
 /// Folded words before a name that say it names a base or airport.
-const BASE_CUES: &[&str] =
-    &["base de", "base aerienne de", "base militaire de", "aeroport de", "aerodrome de", "camp de", "base of"];
+const BASE_CUES: &Cues = &Cues::of(&[
+    "base de",
+    "base aerienne de",
+    "base militaire de",
+    "aeroport de",
+    "aerodrome de",
+    "camp de",
+    "base of",
+]);
 
 /// Whether a base cue stands before the span (`fstart`) or right after it (token `e`:
 /// "air base", "airbase", "base", "airport", "airfield").
@@ -731,7 +738,7 @@ fn best(g: &Gazetteer, hits: &[(u32, MatchKind)], ev: &Evidence) -> Option<(u32,
 
 /// Folded words before a name that make it the administrative area rather than the
 /// town of the same name ("la province de Bagdad").
-const REGION_CUES: &[&str] = &[
+const REGION_CUES: &Cues = &Cues::of(&[
     "province de",
     "gouvernorat de",
     "region de",
@@ -744,7 +751,7 @@ const REGION_CUES: &[&str] = &[
     "state of",
     "district of",
     "county of",
-];
+]);
 
 fn near_cue(text: &Text<'_>, fstart: usize) -> bool {
     cue_before(text, fstart, NEAR_CUES)
@@ -935,7 +942,56 @@ fn region_cue(text: &Text<'_>, fstart: usize) -> bool {
     cue_before(text, fstart, REGION_CUES)
 }
 
-fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
+/// Folded words that may stand before a name (see [`cue_before`]), with a bit for the
+/// last byte of each, made at compile time.
+struct Cues {
+    list: &'static [&'static str],
+    last: [u64; 4],
+}
+
+impl Cues {
+    const fn of(list: &'static [&'static str]) -> Cues {
+        let mut last = [0u64; 4];
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            assert!(!b.is_empty() && b[b.len() - 1].is_ascii(), "a cue ends with an ASCII byte");
+            let x = b[b.len() - 1] as usize;
+            last[x >> 6] |= 1 << (x & 63);
+            i += 1;
+        }
+        Cues { list, last }
+    }
+
+    /// Whether some cue ends with byte `b`.
+    fn may_end_with(&self, b: u8) -> bool {
+        self.last[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
+/// Whether one of `cues` ends the folded text before `fstart` (see [`cue_at_end`]).
+fn cue_before(text: &Text<'_>, fstart: usize, cues: &Cues) -> bool {
+    // Most names follow a word that no cue ends like: told by the last byte before the
+    // name, spaces aside, where it is a visible ASCII one. Its cue, once "d'", " du",
+    // " des" or an article after " de" are read as " de" (see `cue_at_end`), ends with it
+    // or "e".
+    let fb = &text.folded().as_bytes()[..fstart];
+    let mut k = fstart;
+    while k > 0 && matches!(fb[k - 1], b' ' | b'\n' | b'\t' | b'\r') {
+        k -= 1;
+    }
+    if k > 0 && fb[k - 1].is_ascii_graphic() {
+        let b = fb[k - 1];
+        let to_e = matches!(b, b'\'' | b'a' | b's' | b'u');
+        if !(cues.may_end_with(b) || (to_e && cues.may_end_with(b'e'))) {
+            return false;
+        }
+    }
+    cue_at_end(text, fstart, cues)
+}
+
+/// [`cue_before`] without its quick test.
+fn cue_at_end(text: &Text<'_>, fstart: usize, cues: &Cues) -> bool {
     let f = &text.folded()[..fstart];
     let mut from = fstart.saturating_sub(48);
     while !f.is_char_boundary(from) {
@@ -977,7 +1033,7 @@ fn cue_before(text: &Text<'_>, fstart: usize, cues: &[&str]) -> bool {
     let Some(&last) = tail.last() else {
         return false;
     };
-    cues.iter().any(|c| {
+    cues.list.iter().any(|c| {
         let c = c.as_bytes();
         // (The last byte first: most cues differ there, and a slice compare is a call.)
         c.last() == Some(&last)
@@ -1859,7 +1915,8 @@ fn stray_village<'e, 'a: 'e>(p: &Place, ev: impl FnOnce() -> Evidence<'e, 'a>) -
 }
 
 /// Folded words that introduce a place's name.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "a", "au", "aux", "en", "dans", "pres de"];
+const PLACE_PREPOSITIONS: &Cues =
+    &Cues::of(&["in", "at", "near", "from", "outside", "a", "au", "aux", "en", "dans", "pres de"]);
 
 /// Capitalized compass and position words that make a region name with the next word.
 const COMPASS: &WordList = &WordList::of(&[
@@ -1932,6 +1989,32 @@ fn mention(g: &Gazetteer, p: &Place, start: usize, end: usize, geo_precision: u8
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_test_of_cues_rules_out_no_cue() {
+        // Before every token of texts that end in cues, near-cues, articles and spaces
+        // of every kind: the quick test and the whole reading agree.
+        let texts = [
+            "près de Mossoul, au nord de  Kirkouk, dans la province de l'Oudalan et la region des Bale",
+            "a la base aerienne d'Ain al-Assad; north of\nKabul, outside of\u{a0}Herat, 5 km from Gao",
+            "the state of\tTexas, the county of\x0bOrange, governorate of Basra; pres de la Tapoa",
+            "in Paris, at Lyon, from Ouaga, aux Cayes, en Irak, dans Bamako, du Loroum, des Bale.",
+            "Wilaya de Tiaret, camp de Mentao (base of Gao), aeroport d'Agadez: l'Oudalan, les Bale",
+        ];
+        let lists = [NEAR_CUES, REGION_CUES, BASE_CUES, PLACE_PREPOSITIONS];
+        let mut cues_found = 0;
+        for s in texts {
+            let t = Text::new(s);
+            for tok in t.tokens_ref() {
+                for cues in lists {
+                    let whole = cue_at_end(&t, tok.fstart, cues);
+                    assert_eq!(cue_before(&t, tok.fstart, cues), whole, "{s:?} at {}", tok.fstart);
+                    cues_found += usize::from(whole);
+                }
+            }
+        }
+        assert!(cues_found > 20, "{cues_found}");
+    }
 
     const MINI: &str = "#sitrep-gazetteer\tv1\ttest\n\
         99237\tIraq\tIQ\t\t\t33.34\t44.40\t26000000\tPCLI\tIrak\n\
