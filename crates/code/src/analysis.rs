@@ -112,9 +112,13 @@ impl Engine {
         places.retain(|p| !sources.iter().any(|s| s.start < p.end && p.start < s.end && is_medium(&text, s)));
         sources.retain(|s| is_medium(&text, s) || !places.iter().any(|p| s.start < p.end && p.start < s.end));
         let strays = stray_places(self.gazetteer, &places, &demonyms, &homes);
-        let placed: Vec<PlaceMention> =
-            places.iter().filter(|p| !strays.contains(&(p.start, p.end))).cloned().collect();
-        let country = document_country(&placed, &demonyms, &homes);
+        let country = if strays.is_empty() {
+            document_country(&places, &demonyms, &homes)
+        } else {
+            let placed: Vec<PlaceMention> =
+                places.iter().filter(|p| !strays.contains(&(p.start, p.end))).cloned().collect();
+            document_country(&placed, &demonyms, &homes)
+        };
         let mut actors = find_actors(self, pack, &text, &actor_hits, &demonyms, country.as_deref());
         acting_communities(self, pack, &text, (&actor_hits, &triggers), &numbers, country.as_deref(), &mut actors);
         join_actor_names(&text, &mut actors);
