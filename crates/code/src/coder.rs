@@ -280,6 +280,30 @@ const TOPIC: &[&str] = &[
     " to urge ",
 ];
 
+/// Folded words that may follow a participle told in the passive ("killed in India",
+/// "beheaded by al Shabaab"), where an active verb has its object.
+const PASSIVE_NEXT: &[&str] = &[
+    "in",
+    "at",
+    "by",
+    "during",
+    "due",
+    "as",
+    "on",
+    "near",
+    "while",
+    "when",
+    "after",
+    "following",
+    "last",
+    "earlier",
+    "or",
+    "and",
+    "since",
+    "over",
+    "for",
+];
+
 /// Folded words that end the noun phrase a protest is about: a joining word, a relative
 /// pronoun, the means ("staged a demonstration by setting fire").
 const PHRASE_BREAKS: &[&str] = &["and", "et", "who", "qui", "by", "par", "with", "avec", "en"];
@@ -927,29 +951,7 @@ impl Analysis<'_, '_> {
                 Some(SubEventType::Attack | SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence)
             );
             let next = self.text.folded_after(t.fend, 16).split_whitespace().next().unwrap_or("");
-            let passive = next.is_empty()
-                || next.starts_with([',', '.', ';', '('])
-                || matches!(
-                    next,
-                    "in" | "at"
-                        | "by"
-                        | "during"
-                        | "due"
-                        | "as"
-                        | "on"
-                        | "near"
-                        | "while"
-                        | "when"
-                        | "after"
-                        | "following"
-                        | "last"
-                        | "earlier"
-                        | "or"
-                        | "and"
-                        | "since"
-                        | "over"
-                        | "for"
-                );
+            let passive = next.is_empty() || next.starts_with([',', '.', ';', '(']) || PASSIVE_NEXT.contains(&next);
             let participle = harm
                 && passive
                 && word.split(' ').next().is_some_and(|w| w.ends_with("ed") || matches!(w, "shot" | "slain"));
