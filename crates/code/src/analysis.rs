@@ -302,17 +302,10 @@ fn stray_places(
             weight >= 1.0
                 && gazetteer
                     .country(&home)
-                    .is_some_and(|c| km((c.latitude, c.longitude), (p.latitude, p.longitude)) > FAR_KM)
+                    .is_some_and(|c| sitrep_geo::km((c.latitude, c.longitude), (p.latitude, p.longitude)) > FAR_KM)
         })
         .map(|p| (p.start, p.end))
         .collect()
-}
-
-/// Great-circle distance in kilometres between two (latitude, longitude) points.
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 /// The militia of community `c` (an entry with the `community` attribute), named at

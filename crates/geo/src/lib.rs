@@ -71,4 +71,4 @@ pub use crate::import::{
     gazetteer_from_records, import_geonames, import_wof_tsv, write_gazetteer, GeonamesOptions, Record,
 };
 pub use crate::key::{loose_key, name_key, translit_key};
-pub use crate::matcher::{find_places, find_places_hinted, find_places_with_evidence, PlaceMention};
+pub use crate::matcher::{find_places, find_places_hinted, find_places_with_evidence, km, PlaceMention};

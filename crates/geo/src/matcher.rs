@@ -670,10 +670,14 @@ fn score(g: &Gazetteer, idx: u32, mk: MatchKind, ev: &Evidence) -> f64 {
     s
 }
 
-/// Great-circle distance in km.
+/// Great-circle distance in km between two places.
 pub(crate) fn distance_km(a: &Place, b: &Place) -> f64 {
-    let (la1, lo1, la2, lo2) =
-        (a.latitude.to_radians(), a.longitude.to_radians(), b.latitude.to_radians(), b.longitude.to_radians());
+    km((a.latitude, a.longitude), (b.latitude, b.longitude))
+}
+
+/// Great-circle distance in km between two (latitude, longitude) points in degrees.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
     let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.min(1.0).sqrt().asin()
 }
